@@ -1,0 +1,102 @@
+"""Write time: the whole blog as pages see it, built once per build from the stored posts.
+
+Which posts are listed, in what order, their tags with unique slugs, their authors
+resolved against the authors map, their neighbours: all of this depends on every
+post, so it is computed here from the domain's data and never stored per document.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from sphinx.config import Config
+
+from . import authors as authors_mod
+from .model import Author, Post, Tag
+from .slugs import unique_slugs
+
+
+def tag_key(label: str) -> str:
+    """Tags are one tag whatever their case: ``MLflow`` and ``mlflow`` share a page."""
+    return " ".join(label.split()).casefold()
+
+
+def sort_key(post: Post) -> tuple[float, str]:
+    assert post.date is not None
+    return (-post.date.timestamp(), post.docname)
+
+
+@dataclass
+class Blog:
+    posts: dict[str, Post]
+    #: Posts shown in lists and feeds, newest first.
+    listed: list[Post] = field(default_factory=list)
+    tags: dict[str, Tag] = field(default_factory=dict)
+    authors: dict[str, Author] = field(default_factory=dict)
+    author_posts: dict[str, list[Post]] = field(default_factory=dict)
+    #: docname -> resolved authors / tag keys, for every post (listed or not).
+    post_authors: dict[str, list[Author]] = field(default_factory=dict)
+    post_tags: dict[str, list[str]] = field(default_factory=dict)
+    neighbours: dict[str, tuple[Post | None, Post | None]] = field(default_factory=dict)
+
+    def is_listed(self, docname: str) -> bool:
+        return any(p.docname == docname for p in self.listed)
+
+    def tags_of(self, post: Post) -> list[Tag]:
+        return [self.tags[key] for key in self.post_tags.get(post.docname, [])]
+
+    def years(self) -> list[tuple[int, list[Post]]]:
+        by_year: dict[int, list[Post]] = {}
+        for post in self.listed:
+            assert post.date is not None
+            by_year.setdefault(post.date.year, []).append(post)
+        return sorted(by_year.items(), reverse=True)
+
+
+def build(
+    posts: dict[str, Post], config: Config, authors_map: dict[str, dict[str, str]]
+) -> Blog:
+    blog = Blog(posts=posts)
+    show_drafts = config.blogposts_drafts
+    blog.listed = sorted(
+        (p for p in posts.values() if p.listed and (show_drafts or not p.draft)),
+        key=sort_key,
+    )
+
+    labels: dict[str, Counter[str]] = {}
+    for post in sorted(posts.values(), key=lambda p: p.docname):
+        keys = []
+        for label in post.tags:
+            key = tag_key(label)
+            labels.setdefault(key, Counter())[label] += 1
+            keys.append(key)
+        blog.post_tags[post.docname] = keys
+    slugs = unique_slugs(list(labels), prefix="tag")
+    for key, counts in sorted(labels.items()):
+        label = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]
+        blog.tags[key] = Tag(key=key, label=label, slug=slugs[key])
+    for post in blog.listed:
+        for key in blog.post_tags[post.docname]:
+            blog.tags[key].posts.append(post)
+
+    resolved: dict[str, list[Author]] = {}
+    for post in posts.values():
+        resolved[post.docname] = [authors_mod.resolve(ref, authors_map) for ref in post.authors]
+    author_slugs = unique_slugs(
+        [a.key for authors in resolved.values() for a in authors], prefix="author"
+    )
+    for docname, authors in resolved.items():
+        for author in authors:
+            author.slug = author_slugs[author.key]
+            blog.authors.setdefault(author.key, author)
+    blog.post_authors = resolved
+    for post in blog.listed:
+        for author in resolved[post.docname]:
+            blog.author_posts.setdefault(author.key, []).append(post)
+
+    for index, post in enumerate(blog.listed):
+        newer = blog.listed[index - 1] if index > 0 else None
+        older = blog.listed[index + 1] if index + 1 < len(blog.listed) else None
+        blog.neighbours[post.docname] = (older, newer)
+    return blog

@@ -1,0 +1,105 @@
+"""The ``blogposts_*`` configuration values, declared and validated in one table.
+
+Values are validated once, at ``config-inited``: a value of the wrong type or out of
+range gets one warning and falls back to its default, so a typo in ``conf.py`` never
+crashes a build.
+"""
+
+from __future__ import annotations
+
+import zoneinfo
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from .diagnostics import Warn, warn
+
+
+def _positive_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+def _str_list(value: Any) -> bool:
+    return isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value)
+
+
+def _str(value: Any) -> bool:
+    return isinstance(value, str)
+
+
+def _bool(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+def _optional_str(value: Any) -> bool:
+    return value is None or isinstance(value, str)
+
+
+def _blog_path(value: Any) -> bool:
+    if not isinstance(value, str) or not value.strip("/"):
+        return False
+    parts = value.strip("/").split("/")
+    return all(p not in ("", ".", "..") for p in parts) and "\\" not in value
+
+
+def _timezone(value: Any) -> bool:
+    if not isinstance(value, str):
+        return False
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return value.upper() == "UTC"
+    return True
+
+
+def _authors(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(k, str) for k in value)
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    default: Any
+    check: Callable[[Any], bool]
+    expected: str
+    rebuild: str = "env"
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("blogposts_path", "blog", _blog_path, "a relative folder name such as 'blog'"),
+    Option("blogposts_title", "Blog", _str, "a string"),
+    Option("blogposts_description", "", _str, "a string"),
+    Option("blogposts_pattern", ["blog/**"], _str_list, "a list of glob patterns"),
+    Option("blogposts_authors", {}, _authors, "a dict of author key to details"),
+    Option("blogposts_authors_file", None, _optional_str, "a path or None"),
+    Option("blogposts_timezone", "UTC", _timezone, "an IANA time zone name such as 'Europe/Paris'"),
+    Option("blogposts_posts_per_page", 10, _positive_int, "a whole number greater than 0"),
+    Option("blogposts_drafts", False, _bool, "True or False"),
+    Option("blogposts_auto_excerpt", 1, _positive_int, "a whole number greater than 0"),
+    Option("blogposts_words_per_minute", 200, _positive_int, "a whole number greater than 0"),
+    Option("blogposts_show_reading_time", True, _bool, "True or False", "html"),
+    Option("blogposts_date_format", "long", _str, "a babel date pattern or 'short'/'medium'/'long'", "html"),
+    Option("blogposts_postlist_format", "{date} - {title}", _str, "a format string", "html"),
+)
+
+
+def register(app: Sphinx) -> None:
+    for option in OPTIONS:
+        app.add_config_value(option.name, option.default, option.rebuild)
+
+
+def validate(app: Sphinx, config: Config) -> None:
+    """Replace each invalid value by its default, with one warning naming what was expected."""
+    for option in OPTIONS:
+        value = getattr(config, option.name)
+        if not option.check(value):
+            warn(
+                f"{option.name} = {value!r} is not valid: expected {option.expected}; "
+                f"using the default {option.default!r}",
+                Warn.CONFIG,
+            )
+            config[option.name] = option.default
+    config["blogposts_path"] = config.blogposts_path.strip("/")

@@ -1,0 +1,35 @@
+"""One place for the extension's warnings, so every problem is reported the same way.
+
+Each warning carries ``type="blogposts"`` and a subtype from :class:`Warn`, which is
+what lets a project silence one class of problem with ``suppress_warnings`` (for
+example ``"blogposts.date"``) without hiding the others.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+from sphinx.util import logging
+
+logger = logging.getLogger("sphinx_blogposts")
+
+
+class Warn(enum.StrEnum):
+    """Warning subtypes; the value is what goes after ``blogposts.`` in ``suppress_warnings``."""
+
+    CONFIG = "config"
+    FRONTMATTER = "frontmatter"
+    DATE = "date"
+    AUTHOR = "author"
+    TAG = "tag"
+    TITLE = "title"
+    EXCERPT = "excerpt"
+    DIRECTIVE = "directive"
+    PAGE = "page"
+    SLUG = "slug"
+
+
+def warn(message: str, subtype: Warn, location: Any = None) -> None:
+    """Emit one located warning; ``location`` is a node, a docname or ``(docname, line)``."""
+    logger.warning(message, type="blogposts", subtype=subtype.value, location=location)

@@ -1,0 +1,130 @@
+"""Cutting a post's excerpt out of its doctree, at read time.
+
+The cut is made on the doctree, not on the source text, so a marker inside a code
+block is text and not a marker, and a marker nested in a list still cuts the list
+cleanly. The result is a small list of detached nodes: no ``document`` reference is
+kept (docutils 0.22 would otherwise drag the whole doctree into the pickle), no ids
+(they would clash on pages that show many excerpts), no marker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+from docutils import nodes
+
+_HTML_MARKER = re.compile(r"^\s*<!--\s*(?:truncate|more)\s*-->\s*$", re.IGNORECASE)
+_MDX_MARKER = re.compile(r"^\s*\{/\*\s*truncate\s*\*/\}\s*$", re.IGNORECASE)
+_COMMENT_MARKERS = {"more", "truncate"}
+
+#: Node types never part of an excerpt: they belong to the page, not to its text.
+_DROP_NESTED: tuple[type[nodes.Node], ...] = (
+    nodes.system_message,
+    nodes.comment,
+    nodes.target,
+    nodes.substitution_definition,
+    nodes.footnote_reference,
+    nodes.citation_reference,
+    nodes.docinfo,
+    nodes.field_list,
+)
+#: At the top of the body the page's own title is dropped too.
+_DROP = (nodes.title, *_DROP_NESTED)
+
+
+def is_marker(node: nodes.Node) -> bool:
+    if isinstance(node, nodes.raw) and "html" in node.get("format", "").split():
+        return bool(_HTML_MARKER.match(node.astext()))
+    if isinstance(node, nodes.comment):
+        return node.astext().strip().lower() in _COMMENT_MARKERS
+    if isinstance(node, nodes.paragraph):
+        return bool(_MDX_MARKER.match(node.astext()))
+    return False
+
+
+def find_markers(doctree: nodes.Node) -> list[nodes.Element]:
+    return [n for n in doctree.findall(nodes.Element) if is_marker(n)]
+
+
+def body_of(doctree: nodes.document) -> list[nodes.Node]:
+    """The post's content: the children of its title section, without the title."""
+    sections = [c for c in doctree.children if isinstance(c, nodes.section)]
+    others = [c for c in doctree.children if not isinstance(c, (nodes.section, nodes.Invisible))]
+    if len(sections) == 1 and not others:
+        return list(sections[0].children)
+    return list(doctree.children)
+
+
+def _cut(children: Iterable[nodes.Node], marker: nodes.Node, path: set[int]) -> list[nodes.Node]:
+    kept: list[nodes.Node] = []
+    for child in children:
+        if child is marker:
+            break
+        if id(child) in path and isinstance(child, nodes.Element):
+            shell = child.copy()
+            shell.extend(_cut(child.children, marker, path))
+            kept.append(shell)
+            break
+        kept.append(child.deepcopy())
+    return kept
+
+
+def cut_at_marker(doctree: nodes.document, marker: nodes.Node) -> list[nodes.Node]:
+    path: set[int] = set()
+    parent = marker.parent
+    while parent is not None:
+        path.add(id(parent))
+        parent = parent.parent
+    return _cut(body_of(doctree), marker, path)
+
+
+def first_paragraphs(doctree: nodes.document, count: int) -> list[nodes.Node]:
+    """ABlog's automatic excerpt: the first paragraphs of the body (never ones nested in lists)."""
+    found = [
+        p.deepcopy()
+        for p in doctree.findall(nodes.paragraph)
+        if isinstance(p.parent, (nodes.section, nodes.document)) and not is_marker(p)
+    ]
+    return found[:count]
+
+
+def clean(fragment: list[nodes.Node]) -> list[nodes.Node]:
+    """Detach the nodes from their document and drop what must not be repeated elsewhere."""
+    out: list[nodes.Node] = []
+    for node in fragment:
+        if isinstance(node, _DROP) or is_marker(node):
+            continue
+        if isinstance(node, nodes.Element):
+            _clean_tree(node)
+        node.parent = None
+        out.append(node)
+    return out
+
+
+def _clean_tree(root: nodes.Element) -> None:
+    for node in list(root.findall(include_self=True)):
+        node.document = None  # type: ignore[assignment]
+        if node is not root and (isinstance(node, _DROP_NESTED) or is_marker(node)):
+            if node.parent is not None and node in node.parent.children:
+                node.parent.remove(node)
+            continue
+        if isinstance(node, nodes.Element):
+            node["ids"] = []
+            node["names"] = []
+        if isinstance(node, nodes.section):
+            _flatten_section(node)
+
+
+def _flatten_section(section: nodes.section) -> None:
+    """A heading inside an excerpt becomes a rubric: list pages have their own heading levels."""
+    for index, child in enumerate(section.children):
+        if isinstance(child, nodes.title):
+            rubric = nodes.rubric(child.rawsource, "", *child.children)
+            section[index] = rubric
+
+
+def digest(fragment: list[nodes.Node]) -> str:
+    text = "".join(n.pformat() for n in fragment)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,107 @@
+"""``doctree-resolved``: filling post headers, footers and postlists with what the blog is now.
+
+This runs in the main process for every page written, after all posts are known,
+which is why a postlist in any document and a post's previous/next links are never
+stale; :mod:`sphinx_blogposts.incremental` makes sure those pages are written again
+when what they show has changed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .blog import tag_key
+from .collect import domain_of
+from .directives import post_footer_node, post_header_node, postlist_node
+from .model import Post
+from .render import FRAGMENT_FLAG, Renderer, renderer_for, writes_html_pages
+
+
+def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    if doctree.get(FRAGMENT_FLAG):
+        return
+    headers = list(doctree.findall(post_header_node))
+    footers = list(doctree.findall(post_footer_node))
+    postlists = list(doctree.findall(postlist_node))
+    if not (headers or footers or postlists):
+        return
+    renderer = renderer_for(app)
+    html = writes_html_pages(app.builder)
+    post = domain_of(app.env).posts.get(docname)
+    for node in headers:
+        node.replace_self(_header(renderer, post, html) if post else [])
+    for node in footers:
+        node.replace_self(_footer(renderer, post, html) if post else [])
+    for node in postlists:
+        node.replace_self(_postlist(renderer, node, docname, html))
+
+
+def _raw(html: str) -> nodes.raw:
+    return nodes.raw("", html, format="html")
+
+
+def _header(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
+    if html:
+        return [_raw(renderer.header(post))]
+    card = renderer.card(post, post.docname, with_excerpt=False)
+    parts = [card["date"]]
+    parts += [", ".join(a["name"] for a in card["authors"])]
+    parts += [", ".join(t["label"] for t in card["tags"])]
+    return [nodes.paragraph("", " · ".join(p for p in parts if p), classes=["blogposts-meta"])]
+
+
+def _footer(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
+    return [_raw(renderer.footer(post))] if html else []
+
+
+def select(renderer: Renderer, node: postlist_node, docname: str) -> list[Post]:
+    """ABlog's postlist semantics: filters AND-ed across options, OR-ed within one."""
+    filters: dict[str, list[str]] = node["filters"]
+    blog = renderer.blog
+    posts = [p for p in blog.listed if not p.exclude_from_postlists]
+    wanted: dict[str, Any] = {
+        "tags": lambda p: set(blog.post_tags.get(p.docname, [])),
+        "author": lambda p: {
+            v.casefold() for a in blog.post_authors.get(p.docname, []) for v in (a.key, a.name)
+        },
+        "category": lambda p: {c.casefold() for c in p.categories},
+        "location": lambda p: {v.casefold() for v in p.extra.get("location", [])},
+        "language": lambda p: {v.casefold() for v in p.extra.get("language", [])},
+    }
+    if not any(filters.values()):
+        posts = [p for p in posts if p.docname != docname]
+    for key, values in filters.items():
+        if values:
+            want = {tag_key(v) if key == "tags" else v for v in values}
+            posts = [p for p in posts if wanted[key](p) & want]
+    if node["oldest_first"]:
+        posts = list(reversed(posts))
+    count = node["count"]
+    return posts[:count] if count else posts
+
+
+def _postlist(renderer: Renderer, node: postlist_node, docname: str, html: bool) -> list[nodes.Node]:
+    posts = select(renderer, node, docname)
+    if html:
+        return [
+            _raw(
+                renderer.postlist(
+                    posts,
+                    docname,
+                    excerpts=node["excerpts"],
+                    fmt=None if node["excerpts"] else (node["format"] or renderer.config.blogposts_postlist_format),
+                    date_format=node["date_format"],
+                    list_style=node["list_style"],
+                    expand=node["expand"],
+                )
+            )
+        ]
+    items = nodes.bullet_list()
+    for post in posts:
+        ref = nodes.reference("", post.title, internal=True)
+        ref["refuri"] = renderer.builder.get_relative_uri(docname, post.docname)
+        items += nodes.list_item("", nodes.paragraph("", "", ref))
+    return [items]

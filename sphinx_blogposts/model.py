@@ -1,0 +1,77 @@
+"""Plain data: what a post, an author and a tag are once read.
+
+These objects live in the build environment (pickled between builds and shipped
+between processes on ``-j``), so they hold only small, plain values: no doctree
+nodes, no references to the application.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass
+class AuthorRef:
+    """An author as a post names it: a key into the authors map and/or inline details."""
+
+    key: str | None = None
+    name: str | None = None
+    title: str | None = None
+    url: str | None = None
+    image_url: str | None = None
+    email: str | None = None
+    #: True when the key must exist in the authors map (Docusaurus ``authors``);
+    #: False for ABlog's ``author``, where an unknown value is simply a name.
+    strict: bool = False
+
+
+@dataclass
+class Author:
+    """An author resolved against the authors map, as shown on pages."""
+
+    key: str
+    name: str
+    slug: str
+    title: str | None = None
+    url: str | None = None
+    image_url: str | None = None
+    email: str | None = None
+
+
+@dataclass
+class Post:
+    docname: str
+    title: str
+    date: datetime | None = None
+    updated: datetime | None = None
+    description: str | None = None
+    slug: str | None = None
+    authors: list[AuthorRef] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    image: str | None = None
+    keywords: list[str] = field(default_factory=list)
+    draft: bool = False
+    unlisted: bool = False
+    #: ABlog's ``:exclude:``: kept out of ``postlist`` directives only.
+    exclude_from_postlists: bool = False
+    words: int = 0
+    #: A digest of the excerpt's content, so pages that show it know when to change.
+    excerpt_digest: str = ""
+    line: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def listed(self) -> bool:
+        """Whether the post may appear in lists at all (drafts are decided by config)."""
+        return self.date is not None and not self.unlisted
+
+
+@dataclass
+class Tag:
+    key: str
+    label: str
+    slug: str
+    posts: list[Post] = field(default_factory=list)

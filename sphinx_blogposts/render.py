@@ -1,0 +1,310 @@
+"""Write time: turning posts into HTML for the pages that show them.
+
+One :class:`Renderer` serves one build. It renders each post's excerpt at most once
+(relative to the post's own page, then re-pointed for every other page), and renders
+every front-matter value through Jinja with autoescaping on, so nothing a post says
+can inject markup.
+"""
+
+from __future__ import annotations
+
+import copy
+import posixpath
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import babel
+import babel.dates
+from docutils.utils import new_document
+from jinja2 import FileSystemLoader
+from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup, escape
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.locale import get_translation
+
+from . import blog as blog_mod
+from .blog import Blog
+from .collect import domain_of
+from .model import Author, Post, Tag
+from .routes import PageSpec, author_page, plan, tag_page
+from .urls import relocate
+
+_ = get_translation("sphinx_blogposts")
+
+TEMPLATES = Path(__file__).parent / "templates"
+FRAGMENT_FLAG = "blogposts_fragment"
+
+
+@dataclass
+class Link:
+    title: str
+    url: str
+
+
+class Renderer:
+    def __init__(self, app: Sphinx, blog: Blog) -> None:
+        self.app = app
+        self.env = app.env
+        self.builder: Builder = app.builder
+        self.config = app.config
+        self.blog = blog
+        self.blog_path: str = app.config.blogposts_path
+        self._excerpts: dict[str, str] = {}
+        self.render_count = 0
+        dirs = [str(Path(app.confdir, p)) for p in app.config.templates_path]
+        self.jinja = SandboxedEnvironment(
+            loader=FileSystemLoader([*dirs, str(TEMPLATES)]),
+            autoescape=True,
+            extensions=["jinja2.ext.i18n"],
+        )
+        self.jinja.install_gettext_callables(  # type: ignore[attr-defined]
+            gettext=lambda s: str(_(s)),
+            ngettext=lambda s, p, n: str(_(s)) if n == 1 else str(_(p)),
+            newstyle=True,
+        )
+        self.locale = _locale(app.config.language)
+        self.pages: list[PageSpec] = []
+        if writes_html_pages(app.builder):
+            self.pages = plan(
+                blog,
+                self.blog_path,
+                app.config.blogposts_title,
+                app.config.blogposts_posts_per_page,
+                self.env.found_docs,
+            )
+        self.page_set = {spec.name for spec in self.pages}
+
+    # -- pages that exist ------------------------------------------------------------------
+
+    def has_page(self, pagename: str) -> bool:
+        return pagename in self.page_set or pagename in self.env.found_docs
+
+    def uri(self, pagename: str) -> str:
+        return self.builder.get_target_uri(pagename)
+
+    def link(self, from_page: str, to_page: str) -> str:
+        return self.builder.get_relative_uri(from_page, to_page) or posixpath.basename(
+            self.uri(to_page)
+        ) or "./"
+
+    # -- values ----------------------------------------------------------------------------
+
+    def format_date(self, value: datetime | None, pattern: str | None = None) -> str:
+        if value is None:
+            return ""
+        fmt = pattern or self.config.blogposts_date_format
+        try:
+            return babel.dates.format_date(value.date(), format=fmt, locale=self.locale)
+        except (ValueError, KeyError, AttributeError):
+            return value.date().isoformat()
+
+    def reading_minutes(self, post: Post) -> int:
+        return max(1, round(post.words / self.config.blogposts_words_per_minute))
+
+    def authors_of(self, post: Post, pagename: str) -> list[dict[str, Any]]:
+        out = []
+        for author in self.blog.post_authors.get(post.docname, []):
+            target = author_page(self.blog_path, author)
+            out.append(
+                {
+                    "name": author.name,
+                    "title": author.title,
+                    "url": self.link(pagename, target) if self.has_page(target) else author.url,
+                    "image_url": author.image_url,
+                }
+            )
+        return out
+
+    def tags_of(self, post: Post, pagename: str) -> list[dict[str, Any]]:
+        out = []
+        for tag in self.blog.tags_of(post):
+            target = tag_page(self.blog_path, tag)
+            url = self.link(pagename, target) if self.has_page(target) else None
+            out.append({"label": tag.label, "url": url, "slug": tag.slug})
+        return out
+
+    # -- excerpts --------------------------------------------------------------------------
+
+    def excerpt_html(self, post: Post, pagename: str) -> Markup:
+        """The excerpt as HTML for ``pagename``: rendered once, re-pointed per page."""
+        if post.docname not in self._excerpts:
+            self._excerpts[post.docname] = self._render_excerpt(post)
+        html = relocate(self._excerpts[post.docname], self.uri(post.docname), self.uri(pagename))
+        return Markup(html)  # noqa: S704 - produced by Sphinx's HTML translator
+
+    def _render_excerpt(self, post: Post) -> str:
+        fragment = domain_of(self.env).excerpts.get(post.docname) or []
+        if not fragment:
+            return ""
+        self.render_count += 1
+        builder: Any = self.builder
+        settings = copy.copy(builder.docsettings)
+        settings.env = self.env
+        doc = new_document(str(self.env.doc2path(post.docname)), settings)
+        doc[FRAGMENT_FLAG] = True
+        for node in fragment:
+            doc.append(node.deepcopy())
+        saved = {
+            name: getattr(builder, name, None)
+            for name in ("imgpath", "current_docname", "secnumbers", "fignumbers")
+        }
+        try:
+            builder.current_docname = post.docname
+            builder.secnumbers = self.env.toc_secnumbers.get(post.docname, {})
+            builder.fignumbers = self.env.toc_fignumbers.get(post.docname, {})
+            self.env.apply_post_transforms(doc, post.docname)
+            builder.imgpath = _relative(self.uri(post.docname), builder.imagedir)
+            builder.post_process_images(doc)
+            visitor = builder.create_translator(doc, builder)
+            doc.walkabout(visitor)
+            return "".join(visitor.fragment)
+        finally:
+            for name, value in saved.items():
+                setattr(builder, name, value)
+
+    # -- views for templates ---------------------------------------------------------------
+
+    def card(self, post: Post, pagename: str, with_excerpt: bool = True) -> dict[str, Any]:
+        return {
+            "title": post.title,
+            "url": self.link(pagename, post.docname),
+            "date": self.format_date(post.date),
+            "datetime": post.date.isoformat() if post.date else "",
+            "authors": self.authors_of(post, pagename),
+            "tags": self.tags_of(post, pagename),
+            "minutes": self.reading_minutes(post),
+            "show_reading_time": self.config.blogposts_show_reading_time,
+            "description": post.description,
+            "excerpt": self.excerpt_html(post, pagename) if with_excerpt else Markup(""),
+            "draft": post.draft,
+        }
+
+    def render(self, template: str, **context: Any) -> Markup:
+        """Render one of the extension's templates; the result is safe HTML."""
+        return Markup(self.jinja.get_template(template).render(**context))  # noqa: S704
+
+    def header(self, post: Post) -> Markup:
+        return self.render("blogposts/post_header.html", post=self.card(post, post.docname, False))
+
+    def footer(self, post: Post) -> Markup:
+        older, newer = self.blog.neighbours.get(post.docname, (None, None))
+
+        def neighbour(other: Post | None) -> Link | None:
+            if other is None:
+                return None
+            return Link(other.title, self.link(post.docname, other.docname))
+
+        return self.render(
+            "blogposts/post_footer.html", older=neighbour(older), newer=neighbour(newer)
+        )
+
+    def postlist(
+        self,
+        posts: Iterable[Post],
+        pagename: str,
+        excerpts: bool,
+        fmt: str | None = None,
+        date_format: str | None = None,
+        list_style: str | None = None,
+        expand: str | None = None,
+    ) -> Markup:
+        items = []
+        for post in posts:
+            card = self.card(post, pagename, with_excerpt=excerpts)
+            if fmt:
+                card["line"] = self._format_line(fmt, post, card, date_format)
+            items.append(card)
+        return self.render(
+            "blogposts/postlist.html",
+            posts=items,
+            excerpts=excerpts,
+            list_style=list_style,
+            expand=expand or _("Read more"),
+        )
+
+    def _format_line(
+        self, fmt: str, post: Post, card: dict[str, Any], date_format: str | None
+    ) -> Markup:
+        """ABlog's ``:format:`` (``{date} - {title}``), each value escaped, the title linked."""
+        values = {
+            "title": Markup('<a href="{}">{}</a>').format(card["url"], post.title),
+            "date": escape(_strftime(post.date, date_format) if date_format else card["date"]),
+            "author": escape(", ".join(a["name"] for a in card["authors"])),
+            "tags": escape(", ".join(t["label"] for t in card["tags"])),
+            "category": escape(", ".join(post.categories)),
+        }
+        parts = re.split(r"(\{\w+\})", fmt)
+        return Markup("").join(
+            values.get(part[1:-1], escape(part)) if part.startswith("{") else escape(part)
+            for part in parts
+        )
+
+    def author_cards(self, pagename: str) -> list[dict[str, Any]]:
+        cards = []
+        for key, posts in sorted(self.blog.author_posts.items()):
+            author = self.blog.authors[key]
+            cards.append(
+                {
+                    "name": author.name,
+                    "title": author.title,
+                    "image_url": author.image_url,
+                    "count": len(posts),
+                    "url": self.link(pagename, author_page(self.blog_path, author)),
+                }
+            )
+        return sorted(cards, key=lambda c: c["name"].casefold())
+
+    def tag_cloud(self, pagename: str) -> list[dict[str, Any]]:
+        return [
+            {
+                "label": tag.label,
+                "count": len(tag.posts),
+                "url": self.link(pagename, tag_page(self.blog_path, tag)),
+            }
+            for tag in sorted(self.blog.tags.values(), key=lambda t: t.label.casefold())
+            if tag.posts
+        ]
+
+
+def writes_html_pages(builder: Builder) -> bool:
+    """HTML builders that write one page per document, and so can show generated pages."""
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.builders.singlehtml import SingleFileHTMLBuilder
+
+    return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(
+        builder, SingleFileHTMLBuilder
+    )
+
+
+def _strftime(value: datetime | None, pattern: str) -> str:
+    return value.strftime(pattern) if value else ""
+
+
+def _relative(from_uri: str, folder: str) -> str:
+    from sphinx.util.osutil import relative_uri
+
+    return relative_uri(from_uri, folder)
+
+
+def _locale(language: str | None) -> babel.Locale:
+    try:
+        return babel.Locale.parse(language or "en")
+    except (ValueError, babel.UnknownLocaleError):
+        return babel.Locale.parse("en")
+
+
+def renderer_for(app: Sphinx) -> Renderer:
+    """The build's renderer, made on first use and dropped when the environment changes."""
+    domain = domain_of(app.env)
+    renderer = domain.runtime.get("renderer")
+    if renderer is None or renderer.builder is not app.builder:
+        blog = blog_mod.build(domain.posts, app.config, domain.authors_map)
+        renderer = Renderer(app, blog)
+        domain.runtime["renderer"] = renderer
+    return renderer
+

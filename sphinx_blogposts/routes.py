@@ -1,0 +1,128 @@
+"""Which pages the blog generates, under which names: pure planning, no rendering.
+
+Names are built only from slugs (ASCII, no ``/`` or ``..``) and numbers, so no
+front-matter value can place a page outside the blog folder. A real document of the
+same name always wins: its page is not generated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Set
+from dataclasses import dataclass, field
+
+from sphinx.locale import get_translation
+
+from .blog import Blog
+from .model import Author, Post, Tag
+
+_ = get_translation("sphinx_blogposts")
+
+
+def index_page(blog_path: str, number: int = 1) -> str:
+    return f"{blog_path}/index" if number == 1 else f"{blog_path}/page/{number}"
+
+
+def tag_page(blog_path: str, tag: Tag, number: int = 1) -> str:
+    base = f"{blog_path}/tags/{tag.slug}"
+    return base if number == 1 else f"{base}/page/{number}"
+
+
+def author_page(blog_path: str, author: Author, number: int = 1) -> str:
+    base = f"{blog_path}/authors/{author.slug}"
+    return base if number == 1 else f"{base}/page/{number}"
+
+
+def tags_index(blog_path: str) -> str:
+    return f"{blog_path}/tags/index"
+
+
+def authors_index(blog_path: str) -> str:
+    return f"{blog_path}/authors/index"
+
+
+def archive_page(blog_path: str) -> str:
+    return f"{blog_path}/archive"
+
+
+@dataclass
+class PageSpec:
+    name: str
+    kind: str  # index | tag | author | tags | authors | archive
+    title: str
+    posts: list[Post] = field(default_factory=list)
+    number: int = 1
+    total: int = 1
+    prev: str | None = None  # newer posts
+    next: str | None = None  # older posts
+    tag: Tag | None = None
+    author: Author | None = None
+
+
+def _paginate(
+    kind: str,
+    title: str,
+    posts: list[Post],
+    per_page: int,
+    name_of: callable,  # type: ignore[valid-type]
+    **subject: object,
+) -> list[PageSpec]:
+    chunks = [posts[i : i + per_page] for i in range(0, len(posts), per_page)] or [[]]
+    total = len(chunks)
+    specs = []
+    for number, chunk in enumerate(chunks, start=1):
+        page_title = title if number == 1 else _("%(title)s, page %(number)d") % {
+            "title": title,
+            "number": number,
+        }
+        specs.append(
+            PageSpec(
+                name=name_of(number),
+                kind=kind,
+                title=page_title,
+                posts=chunk,
+                number=number,
+                total=total,
+                prev=name_of(number - 1) if number > 1 else None,
+                next=name_of(number + 1) if number < total else None,
+                **subject,  # type: ignore[arg-type]
+            )
+        )
+    return specs
+
+
+def plan(blog: Blog, blog_path: str, title: str, per_page: int, documents: Set[str]) -> list[PageSpec]:
+    specs: list[PageSpec] = []
+    if index_page(blog_path) not in documents:
+        specs += _paginate(
+            "index", title, blog.listed, per_page, lambda n: index_page(blog_path, n)
+        )
+    tags = sorted((t for t in blog.tags.values() if t.posts), key=lambda t: t.slug)
+    if tags:
+        specs.append(PageSpec(name=tags_index(blog_path), kind="tags", title=_("Tags")))
+    for tag in tags:
+        specs += _paginate(
+            "tag",
+            _("Posts tagged “%s”") % tag.label,
+            tag.posts,
+            per_page,
+            lambda n, tag=tag: tag_page(blog_path, tag, n),
+            tag=tag,
+        )
+    authors = sorted(
+        (a for key, a in blog.authors.items() if blog.author_posts.get(key)), key=lambda a: a.slug
+    )
+    if authors:
+        specs.append(PageSpec(name=authors_index(blog_path), kind="authors", title=_("Authors")))
+    for author in authors:
+        specs += _paginate(
+            "author",
+            _("Posts by %s") % author.name,
+            blog.author_posts[author.key],
+            per_page,
+            lambda n, author=author: author_page(blog_path, author, n),
+            author=author,
+        )
+    specs.append(
+        PageSpec(name=archive_page(blog_path), kind="archive", title=_("Archive"), posts=blog.listed)
+    )
+    return [spec for spec in specs if spec.name not in documents]
