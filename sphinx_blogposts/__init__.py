@@ -27,7 +27,9 @@ def _add_page_meta(
     """Unlisted and draft posts build, but ask search engines not to index them."""
     post = domain_of(app.env).posts.get(pagename)
     if post is not None and (post.unlisted or post.draft) and writes_html_pages(app.builder):
-        context["metatags"] = context.get("metatags", "") + '<meta name="robots" content="noindex" />\n'
+        context["metatags"] = (
+            context.get("metatags", "") + '<meta name="robots" content="noindex" />\n'
+        )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

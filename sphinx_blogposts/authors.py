@@ -1,4 +1,4 @@
-"""The authors map (``blogposts_authors`` and Docusaurus' ``authors.yml``) and resolving a post's authors."""
+"""The authors map (``blogposts_authors``, Docusaurus' ``authors.yml``) and resolving authors."""
 
 from __future__ import annotations
 

@@ -54,9 +54,7 @@ class Blog:
         return sorted(by_year.items(), reverse=True)
 
 
-def build(
-    posts: dict[str, Post], config: Config, authors_map: dict[str, dict[str, str]]
-) -> Blog:
+def build(posts: dict[str, Post], config: Config, authors_map: dict[str, dict[str, str]]) -> Blog:
     blog = Blog(posts=posts)
     show_drafts = config.blogposts_drafts
     blog.listed = sorted(
@@ -86,7 +84,7 @@ def build(
     author_slugs = unique_slugs(
         [a.key for authors in resolved.values() for a in authors], prefix="author"
     )
-    for docname, authors in resolved.items():
+    for authors in resolved.values():
         for author in authors:
             author.slug = author_slugs[author.key]
             blog.authors.setdefault(author.key, author)

@@ -239,9 +239,9 @@ class PostReader:
     def where(self, key: str | None = None) -> tuple[str, int | None]:
         if key is not None and key in self.fm.lines:
             return (self.docname, self.fm.lines[key])
-        if key is None or key not in self.data:
-            if self.directive is not None and self.directive.line:
-                return (self.docname, self.directive.line)
+        from_directive = key is None or key not in self.data
+        if from_directive and self.directive is not None and self.directive.line:
+            return (self.docname, self.directive.line)
         return (self.docname, self.fm.line if self.data else None)
 
     def read(self) -> Post:
@@ -353,8 +353,7 @@ class PostReader:
             if ref.strict and not authors_mod.is_known(ref, domain.authors_map):
                 known = ", ".join(sorted(domain.authors_map)) or "none are defined"
                 warn(
-                    f"unknown author key {ref.key!r}; it is shown as written. "
-                    f"Known keys: {known}",
+                    f"unknown author key {ref.key!r}; it is shown as written. Known keys: {known}",
                     Warn.AUTHOR,
                     self.where("authors"),
                 )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -65,7 +65,7 @@ class Option:
     default: Any
     check: Callable[[Any], bool]
     expected: str
-    rebuild: str = "env"
+    rebuild: Literal["env", "html"] = "env"
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -81,7 +81,13 @@ OPTIONS: tuple[Option, ...] = (
     Option("blogposts_auto_excerpt", 1, _positive_int, "a whole number greater than 0"),
     Option("blogposts_words_per_minute", 200, _positive_int, "a whole number greater than 0"),
     Option("blogposts_show_reading_time", True, _bool, "True or False", "html"),
-    Option("blogposts_date_format", "long", _str, "a babel date pattern or 'short'/'medium'/'long'", "html"),
+    Option(
+        "blogposts_date_format",
+        "long",
+        _str,
+        "a babel date pattern or 'short'/'medium'/'long'",
+        "html",
+    ),
     Option("blogposts_postlist_format", "{date} - {title}", _str, "a format string", "html"),
 )
 

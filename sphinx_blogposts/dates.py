@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from datetime import date, datetime, time, timezone, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 
 # Docusaurus' layouts: 2021-04-15-name.md, 2021-04-15-name/index.md,
 # 2021/04/15/name.md, 2021/04/15/name/index.md, in any folder.
@@ -29,7 +29,7 @@ _FORMATS = (
 
 def zone(name: str) -> tzinfo:
     if name.upper() == "UTC":
-        return timezone.utc
+        return UTC
     return zoneinfo.ZoneInfo(name)
 
 
@@ -44,7 +44,9 @@ def parse_date(value: object, tz: tzinfo) -> datetime:
     if isinstance(value, date):
         return datetime.combine(value, time(), tz)
     if isinstance(value, bool) or not isinstance(value, str):
-        raise ValueError(f"expected a date such as 2024-01-26, got {type(value).__name__} {value!r}")
+        raise ValueError(
+            f"expected a date such as 2024-01-26, got {type(value).__name__} {value!r}"
+        )
     text = value.strip()
     if not text:
         raise ValueError("the date is empty")
@@ -62,12 +64,11 @@ def parse_date(value: object, tz: tzinfo) -> datetime:
 
 
 def date_from_path(docname: str, tz: tzinfo) -> datetime | None:
-    """The date in a Docusaurus-style path, or None when the path holds none (or an impossible one)."""
-    match = None
-    for match in _PATH_DATE.finditer(docname):
-        pass
-    if match is None:
+    """The date in a Docusaurus-style path; None when there is none, or an impossible one."""
+    found = list(_PATH_DATE.finditer(docname))
+    if not found:
         return None
+    match = found[-1]
     try:
         return datetime(int(match["y"]), int(match["m"]), int(match["d"]), tzinfo=tz)
     except ValueError:

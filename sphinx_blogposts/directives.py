@@ -15,6 +15,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from .diagnostics import Warn, warn
 from .frontmatter import as_list
 
 
@@ -104,8 +105,6 @@ class PostListDirective(SphinxDirective):
                 if count < 0:
                     raise ValueError
             except ValueError:
-                from .diagnostics import Warn, warn
-
                 warn(
                     f"postlist: {self.arguments[0]!r} is not a number of posts; listing all",
                     Warn.DIRECTIVE,

@@ -83,7 +83,9 @@ def select(renderer: Renderer, node: postlist_node, docname: str) -> list[Post]:
     return posts[:count] if count else posts
 
 
-def _postlist(renderer: Renderer, node: postlist_node, docname: str, html: bool) -> list[nodes.Node]:
+def _postlist(
+    renderer: Renderer, node: postlist_node, docname: str, html: bool
+) -> list[nodes.Node]:
     posts = select(renderer, node, docname)
     if html:
         return [
@@ -92,7 +94,9 @@ def _postlist(renderer: Renderer, node: postlist_node, docname: str, html: bool)
                     posts,
                     docname,
                     excerpts=node["excerpts"],
-                    fmt=None if node["excerpts"] else (node["format"] or renderer.config.blogposts_postlist_format),
+                    fmt=None
+                    if node["excerpts"]
+                    else (node["format"] or renderer.config.blogposts_postlist_format),
                     date_format=node["date_format"],
                     list_style=node["list_style"],
                     expand=node["expand"],

@@ -77,7 +77,9 @@ def parse(text: str) -> FrontMatter | None:
     if data is None:
         return fm
     if not isinstance(data, dict):
-        fm.error = f"the front matter must be a mapping of keys to values, not a {type(data).__name__}"
+        fm.error = (
+            f"the front matter must be a mapping of keys to values, not a {type(data).__name__}"
+        )
         return fm
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:

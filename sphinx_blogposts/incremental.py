@@ -54,7 +54,10 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             post.date,
             post.words,
             post.draft,
-            [(a.key, a.name, a.slug, bool(blog.author_posts.get(a.key))) for a in blog.post_authors[docname]],
+            [
+                (a.key, a.name, a.slug, bool(blog.author_posts.get(a.key)))
+                for a in blog.post_authors[docname]
+            ],
             [(t.label, t.slug, bool(t.posts)) for t in blog.tags_of(post)],
         ]
 
@@ -62,7 +65,11 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname in blog.posts:
         older, newer = blog.neighbours.get(docname, (None, None))
         signatures[docname] = _digest(
-            [card(docname), card(older.docname if older else None), card(newer.docname if newer else None)]
+            [
+                card(docname),
+                card(older.docname if older else None),
+                card(newer.docname if newer else None),
+            ]
         )
     everything = _digest(
         [

@@ -71,9 +71,7 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
             links=_section_links(renderer, page),
         )
     if spec.kind == "tags":
-        return renderer.render(
-            "blogposts/page_tags.html", **common, tags=renderer.tag_cloud(page)
-        )
+        return renderer.render("blogposts/page_tags.html", **common, tags=renderer.tag_cloud(page))
     if spec.kind == "authors":
         return renderer.render(
             "blogposts/page_authors.html", **common, authors=renderer.author_cards(page)

@@ -30,7 +30,7 @@ from sphinx.locale import get_translation
 from . import blog as blog_mod
 from .blog import Blog
 from .collect import domain_of
-from .model import Author, Post, Tag
+from .model import Post
 from .routes import PageSpec, author_page, plan, tag_page
 from .urls import relocate
 
@@ -88,9 +88,11 @@ class Renderer:
         return self.builder.get_target_uri(pagename)
 
     def link(self, from_page: str, to_page: str) -> str:
-        return self.builder.get_relative_uri(from_page, to_page) or posixpath.basename(
-            self.uri(to_page)
-        ) or "./"
+        return (
+            self.builder.get_relative_uri(from_page, to_page)
+            or posixpath.basename(self.uri(to_page))
+            or "./"
+        )
 
     # -- values ----------------------------------------------------------------------------
 
@@ -135,7 +137,7 @@ class Renderer:
         if post.docname not in self._excerpts:
             self._excerpts[post.docname] = self._render_excerpt(post)
         html = relocate(self._excerpts[post.docname], self.uri(post.docname), self.uri(pagename))
-        return Markup(html)  # noqa: S704 - produced by Sphinx's HTML translator
+        return Markup(html)
 
     def _render_excerpt(self, post: Post) -> str:
         fragment = domain_of(self.env).excerpts.get(post.docname) or []
@@ -186,7 +188,7 @@ class Renderer:
 
     def render(self, template: str, **context: Any) -> Markup:
         """Render one of the extension's templates; the result is safe HTML."""
-        return Markup(self.jinja.get_template(template).render(**context))  # noqa: S704
+        return Markup(self.jinja.get_template(template).render(**context))
 
     def header(self, post: Post) -> Markup:
         return self.render("blogposts/post_header.html", post=self.card(post, post.docname, False))
@@ -307,4 +309,3 @@ def renderer_for(app: Sphinx) -> Renderer:
         renderer = Renderer(app, blog)
         domain.runtime["renderer"] = renderer
     return renderer
-

@@ -7,8 +7,9 @@ same name always wins: its page is not generated.
 
 from __future__ import annotations
 
-from collections.abc import Set
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
+from functools import partial
 
 from sphinx.locale import get_translation
 
@@ -63,17 +64,22 @@ def _paginate(
     title: str,
     posts: list[Post],
     per_page: int,
-    name_of: callable,  # type: ignore[valid-type]
+    name_of: Callable[[int], str],
     **subject: object,
 ) -> list[PageSpec]:
     chunks = [posts[i : i + per_page] for i in range(0, len(posts), per_page)] or [[]]
     total = len(chunks)
     specs = []
     for number, chunk in enumerate(chunks, start=1):
-        page_title = title if number == 1 else _("%(title)s, page %(number)d") % {
-            "title": title,
-            "number": number,
-        }
+        page_title = (
+            title
+            if number == 1
+            else _("%(title)s, page %(number)d")
+            % {
+                "title": title,
+                "number": number,
+            }
+        )
         specs.append(
             PageSpec(
                 name=name_of(number),
@@ -90,12 +96,12 @@ def _paginate(
     return specs
 
 
-def plan(blog: Blog, blog_path: str, title: str, per_page: int, documents: Set[str]) -> list[PageSpec]:
+def plan(
+    blog: Blog, blog_path: str, title: str, per_page: int, documents: Set[str]
+) -> list[PageSpec]:
     specs: list[PageSpec] = []
     if index_page(blog_path) not in documents:
-        specs += _paginate(
-            "index", title, blog.listed, per_page, lambda n: index_page(blog_path, n)
-        )
+        specs += _paginate("index", title, blog.listed, per_page, partial(index_page, blog_path))
     tags = sorted((t for t in blog.tags.values() if t.posts), key=lambda t: t.slug)
     if tags:
         specs.append(PageSpec(name=tags_index(blog_path), kind="tags", title=_("Tags")))
@@ -105,7 +111,7 @@ def plan(blog: Blog, blog_path: str, title: str, per_page: int, documents: Set[s
             _("Posts tagged “%s”") % tag.label,
             tag.posts,
             per_page,
-            lambda n, tag=tag: tag_page(blog_path, tag, n),
+            partial(tag_page, blog_path, tag),
             tag=tag,
         )
     authors = sorted(
@@ -119,10 +125,12 @@ def plan(blog: Blog, blog_path: str, title: str, per_page: int, documents: Set[s
             _("Posts by %s") % author.name,
             blog.author_posts[author.key],
             per_page,
-            lambda n, author=author: author_page(blog_path, author, n),
+            partial(author_page, blog_path, author),
             author=author,
         )
     specs.append(
-        PageSpec(name=archive_page(blog_path), kind="archive", title=_("Archive"), posts=blog.listed)
+        PageSpec(
+            name=archive_page(blog_path), kind="archive", title=_("Archive"), posts=blog.listed
+        )
     )
     return [spec for spec in specs if spec.name not in documents]

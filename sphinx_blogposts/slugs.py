@@ -1,4 +1,4 @@
-"""URL slugs for tags and authors: ASCII, non-empty, and unable to name a path outside their folder."""
+"""URL slugs for tags and authors: ASCII, non-empty, unable to name a path outside their folder."""
 
 from __future__ import annotations
 

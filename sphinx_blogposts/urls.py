@@ -17,7 +17,7 @@ _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/)")
 
 
 def root_path(from_uri: str, url: str) -> str | None:
-    """The root-relative form of ``url`` as written on the page at ``from_uri``; None if absolute."""
+    """``url``, as written on the page at ``from_uri``, relative to the root; None if absolute."""
     if _ABSOLUTE.match(url):
         return None
     path, sep, rest = url.partition("#")
@@ -34,7 +34,7 @@ def root_path(from_uri: str, url: str) -> str | None:
 
 
 def relocate(html: str, from_uri: str, to_uri: str) -> str:
-    """Re-point relative ``href``/``src`` values written for ``from_uri`` so they work at ``to_uri``."""
+    """Re-point relative ``href``/``src`` values written for ``from_uri`` to work at ``to_uri``."""
     if from_uri == to_uri:
         return html
 

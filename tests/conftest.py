@@ -1,0 +1,50 @@
+"""Shared fixtures: real Sphinx builds of the projects under ``tests/roots``."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+
+ROOTS = Path(__file__).parent / "roots"
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    return ROOTS
+
+
+def soup_of(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture
+def page() -> Callable[..., BeautifulSoup]:
+    """``page(app, "blog/index.html")``: the built page, parsed."""
+
+    def load(app, name: str) -> BeautifulSoup:  # type: ignore[no-untyped-def]
+        return soup_of(Path(app.outdir, name))
+
+    return load
+
+
+@pytest.fixture
+def editable_root(tmp_path: Path) -> Callable[[str], Path]:
+    """A private copy of a test root, for tests that edit sources between builds."""
+
+    def copy(name: str, as_name: str | None = None) -> Path:
+        target = tmp_path / (as_name or name)
+        shutil.copytree(ROOTS / f"test-{name}", target)
+        return target
+
+    return copy
+
+
+def blog_warnings(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """The build's warning lines that came from this extension."""
+    return [line for line in app.warning.getvalue().splitlines() if "[blogposts" in line]
