@@ -27,7 +27,8 @@ from .model import AuthorRef, Post
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 _POST_DIRECTIVE = re.compile(r"^\s*(?:```+|~~~+|:::+)\s*\{post\}", re.MULTILINE)
-_H1_LINE = re.compile(r"^# ")
+#: An ATX H1 (``# Title``) or a setext underline (``===``): the only ways to write an H1.
+_MAYBE_H1 = re.compile(r"^ {0,3}(?:#(?:[ \t]|$)|=+[ \t]*$)", re.MULTILINE)
 
 
 class BlogDomain(Domain):
@@ -114,6 +115,9 @@ def _is_markdown(env: BuildEnvironment, docname: str) -> bool:
 
 
 def _has_h1(body: str) -> bool:
+    # Most posts have no line that could even start an H1; only parse those that do.
+    if not _MAYBE_H1.search(body):
+        return False
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark").parse(body)
@@ -261,9 +265,12 @@ class PostReader:
         post.unlisted = self.flag("unlisted")
         post.exclude_from_postlists = "exclude" in self.options
         post.extra = {k: v for k, v in self.data.items() if k not in _KNOWN_KEYS}
-        for key in ("location", "language", "redirect"):
-            if self.options.get(key):
-                post.extra[key] = self.options[key]
+        for key in ("location", "language", "redirect"):  # ABlog's, as lists for postlist filters
+            values = self.labels(key, self.options.get(key, []))
+            if values:
+                post.extra[key] = values
+            else:
+                post.extra.pop(key, None)
         post.words = len(re.findall(r"\w+", self.doctree.astext()))
         fragment = self.excerpt()
         post.excerpt_digest = excerpt.digest(fragment)
@@ -418,12 +425,25 @@ class PostReader:
             fragment = excerpt.cut_at_marker(self.doctree, markers[0])
         cleaned = excerpt.clean(fragment)
         if not cleaned:
-            count = self.options.get("excerpt") or self.config.blogposts_auto_excerpt
+            count = (
+                self.options.get("excerpt")
+                or _positive(self.data.get("excerpt"))
+                or self.config.blogposts_auto_excerpt
+            )
             cleaned = excerpt.clean(excerpt.first_paragraphs(self.doctree, count))
         for marker in markers:
             if marker.parent is not None:
                 marker.parent.remove(marker)
         return cleaned
+
+
+def _positive(value: Any) -> int | None:
+    """ABlog's ``excerpt: N`` front matter (a number of paragraphs), when it is one."""
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 and not isinstance(value, bool) else None
 
 
 _KNOWN_KEYS = {
@@ -447,6 +467,10 @@ _KNOWN_KEYS = {
     "unlisted",
     "keywords",
     "blogpost",
+    "excerpt",
+    "location",
+    "language",
+    "redirect",
 }
 
 
