@@ -246,7 +246,7 @@ class PostReader:
         from_directive = key is None or key not in self.data
         if from_directive and self.directive is not None and self.directive.line:
             return (self.docname, self.directive.line)
-        return (self.docname, self.fm.line if self.data else None)
+        return (self.docname, self.fm.line)
 
     def read(self) -> Post:
         post = Post(docname=self.docname, title=self.title(), line=self.fm.line)

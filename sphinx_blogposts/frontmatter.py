@@ -111,9 +111,15 @@ def as_list(value: Any) -> list[str] | None:
         return []
     if isinstance(value, str):
         text = value.strip()
-        if text.startswith("[") and text.endswith("]"):
+        if text.startswith("[") and text.endswith("]"):  # a flow list written in a reST field
+            try:
+                parsed = yaml.safe_load(text)
+            except yaml.YAMLError:
+                parsed = None
+            if isinstance(parsed, list):
+                return as_list(parsed)
             text = text[1:-1]
-        return [p.strip().strip("\"'“”‘’").strip() for p in text.split(",") if p.strip()]
+        return [part.strip() for part in text.split(",") if part.strip()]
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return [str(value)]
     if isinstance(value, (list, tuple)):

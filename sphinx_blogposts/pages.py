@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from markupsafe import escape
 from sphinx.application import Sphinx
 
 from .collect import domain_of
@@ -29,15 +30,21 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
 
 
 def page_context(renderer: Renderer, spec: PageSpec) -> dict[str, Any]:
+    # Themes treat ``title`` (and ``prev``/``next`` titles) as HTML, as Sphinx gives them for
+    # documents: some write it unescaped (the relation bar of "classic"), and ``<title>`` strips
+    # tags from it. So the text (a tag name, an author name) is handed over escaped.
     context: dict[str, Any] = {
-        "title": spec.title,
+        "title": str(escape(spec.title)),
         "body": body(renderer, spec),
         "blogposts_page": spec.kind,
     }
     for rel in ("prev", "next"):
         target = getattr(spec, rel)
         if target:
-            context[rel] = {"link": renderer.link(spec.name, target), "title": _rel_title(rel)}
+            context[rel] = {
+                "link": renderer.link(spec.name, target),
+                "title": str(escape(_rel_title(rel))),
+            }
     return context
 
 

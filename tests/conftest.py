@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.util.console import strip_escape_sequences
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -46,5 +47,6 @@ def editable_root(tmp_path: Path) -> Callable[[str], Path]:
 
 
 def blog_warnings(app) -> list[str]:  # type: ignore[no-untyped-def]
-    """The build's warning lines that came from this extension."""
-    return [line for line in app.warning.getvalue().splitlines() if "[blogposts" in line]
+    """The build's warning lines that came from this extension, without colour codes."""
+    text = strip_escape_sequences(app.warning.getvalue())
+    return [line for line in text.splitlines() if "[blogposts" in line]

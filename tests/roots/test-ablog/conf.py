@@ -1,0 +1,5 @@
+extensions = ["sphinx_blogposts"]
+project = "ABlog switchers"
+blogposts_pattern = []
+# ABlog's blog_authors form: key -> (name, url)
+blogposts_authors = {"ann": ("Ann Smith", "https://ann.example")}

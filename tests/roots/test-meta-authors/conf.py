@@ -1,0 +1,10 @@
+extensions = ["sphinx_blogposts"]
+project = "Authors"
+blogposts_authors = {
+    "ana": {
+        "name": "Ana Lima",
+        "title": "Engineer",
+        "url": "https://ana.example",
+        "image_url": "https://ana.example/ana.png",
+    },
+}

@@ -1,0 +1,4 @@
+extensions = ["sphinx_blogposts"]
+project = "Dates"
+blogposts_timezone = "America/New_York"
+blogposts_posts_per_page = 50

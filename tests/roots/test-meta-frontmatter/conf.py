@@ -1,0 +1,6 @@
+extensions = ["sphinx_blogposts"]
+project = "Front matter"
+blogposts_authors = {
+    "ana": {"name": "Ana Lima", "title": "Engineer", "url": "https://ana.example"},
+    "ben": {"name": "Ben Okafor"},
+}

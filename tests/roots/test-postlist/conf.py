@@ -1,0 +1,3 @@
+extensions = ["sphinx_blogposts"]
+project = "Postlists"
+blogposts_authors = {"alice": {"name": "Alice Smith"}}

@@ -1,0 +1,2 @@
+extensions = ["sphinx_blogposts"]
+project = "Dates"

@@ -1,0 +1,119 @@
+"""The ``postlist`` directive, in MyST and reST, in plain pages and in posts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.sphinx("html", testroot="postlist", freshenv=True)
+
+
+def postlist_in(soup, section_id):
+    """The postlist of the section with this id (its first one)."""
+    section = soup.find("section", id=section_id)
+    assert section is not None, f"no section {section_id!r}"
+    found = section.select_one(".blogposts-postlist")
+    assert found is not None, f"no postlist in section {section_id!r}"
+    return found
+
+
+def titles_in(soup, section_id):
+    found = postlist_in(soup, section_id)
+    if "blogposts-cards" in found["class"]:
+        return [a.get_text() for a in found.select(".blogposts-card-title a")]
+    return [li.select_one("a").get_text() for li in found.find_all("li", recursive=False)]
+
+
+def lines_in(soup, section_id):
+    found = postlist_in(soup, section_id)
+    return [li.get_text(" ", strip=True) for li in found.find_all("li", recursive=False)]
+
+
+def test_count_lists_the_newest_posts_in_a_page_that_is_not_a_post(app, page):
+    app.build()
+    index = page(app, "index.html")
+    assert index.select(".blogposts-post-header") == []  # a docs page, not a post
+    assert titles_in(index, "newest-two") == ["Alpha", "Beta"]
+    assert lines_in(index, "newest-two") == ["March 1, 2024 - Alpha", "February 1, 2024 - Beta"]
+
+
+def test_tag_filter_ignores_case(app, page):
+    app.build()
+    # Delta is tagged python too, but it has :exclude:
+    assert titles_in(page(app, "index.html"), "tagged-python") == ["Alpha", "Beta"]
+
+
+def test_author_filter_matches_the_author_key(app, page):
+    app.build()
+    assert titles_in(page(app, "index.html"), "by-alice") == ["Alpha", "Gamma"]
+
+
+def test_category_filter(app, page):
+    app.build()
+    assert titles_in(page(app, "index.html"), "in-tutorials") == ["Alpha", "Gamma"]
+
+
+def test_filters_are_anded_across_options_and_ored_within_one(app, page):
+    app.build()
+    index = page(app, "index.html")
+    assert titles_in(index, "python-tutorials-by-alice") == ["Alpha"]
+    # tags python OR rust, AND category news
+    assert titles_in(index, "python-or-rust-news") == ["Beta"]
+
+
+def test_sort_lists_oldest_first(app, page):
+    app.build()
+    assert titles_in(page(app, "index.html"), "oldest-first") == [
+        "Epsilon",
+        "Gamma",
+        "Beta",
+        "Alpha",
+    ]
+
+
+def test_excerpts_option_shows_cards_with_excerpts(app, page):
+    app.build()
+    index = page(app, "index.html")
+    cards = postlist_in(index, "with-excerpts").select(".blogposts-card")
+    assert [c.select_one(".blogposts-card-title a").get_text() for c in cards] == ["Alpha", "Beta"]
+    excerpts = [c.select_one(".blogposts-excerpt").get_text(strip=True) for c in cards]
+    assert excerpts == ["ALPHA-EXCERPT text.", "BETA-EXCERPT text."]
+    more = cards[0].select_one(".blogposts-read-more a")["href"]
+    assert (Path(app.outdir) / more).resolve() == Path(app.outdir, "blog/2024-03-01-alpha.html")
+    # without :excerpts: there are no cards
+    assert postlist_in(index, "newest-two").select(".blogposts-card, .blogposts-excerpt") == []
+
+
+def test_format_option(app, page):
+    app.build()
+    index = page(app, "index.html")
+    assert lines_in(index, "formatted") == ["Alpha by Alice Smith", "Beta by Bob"]
+    first = postlist_in(index, "formatted").find("li")
+    link = first.find("a")
+    assert link.get_text() == "Alpha"  # only the title is linked
+    assert Path(app.outdir, link["href"]).is_file()
+
+
+def test_rest_directive_with_options(app, page):
+    app.build()
+    listing = page(app, "listing.html")
+    assert titles_in(listing, "rust-only") == ["Gamma"]
+    assert lines_in(listing, "oldest-two") == ["Epsilon (rust)", "Gamma (rust)"]
+
+
+def test_postlist_in_a_post_leaves_that_post_out(app, page):
+    app.build()
+    epsilon = page(app, "blog/2023-11-01-epsilon.html")
+    assert titles_in(epsilon, "other-posts") == ["Alpha", "Beta", "Gamma"]
+    link = postlist_in(epsilon, "other-posts").find("a")["href"]
+    assert Path(app.outdir, "blog", link).is_file()
+
+
+def test_excluded_post_stays_on_the_blog_index(app, page):
+    app.build()
+    cards = page(app, "blog/index.html").select(".blogposts-card-title a")
+    assert [a.get_text() for a in cards] == ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"]
+    for name in ("index.html", "listing.html", "blog/2023-11-01-epsilon.html"):
+        for postlist in page(app, name).select(".blogposts-postlist"):
+            assert "Delta" not in postlist.get_text(), name
