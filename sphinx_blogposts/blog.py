@@ -40,9 +40,6 @@ class Blog:
     post_tags: dict[str, list[str]] = field(default_factory=dict)
     neighbours: dict[str, tuple[Post | None, Post | None]] = field(default_factory=dict)
 
-    def is_listed(self, docname: str) -> bool:
-        return any(p.docname == docname for p in self.listed)
-
     def tags_of(self, post: Post) -> list[Tag]:
         return [self.tags[key] for key in self.post_tags.get(post.docname, [])]
 

@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.locale import get_translation
+from sphinx.util.osutil import relative_uri
 
 from . import blog as blog_mod
 from .blog import Blog
@@ -160,7 +161,7 @@ class Renderer:
             builder.secnumbers = self.env.toc_secnumbers.get(post.docname, {})
             builder.fignumbers = self.env.toc_fignumbers.get(post.docname, {})
             self.env.apply_post_transforms(doc, post.docname)
-            builder.imgpath = _relative(self.uri(post.docname), builder.imagedir)
+            builder.imgpath = relative_uri(self.uri(post.docname), builder.imagedir)
             builder.post_process_images(doc)
             visitor = builder.create_translator(doc, builder)
             doc.walkabout(visitor)
@@ -285,12 +286,6 @@ def writes_html_pages(builder: Builder) -> bool:
 
 def _strftime(value: datetime | None, pattern: str) -> str:
     return value.strftime(pattern) if value else ""
-
-
-def _relative(from_uri: str, folder: str) -> str:
-    from sphinx.util.osutil import relative_uri
-
-    return relative_uri(from_uri, folder)
 
 
 def _locale(language: str | None) -> babel.Locale:
