@@ -54,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", fill.on_doctree_resolved)
     app.connect("html-page-context", _add_page_meta)
     app.connect("html-collect-pages", pages.collect_pages)
+    app.connect("build-finished", pages.save_ledger)
     app.add_css_file("blogposts.css")
     app.add_message_catalog("sphinx_blogposts", str(_HERE / "locales"))
 

@@ -8,7 +8,9 @@ post, so it is computed here from the domain's data and never stored per documen
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from sphinx.config import Config
 
@@ -42,6 +44,31 @@ class Blog:
 
     def tags_of(self, post: Post) -> list[Tag]:
         return [self.tags[key] for key in self.post_tags.get(post.docname, [])]
+
+    def select(self, options: Mapping[str, Any], docname: str) -> list[Post]:
+        """The posts a ``postlist`` with these options shows on ``docname`` (ABlog's semantics:
+        filters AND-ed across options, OR-ed within one; without filters, not the page itself)."""
+        filters: dict[str, list[str]] = options["filters"]
+        posts = [p for p in self.listed if not p.exclude_from_postlists]
+        values_of: dict[str, Callable[[Post], set[str]]] = {
+            "tags": lambda p: set(self.post_tags.get(p.docname, [])),
+            "author": lambda p: {
+                v.casefold() for a in self.post_authors.get(p.docname, []) for v in (a.key, a.name)
+            },
+            "category": lambda p: {c.casefold() for c in p.categories},
+            "location": lambda p: {v.casefold() for v in p.extra.get("location", [])},
+            "language": lambda p: {v.casefold() for v in p.extra.get("language", [])},
+        }
+        if not any(filters.values()):
+            posts = [p for p in posts if p.docname != docname]
+        for key, values in filters.items():
+            if values:
+                want = {tag_key(v) if key == "tags" else v for v in values}
+                posts = [p for p in posts if values_of[key](p) & want]
+        if options["oldest_first"]:
+            posts.reverse()
+        count = options["count"]
+        return posts[:count] if count else posts
 
     def years(self) -> list[tuple[int, list[Post]]]:
         by_year: dict[int, list[Post]] = {}

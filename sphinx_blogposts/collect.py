@@ -40,9 +40,8 @@ class BlogDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post
         "excerpts": {},  # docname -> list of detached nodes
-        "postlists": {},  # docname -> True, for documents with a postlist
+        "postlists": {},  # docname -> the options of each postlist in it
         "signatures": {},  # docname -> what that page showed last build (see incremental.py)
-        "pages": [],  # generated page names of the last build
     }
 
     def __init__(self, env: BuildEnvironment) -> None:
@@ -100,11 +99,16 @@ def generated_names(blog_path: str) -> Matcher:
 
 
 def matches_pattern(app: Sphinx, docname: str) -> bool:
-    if generated_names(app.config.blogposts_path)(docname):
+    runtime = domain_of(app.env).runtime
+    if "matchers" not in runtime:  # compiled once per process and build
+        runtime["matchers"] = (
+            generated_names(app.config.blogposts_path),
+            Matcher(app.config.blogposts_pattern),
+        )
+    generated, pattern = runtime["matchers"]
+    if generated(docname):
         return False
-    matcher = Matcher(app.config.blogposts_pattern)
-    source = app.env.doc2path(docname, base=False)
-    return matcher(docname) or matcher(str(source))
+    return pattern(docname) or pattern(str(app.env.doc2path(docname, base=False)))
 
 
 def _is_markdown(env: BuildEnvironment, docname: str) -> bool:
@@ -139,6 +143,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     text = source[0]
     fm = frontmatter.parse(text)
+    # doctree-read of the same document (same process, also with -j) reuses this parse.
+    domain_of(env).runtime.setdefault("front_matter", {})[docname] = fm
     if fm is None or fm.error:
         return
     is_post = (
@@ -168,6 +174,9 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
 def _read_front_matter(app: Sphinx, docname: str) -> frontmatter.FrontMatter:
     env = app.env
     if _is_markdown(env, docname):
+        cached = domain_of(env).runtime.get("front_matter", {})
+        if docname in cached:
+            return cached.pop(docname) or frontmatter.FrontMatter()
         try:
             text = env.doc2path(docname).read_text(encoding=app.config.source_encoding)
         except (OSError, UnicodeDecodeError):
@@ -180,8 +189,12 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
     domain = domain_of(env)
-    if any(True for _ in doctree.findall(postlist_node)):
-        domain.data["postlists"][docname] = True
+    postlists = [
+        {key: node[key] for key in ("filters", "oldest_first", "count", "excerpts")}
+        for node in doctree.findall(postlist_node)
+    ]
+    if postlists:
+        domain.data["postlists"][docname] = postlists
     fm = _read_front_matter(app, docname)
     directives = list(doctree.findall(post_node))
     is_post = (

@@ -8,12 +8,9 @@ when what they show has changed.
 
 from __future__ import annotations
 
-from typing import Any
-
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .blog import tag_key
 from .collect import domain_of
 from .directives import post_footer_node, post_header_node, postlist_node
 from .model import Post
@@ -57,36 +54,10 @@ def _footer(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
     return [_raw(renderer.footer(post))] if html else []
 
 
-def select(renderer: Renderer, node: postlist_node, docname: str) -> list[Post]:
-    """ABlog's postlist semantics: filters AND-ed across options, OR-ed within one."""
-    filters: dict[str, list[str]] = node["filters"]
-    blog = renderer.blog
-    posts = [p for p in blog.listed if not p.exclude_from_postlists]
-    wanted: dict[str, Any] = {
-        "tags": lambda p: set(blog.post_tags.get(p.docname, [])),
-        "author": lambda p: {
-            v.casefold() for a in blog.post_authors.get(p.docname, []) for v in (a.key, a.name)
-        },
-        "category": lambda p: {c.casefold() for c in p.categories},
-        "location": lambda p: {v.casefold() for v in p.extra.get("location", [])},
-        "language": lambda p: {v.casefold() for v in p.extra.get("language", [])},
-    }
-    if not any(filters.values()):
-        posts = [p for p in posts if p.docname != docname]
-    for key, values in filters.items():
-        if values:
-            want = {tag_key(v) if key == "tags" else v for v in values}
-            posts = [p for p in posts if wanted[key](p) & want]
-    if node["oldest_first"]:
-        posts = list(reversed(posts))
-    count = node["count"]
-    return posts[:count] if count else posts
-
-
 def _postlist(
     renderer: Renderer, node: postlist_node, docname: str, html: bool
 ) -> list[nodes.Node]:
-    posts = select(renderer, node, docname)
+    posts = renderer.blog.select(node.attributes, docname)
     if html:
         return [
             _raw(
@@ -94,9 +65,7 @@ def _postlist(
                     posts,
                     docname,
                     excerpts=node["excerpts"],
-                    fmt=None
-                    if node["excerpts"]
-                    else (node["format"] or renderer.config.blogposts_postlist_format),
+                    fmt=node["format"],
                     date_format=node["date_format"],
                     list_style=node["list_style"],
                     expand=node["expand"],

@@ -2,12 +2,17 @@
 
 The pages are rendered through the theme's own ``page.html`` with a ``title`` and a
 ``body``, which every theme supports; the extension never overrides ``page.html``.
-Pages that a post change made obsolete (a tag nobody uses any more) are removed
-from the output, so no stale page is left behind.
+
+A ledger in the doctree folder remembers, per builder and output folder, what each
+generated page was built from. A page whose inputs did not change since the last
+successful build is not written again, and pages that no longer exist (a tag nobody
+uses any more) are deleted, so no stale page is left behind. The ledger is saved only
+when a build succeeds, so an interrupted build cannot leave a page out of date.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -15,18 +20,100 @@ from typing import Any
 from markupsafe import escape
 from sphinx.application import Sphinx
 
+from . import signatures
 from .collect import domain_of
-from .render import Renderer, renderer_for, writes_html_pages
-from .routes import PageSpec
+from .diagnostics import logger
+from .render import Renderer, _, renderer_for, writes_html_pages
+from .routes import PageSpec, archive_page, authors_index, tags_index
+
+LEDGER = "blogposts-pages.json"
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if not writes_html_pages(app.builder):
         return
     renderer = renderer_for(app)
-    _remove_stale(app)
+    ledger = _ledger_path(app)
+    key = f"{app.builder.name}:{Path(app.outdir).resolve()}"
+    book = _load(ledger)
+    previous: dict[str, str] = book.get(key, {})
+    frame = signatures.frame(app)
+    current = {spec.name: _signature(renderer, spec, frame) for spec in renderer.pages}
+    _remove(app, set(previous) - set(current))
+    runtime = domain_of(app.env).runtime
+    runtime["ledger"] = (ledger, key, current)
+    written = 0
     for spec in renderer.pages:
+        outfile = Path(app.builder.get_outfilename(spec.name))  # type: ignore[attr-defined]
+        if previous.get(spec.name) == current[spec.name] and outfile.is_file():
+            continue
+        written += 1
         yield spec.name, page_context(renderer, spec), "page.html"
+    runtime["pages_written"] = written
+
+
+def save_ledger(app: Sphinx, exception: Exception | None) -> None:
+    """At ``build-finished``: remember what the generated pages were built from."""
+    runtime = domain_of(app.env).runtime
+    pending = runtime.pop("ledger", None)
+    if pending is None:
+        return
+    if exception is None:
+        ledger, key, current = pending
+        book = _load(ledger)
+        book[key] = current
+        ledger.parent.mkdir(parents=True, exist_ok=True)
+        ledger.write_text(json.dumps(book, sort_keys=True), encoding="utf-8")
+    renderer = runtime.get("renderer")
+    logger.info(
+        "blogposts: %d posts, %d of %d generated pages written, %d excerpts rendered",
+        len(renderer.blog.posts) if renderer else 0,
+        runtime.pop("pages_written", 0),
+        len(renderer.pages) if renderer else 0,
+        renderer.render_count if renderer else 0,
+    )
+
+
+def _ledger_path(app: Sphinx) -> Path:
+    return Path(app.doctreedir, LEDGER)
+
+
+def _load(path: Path) -> dict[str, dict[str, str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _signature(renderer: Renderer, spec: PageSpec, frame: str) -> str:
+    blog = renderer.blog
+    wpm = renderer.config.blogposts_words_per_minute
+    extra: Any = None
+    if spec.kind == "tags":
+        extra = [(t["label"], t["url"], t["count"]) for t in renderer.tag_cloud(spec.name)]
+    elif spec.kind == "authors":
+        extra = renderer.author_cards(spec.name)
+    elif spec.author is not None:
+        extra = [spec.author.name, spec.author.title, spec.author.url, spec.author.image_url]
+    if spec.kind == "archive":  # titles and dates only
+        shown: list[Any] = [(p.docname, p.title, p.date) for p in spec.posts]
+    else:
+        shown = [signatures.card(blog, post, wpm) for post in spec.posts]
+    return signatures.digest(
+        [
+            frame,
+            spec.kind,
+            spec.title,
+            spec.number,
+            spec.total,
+            spec.prev,
+            spec.next,
+            shown,
+            [renderer.has_page(name) for name in _section_names(renderer)],
+            extra,
+        ]
+    )
 
 
 def page_context(renderer: Renderer, spec: PageSpec) -> dict[str, Any]:
@@ -41,17 +128,12 @@ def page_context(renderer: Renderer, spec: PageSpec) -> dict[str, Any]:
     for rel in ("prev", "next"):
         target = getattr(spec, rel)
         if target:
+            label = _("Newer posts") if rel == "prev" else _("Older posts")
             context[rel] = {
                 "link": renderer.link(spec.name, target),
-                "title": str(escape(_rel_title(rel))),
+                "title": str(escape(str(label))),
             }
     return context
-
-
-def _rel_title(rel: str) -> str:
-    from .render import _
-
-    return str(_("Newer posts") if rel == "prev" else _("Older posts"))
 
 
 def body(renderer: Renderer, spec: PageSpec) -> str:
@@ -90,27 +172,24 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
     return renderer.render("blogposts/page_archive.html", **common, years=years)
 
 
-def _section_links(renderer: Renderer, page: str) -> list[dict[str, str]]:
-    from .render import _
-    from .routes import archive_page, authors_index, tags_index
-
+def _section_names(renderer: Renderer) -> list[str]:
     path = renderer.blog_path
-    links = []
-    for target, label in (
-        (tags_index(path), _("Tags")),
-        (authors_index(path), _("Authors")),
-        (archive_page(path), _("Archive")),
-    ):
-        if renderer.has_page(target):
-            links.append({"label": str(label), "url": renderer.link(page, target)})
-    return links
+    return [tags_index(path), authors_index(path), archive_page(path)]
 
 
-def _remove_stale(app: Sphinx) -> None:
+def _section_links(renderer: Renderer, page: str) -> list[dict[str, str]]:
+    labels = (_("Tags"), _("Authors"), _("Archive"))
+    return [
+        {"label": str(label), "url": renderer.link(page, target)}
+        for target, label in zip(_section_names(renderer), labels, strict=True)
+        if renderer.has_page(target)
+    ]
+
+
+def _remove(app: Sphinx, names: set[str]) -> None:
     """Delete the output of pages generated last build but not this one."""
-    domain = domain_of(app.env)
     outdir = Path(app.outdir).resolve()
-    for name in sorted(domain.runtime.pop("stale_pages", ())):
+    for name in sorted(names):
         if name in app.env.found_docs:
             continue
         path = Path(app.builder.get_outfilename(name)).resolve()  # type: ignore[attr-defined]

@@ -29,6 +29,7 @@ from sphinx.locale import get_translation
 from sphinx.util.osutil import relative_uri
 
 from . import blog as blog_mod
+from . import signatures
 from .blog import Blog
 from .collect import domain_of
 from .model import Post
@@ -56,6 +57,7 @@ class Renderer:
         self.blog = blog
         self.blog_path: str = app.config.blogposts_path
         self._excerpts: dict[str, str] = {}
+        self._cards: dict[tuple[str, str], str] = {}
         self.render_count = 0
         dirs = [str(Path(app.confdir, p)) for p in app.config.templates_path]
         self.jinja = SandboxedEnvironment(
@@ -107,7 +109,7 @@ class Renderer:
             return value.date().isoformat()
 
     def reading_minutes(self, post: Post) -> int:
-        return max(1, round(post.words / self.config.blogposts_words_per_minute))
+        return signatures.reading_minutes(post, self.config.blogposts_words_per_minute)
 
     def authors_of(self, post: Post, pagename: str) -> list[dict[str, Any]]:
         out = []
@@ -216,19 +218,29 @@ class Renderer:
         list_style: str | None = None,
         expand: str | None = None,
     ) -> Markup:
+        expand = expand or str(_("Read more"))
+        if excerpts:
+            cards = [self.card_html(post, pagename, expand) for post in posts]
+            return self.render("blogposts/postlist.html", cards=cards, excerpts=True)
         items = []
         for post in posts:
-            card = self.card(post, pagename, with_excerpt=excerpts)
-            if fmt:
-                card["line"] = self._format_line(fmt, post, card, date_format)
+            card = self.card(post, pagename, with_excerpt=False)
+            card["line"] = self._format_line(
+                fmt or self.config.blogposts_postlist_format, post, card, date_format
+            )
             items.append(card)
         return self.render(
-            "blogposts/postlist.html",
-            posts=items,
-            excerpts=excerpts,
-            list_style=list_style,
-            expand=expand or _("Read more"),
+            "blogposts/postlist.html", posts=items, excerpts=False, list_style=list_style
         )
+
+    def card_html(self, post: Post, pagename: str, expand: str) -> Markup:
+        """A post's card for ``pagename``: rendered once per build, re-pointed per page."""
+        key = (post.docname, expand)
+        if key not in self._cards:
+            context = self.card(post, post.docname, with_excerpt=True)
+            self._cards[key] = str(self.render("blogposts/card.html", post=context, expand=expand))
+        html = relocate(self._cards[key], self.uri(post.docname), self.uri(pagename))
+        return Markup(html)
 
     def _format_line(
         self, fmt: str, post: Post, card: dict[str, Any], date_format: str | None
@@ -300,7 +312,9 @@ def renderer_for(app: Sphinx) -> Renderer:
     domain = domain_of(app.env)
     renderer = domain.runtime.get("renderer")
     if renderer is None or renderer.builder is not app.builder:
-        blog = blog_mod.build(domain.posts, app.config, domain.authors_map)
+        blog = domain.runtime.get("blog") or blog_mod.build(
+            domain.posts, app.config, domain.authors_map
+        )
         renderer = Renderer(app, blog)
         domain.runtime["renderer"] = renderer
     return renderer

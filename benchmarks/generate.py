@@ -1,0 +1,181 @@
+"""Generate a synthetic blog of N posts, in three flavours that build the same pages.
+
+- ``plain``: the posts as ordinary MyST documents, with myst-parser only: the floor,
+  what Sphinx costs without any blog.
+- ``blogposts``: the same sources with ``extensions = ["sphinx_blogposts"]``.
+- ``ablog``: the same posts, marked with ABlog's ``post`` directive.
+
+Posts use the Docusaurus layout (``blog/YYYY-MM-DD-slug/index.md``), front matter
+with 2-4 tags from a pool of 40 and an author, a truncate marker, an image beside the
+post and links to earlier posts, so excerpts have work to do on every page.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import struct
+import zlib
+from datetime import date, timedelta
+from pathlib import Path
+
+TAGS = [f"topic-{i:02d}" for i in range(40)]
+AUTHORS = ["ann", "bob", "cho", "dev", "eli", "fay"]
+WORDS = [
+    "sphinx",
+    "documentation",
+    "blog",
+    "release",
+    "feature",
+    "build",
+    "page",
+    "theme",
+    "excerpt",
+    "index",
+    "parallel",
+    "incremental",
+    "author",
+    "tag",
+    "archive",
+    "markdown",
+    "python",
+    "extension",
+    "reader",
+    "writer",
+    "pipeline",
+]
+
+
+def png(width: int = 8, height: int = 8) -> bytes:
+    raw = b"".join(b"\x00" + b"\x20\x80\xc0" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def sentence(rng: random.Random, words: int = 14) -> str:
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text.capitalize() + "."
+
+
+def paragraph(rng: random.Random, sentences: int = 4) -> str:
+    return " ".join(sentence(rng) for _ in range(sentences))
+
+
+def post_slug(i: int) -> str:
+    return f"post-{i:05d}"
+
+
+def post_folder(i: int) -> str:
+    day = date(2015, 1, 1) + timedelta(days=i)
+    return f"{day.isoformat()}-{post_slug(i)}"
+
+
+def write_post(root: Path, i: int, flavour: str, rng: random.Random) -> None:
+    folder = root / "blog" / post_folder(i)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "figure.png").write_bytes(PNG)
+    tags = rng.sample(TAGS, rng.randint(2, 4))
+    author = rng.choice(AUTHORS)
+    day = date(2015, 1, 1) + timedelta(days=i)
+    links = ""
+    if i > 0:
+        j = rng.randrange(0, i)
+        links = f" See also [an earlier post](../{post_folder(j)}/index.md)."
+    body = [
+        "---",
+        f"title: Post number {i}",
+        f"description: {sentence(rng, 8)}",
+        f"authors: [{author}]",
+        f"tags: [{', '.join(tags)}]",
+        "---",
+        "",
+    ]
+    if flavour == "ablog":
+        body = [
+            f"# Post number {i}",
+            "",
+            "```{post} " + day.isoformat(),
+            f":tags: {', '.join(tags)}",
+            f":author: {author}",
+            "```",
+            "",
+        ]
+    elif flavour == "plain":
+        body = [f"# Post number {i}", ""]
+    body += [
+        paragraph(rng) + links,
+        "",
+        "![A figure](figure.png)",
+        "",
+        "<!-- truncate -->",
+        "",
+        "## Details",
+        "",
+    ]
+    body += [paragraph(rng, 6) + "\n" for _ in range(4)]
+    body += ["```python", "def hello():", '    return "world"', "```", ""]
+    (folder / "index.md").write_text("\n".join(body), encoding="utf-8")
+
+
+PNG = png()
+
+CONF = {
+    "plain": 'extensions = ["myst_parser"]\n',
+    "blogposts": 'extensions = ["sphinx_blogposts"]\nhtml_baseurl = "https://example.org/"\n',
+    "ablog": (
+        'extensions = ["ablog", "myst_parser"]\n'
+        'blog_path = "blog-all"\n'
+        'blog_baseurl = "https://example.org/"\n'
+        "blog_authors = {" + ", ".join(f'"{a}": ("{a.title()}", None)' for a in AUTHORS) + "}\n"
+    ),
+}
+
+INDEX = {
+    "plain": "# Benchmark site\n\nA site with a blog.\n",
+    "blogposts": "# Benchmark site\n\n```{postlist} 5\n:excerpts:\n```\n",
+    "ablog": "# Benchmark site\n\n```{postlist} 5\n:excerpts:\n```\n",
+}
+
+
+def generate(root: Path, posts: int, flavour: str, seed: int = 1) -> Path:
+    if root.exists():
+        shutil.rmtree(root)
+    (root / "blog").mkdir(parents=True)
+    common = (
+        'project = "Bench"\nhtml_theme = "alabaster"\n'
+        'suppress_warnings = ["toc.not_included", "myst.header"]\n'
+    )
+    (root / "conf.py").write_text(CONF[flavour] + common, encoding="utf-8")
+    (root / "index.md").write_text(INDEX[flavour], encoding="utf-8")
+    if flavour == "blogposts":
+        (root / "blog" / "authors.yml").write_text(
+            "".join(f"{a}:\n  name: {a.title()}\n" for a in AUTHORS), encoding="utf-8"
+        )
+    rng = random.Random(seed)
+    for i in range(posts):
+        write_post(root, i, flavour, rng)
+    return root
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("target", type=Path)
+    parser.add_argument("--posts", type=int, default=100)
+    parser.add_argument("--flavour", choices=sorted(CONF), default="blogposts")
+    args = parser.parse_args()
+    generate(args.target, args.posts, args.flavour)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,227 @@
+"""Measure build cost of a blog: plain Sphinx (the floor), sphinx_blogposts and ABlog.
+
+For each N, the same generated posts are built by each tool, in five scenarios:
+(a) full clean build, (b) no-change rebuild, (c) rebuild after editing one post's
+body, (d) rebuild after changing one post's tags, (e) full clean build with ``-j 2``.
+Each build runs in its own process; wall time is the median of ``--runs`` runs;
+peak RSS is that process's (and its workers') maximum resident size. Printed: one
+table per N with ratios to plain Sphinx measured in the same run, plus the size of
+``environment.pickle``, the largest page, and how many HTML files each build wrote.
+
+Usage: ``python benchmarks/run.py --posts 100 500 2000 --runs 3``
+(``tox -e bench`` runs it for N = 100 and 500). ABlog is optional: it is measured
+when it can be imported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+
+from generate import generate, post_folder  # noqa: E402
+
+SCENARIOS = [
+    ("full", "a. full clean build"),
+    ("nochange", "b. no-change rebuild"),
+    ("edit", "c. one post's body edited"),
+    ("tags", "d. one post's tags changed"),
+    ("full-j2", "e. full clean build, -j 2"),
+]
+
+CHILD = r"""
+import resource, sys, time
+from sphinx.cmd.build import build_main
+start = time.perf_counter()
+code = build_main(sys.argv[1:])
+wall = time.perf_counter() - start
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print("BENCH", code, wall, max(own, kids))
+"""
+
+
+@dataclass
+class Result:
+    times: list[float] = field(default_factory=list)
+    rss_kb: int = 0
+    written: int = 0
+    pickle_bytes: int = 0
+    largest_page: int = 0
+    largest_name: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times) if self.times else float("nan")
+
+
+def html_files(out: Path) -> dict[Path, float]:
+    return {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+
+
+def build(src: Path, jobs: int = 1) -> tuple[float, int]:
+    out, doctrees = src / "_build" / "html", src / "_build" / "doctrees"
+    cmd = [sys.executable, "-c", CHILD, "-b", "html", "-q", "-d", str(doctrees), str(src), str(out)]
+    if jobs > 1:
+        cmd += ["-j", str(jobs)]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    match = re.search(r"^BENCH (\d+) ([\d.]+) (\d+)$", proc.stdout, re.MULTILINE)
+    if not match or match.group(1) != "0":
+        raise RuntimeError(f"build of {src} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
+    return float(match.group(2)), int(match.group(3))
+
+
+def clean(src: Path) -> None:
+    shutil.rmtree(src / "_build", ignore_errors=True)
+
+
+def edit_body(src: Path, counter: int) -> None:
+    post = src / "blog" / post_folder(7) / "index.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text + f"\nAn edit, number {counter}.\n", encoding="utf-8")
+
+
+def edit_tags(src: Path, counter: int) -> None:
+    post = src / "blog" / post_folder(11) / "index.md"
+    text = post.read_text(encoding="utf-8")
+    new_tag = f"topic-{counter % 40:02d}"
+    text = re.sub(
+        r"^tags: \[(.*)\]$", f"tags: [{new_tag}, topic-edited-{counter}]", text, count=1, flags=re.M
+    )
+    text = re.sub(
+        r"^:tags: .*$", f":tags: {new_tag}, topic-edited-{counter}", text, count=1, flags=re.M
+    )
+    post.write_text(text, encoding="utf-8")
+
+
+def measure(src: Path, runs: int) -> dict[str, Result]:
+    results = {key: Result() for key, _ in SCENARIOS}
+    out = src / "_build" / "html"
+
+    def record(key: str, wall: float, rss: int, before: dict[Path, float] | None = None) -> None:
+        result = results[key]
+        result.times.append(wall)
+        result.rss_kb = max(result.rss_kb, rss)
+        after = html_files(out)
+        result.written = sum(1 for p, t in after.items() if before is None or before.get(p) != t)
+        pickle = src / "_build" / "doctrees" / "environment.pickle"
+        result.pickle_bytes = pickle.stat().st_size if pickle.exists() else 0
+        largest = max(after, key=lambda p: p.stat().st_size)
+        result.largest_page = largest.stat().st_size
+        result.largest_name = str(largest.relative_to(out))
+
+    for run in range(runs):
+        clean(src)
+        record("full", *build(src))
+        before = html_files(out)
+        time.sleep(0.01)
+        record("nochange", *build(src), before)
+        before = html_files(out)
+        edit_body(src, run)
+        record("edit", *build(src), before)
+        before = html_files(out)
+        edit_tags(src, run)
+        record("tags", *build(src), before)
+    for _ in range(runs):
+        clean(src)
+        record("full-j2", *build(src, jobs=2))
+    clean(src)
+    return results
+
+
+def available(tool: str) -> bool:
+    module = {"plain": "myst_parser", "blogposts": "sphinx_blogposts", "ablog": "ablog"}[tool]
+    code = f"import {module}"
+    return subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
+
+
+def table(n: int, results: dict[str, dict[str, Result]]) -> str:
+    tools = list(results)
+    lines = [f"### N = {n} posts", ""]
+    header = (
+        "| scenario | "
+        + " | ".join(
+            f"{t} time (s) | {t} ×plain" if t != "plain" else "plain time (s)" for t in tools
+        )
+        + " |"
+    )
+    lines += [header, "|" + "---|" * (header.count("|") - 1)]
+    for key, label in SCENARIOS:
+        base = results["plain"][key].median
+        cells = []
+        for tool in tools:
+            value = results[tool][key].median
+            cells.append(f"{value:.2f}")
+            if tool != "plain":
+                cells.append(f"{value / base:.2f}")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines.append("")
+    lines.append("| measure | " + " | ".join(tools) + " |")
+    lines.append("|---|" + "---|" * len(tools))
+
+    def row(label: str, fn) -> None:  # type: ignore[no-untyped-def]
+        lines.append(f"| {label} | " + " | ".join(fn(results[t]) for t in tools) + " |")
+
+    row("peak RSS, full build (MB)", lambda r: f"{r['full'].rss_kb / 1024:.0f}")
+    row("peak RSS, -j 2 build (MB)", lambda r: f"{r['full-j2'].rss_kb / 1024:.0f}")
+    row("environment.pickle (MB)", lambda r: f"{r['full'].pickle_bytes / 1e6:.2f}")
+    row(
+        "largest page (KB)",
+        lambda r: f"{r['full'].largest_page / 1024:.0f} ({r['full'].largest_name})",
+    )
+    for key in ("nochange", "edit", "tags"):
+        row(f"HTML files written, {key}", lambda r, key=key: str(r[key].written))
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--posts", type=int, nargs="+", default=[100, 500])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--tools", nargs="+", default=["plain", "blogposts", "ablog"])
+    parser.add_argument("--workdir", type=Path, default=HERE / "_work")
+    parser.add_argument("--json", type=Path, help="also write the raw numbers here")
+    args = parser.parse_args()
+    tools = [t for t in args.tools if available(t)]
+    if "plain" not in tools:
+        raise SystemExit("myst-parser is needed for the plain baseline")
+    skipped = sorted(set(args.tools) - set(tools))
+    print(
+        f"machine: {platform.platform()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}"
+    )
+    if skipped:
+        print(f"not installed, skipped: {', '.join(skipped)}")
+    raw: dict[str, dict[str, dict[str, object]]] = {}
+    for n in args.posts:
+        results = {}
+        for tool in tools:
+            src = generate(args.workdir / f"{tool}-{n}", n, tool)
+            results[tool] = measure(src, args.runs)
+            shutil.rmtree(src, ignore_errors=True)
+        print(table(n, results), flush=True)
+        print()
+        raw[str(n)] = {
+            tool: {key: vars(r) | {"median": r.median} for key, r in res.items()}
+            for tool, res in results.items()
+        }
+    if args.json:
+        args.json.write_text(json.dumps(raw, indent=1, default=str))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,74 @@
+"""Digests of what a page shows, to tell from one build to the next whether it must be written.
+
+A page that lists posts changes when, and only when, the visible data of those posts
+changes (title, date, authors, tags and whether they have pages, reading time, the
+excerpt) or the page's own frame does (pagination, theme, configuration, navigation).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .blog import Blog
+from .model import Post
+
+
+def digest(value: Any) -> str:
+    text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def reading_minutes(post: Post, words_per_minute: int) -> int:
+    return max(1, round(post.words / words_per_minute))
+
+
+def card(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = True) -> list[Any]:
+    """Everything a post's card or header shows (the reading time, not the word count)."""
+    authors = [
+        (a.key, a.name, a.slug, a.title, a.url, a.image_url, bool(blog.author_posts.get(a.key)))
+        for a in blog.post_authors.get(post.docname, [])
+    ]
+    tags = [(t.label, t.slug, bool(t.posts)) for t in blog.tags_of(post)]
+    return [
+        post.docname,
+        post.title,
+        post.date,
+        reading_minutes(post, words_per_minute),
+        post.draft,
+        post.description,
+        post.excerpt_digest if with_excerpt else None,
+        post.categories,
+        authors,
+        tags,
+    ]
+
+
+def frame(app: Sphinx) -> str:
+    """What every generated page shares: configuration, templates, the site's navigation."""
+    builder: Any = app.builder
+    env = app.env
+    build_info = getattr(builder, "build_info", None)
+    templates = getattr(builder, "templates", None)
+    newest_template = templates.newest_template_mtime() if templates is not None else 0
+    ours = max(
+        (p.stat().st_mtime for p in Path(__file__).parent.glob("templates/**/*.html")), default=0
+    )
+    in_toctrees = {doc for docs in env.toctree_includes.values() for doc in docs}
+    in_toctrees.add(app.config.root_doc)
+    titles = {doc: env.titles[doc].astext() for doc in sorted(in_toctrees) if doc in env.titles}
+    return digest(
+        [
+            builder.name,
+            getattr(build_info, "config_hash", None),
+            getattr(build_info, "tags_hash", None),
+            newest_template,
+            ours,
+            sorted(env.toctree_includes.items()),
+            titles,
+        ]
+    )

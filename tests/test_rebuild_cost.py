@@ -1,0 +1,112 @@
+"""A regression guard without timing: what each kind of edit renders and rewrites.
+
+A change that makes every build render every excerpt again, or rewrite every
+generated page, fails here, long before anyone notices a slow docs CI.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+from sphinx.util.console import strip_escape_sequences
+
+SUMMARY = re.compile(
+    r"blogposts: (\d+) posts, (\d+) of (\d+) generated pages written, (\d+) excerpts rendered"
+)
+ALWAYS_WRITTEN = {"genindex.html", "search.html"}  # Sphinx writes these on every build
+
+
+def build(make_app, srcdir: Path):
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    app.cleanup()
+    found = SUMMARY.findall(strip_escape_sequences(app.status.getvalue()))
+    assert len(found) == 1, app.status.getvalue()
+    posts, written, total, rendered = map(int, found[0])
+    return app, {"posts": posts, "written": written, "total": total, "rendered": rendered}
+
+
+def snapshot(outdir: Path) -> dict[str, int]:
+    return {str(p.relative_to(outdir)): p.stat().st_mtime_ns for p in outdir.rglob("*.html")}
+
+
+def rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
+    changed = {name for name, mtime in after.items() if before.get(name) != mtime}
+    return changed - ALWAYS_WRITTEN
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    time.sleep(0.01)  # a distinct mtime for Sphinx's change detection
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_each_excerpt_rendered_once_and_nothing_on_a_no_change_rebuild(make_app, editable_root):
+    srcdir = editable_root("many")
+    app, full = build(make_app, srcdir)
+    # 14 posts, 4 a page; pages: 4 index + tags index + tags even (2), odd (2), group-0 (1),
+    # group-1 (2), group-2 (2) + authors index + ann (2) + bob (2) + archive = 20
+    assert full == {"posts": 14, "written": 20, "total": 20, "rendered": 14}
+
+    out = Path(app.outdir)
+    before = snapshot(out)
+    _, again = build(make_app, srcdir)
+    assert again == {"posts": 14, "written": 0, "total": 20, "rendered": 0}
+    assert rewritten(before, snapshot(out)) == set()
+
+
+def test_body_edit_rewrites_only_the_post(make_app, editable_root):
+    srcdir = editable_root("many")
+    app, _ = build(make_app, srcdir)
+    out = Path(app.outdir)
+    before = snapshot(out)
+    edit(srcdir / "blog/2024-02-09-post-8.md", "More about post 8.", "More about post 8, edited.")
+    _, cost = build(make_app, srcdir)
+    assert rewritten(before, snapshot(out)) == {"blog/2024-02-09-post-8.html"}
+    assert cost["written"] == 0 and cost["rendered"] == 0
+
+
+def test_excerpt_edit_rewrites_the_pages_that_show_it(make_app, editable_root):
+    srcdir = editable_root("many")
+    app, _ = build(make_app, srcdir)
+    out = Path(app.outdir)
+    before = snapshot(out)
+    edit(srcdir / "blog/2024-02-09-post-8.md", "Opening paragraph of post 8", "New opening of 8")
+    _, cost = build(make_app, srcdir)
+    # post 8 is on index page 2, and on page 1 of "even", "group-2" and ann's posts;
+    # the root index's postlist shows only the 3 newest even posts: not rewritten.
+    assert rewritten(before, snapshot(out)) == {
+        "blog/2024-02-09-post-8.html",
+        "blog/page/2.html",
+        "blog/tags/even.html",
+        "blog/tags/group-2.html",
+        "blog/authors/ann.html",
+    }
+    # the four rewritten pages show 8 distinct posts: each excerpt rendered once, not per page
+    assert cost == {"posts": 14, "written": 4, "total": 20, "rendered": 8}
+
+
+def test_tag_change_rewrites_the_post_its_lists_and_the_tag_pages(make_app, editable_root):
+    srcdir = editable_root("many")
+    app, _ = build(make_app, srcdir)
+    out = Path(app.outdir)
+    before = snapshot(out)
+    edit(srcdir / "blog/2024-04-14-post-13.md", 'tags: [odd, "group-1"]', "tags: [odd, brand-new]")
+    _, cost = build(make_app, srcdir)
+    # post 13: index page 1, odd page 1, group-1 page 1 (and group-1 loses a post, so its
+    # page 2 empties), the new tag's page, the tags index, bob's page 1.
+    assert rewritten(before, snapshot(out)) == {
+        "blog/2024-04-14-post-13.html",
+        "blog/index.html",
+        "blog/tags/odd.html",
+        "blog/tags/group-1.html",
+        "blog/tags/brand-new.html",
+        "blog/tags/index.html",
+        "blog/authors/bob.html",
+    }
+    assert not (out / "blog/tags/group-1/page/2.html").exists()
+    # the distinct posts on those pages: 14-11 (index), 13, 11, 9, 7 (odd, bob), 10, 7, 4, 1
+    assert cost == {"posts": 14, "written": 6, "total": 20, "rendered": 9}
