@@ -36,7 +36,7 @@ class BlogDomain(Domain):
 
     name = "blogposts"
     label = "Blog posts"
-    data_version = 1
+    data_version = 2  # bump on any change to the shape of `data`
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post
         "excerpts": {},  # docname -> list of detached nodes
