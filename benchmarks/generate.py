@@ -1,7 +1,7 @@
 """Generate a synthetic blog of N posts, in three flavours that build the same pages.
 
-- ``plain``: the posts as ordinary MyST documents, with myst-parser only: the floor,
-  what Sphinx costs without any blog.
+- ``plain``: the very same sources, built with myst-parser only: the floor, what
+  Sphinx costs for these pages without any blog.
 - ``blogposts``: the same sources with ``extensions = ["sphinx_blogposts"]``.
 - ``ablog``: the same posts, marked with ABlog's ``post`` directive.
 
@@ -111,8 +111,6 @@ def write_post(root: Path, i: int, flavour: str, rng: random.Random) -> None:
             "```",
             "",
         ]
-    elif flavour == "plain":
-        body = [f"# Post number {i}", ""]
     body += [
         paragraph(rng) + links,
         "",
