@@ -43,6 +43,10 @@ def _flag(argument: str | None) -> bool:
     return True
 
 
+#: ABlog's classifying options: set on a post, filtered on by a postlist.
+_FILTERS = {key: _comma_list for key in ("tags", "author", "category", "location", "language")}
+
+
 class PostDirective(SphinxDirective):
     """``.. post:: DATE`` marks the document as a post (ABlog's form)."""
 
@@ -50,11 +54,7 @@ class PostDirective(SphinxDirective):
     final_argument_whitespace = True
     has_content = True
     option_spec: ClassVar[dict[str, Any]] = {
-        "tags": _comma_list,
-        "author": _comma_list,
-        "category": _comma_list,
-        "location": _comma_list,
-        "language": _comma_list,
+        **_FILTERS,
         "redirect": _comma_list,
         "title": directives.unchanged,
         "image": directives.nonnegative_int,
@@ -83,11 +83,7 @@ class PostListDirective(SphinxDirective):
     optional_arguments = 1
     has_content = False
     option_spec: ClassVar[dict[str, Any]] = {
-        "tags": _comma_list,
-        "author": _comma_list,
-        "category": _comma_list,
-        "location": _comma_list,
-        "language": _comma_list,
+        **_FILTERS,
         "format": directives.unchanged,
         "date": directives.unchanged,
         "sort": _flag,

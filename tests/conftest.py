@@ -50,3 +50,16 @@ def blog_warnings(app) -> list[str]:  # type: ignore[no-untyped-def]
     """The build's warning lines that came from this extension, without colour codes."""
     text = strip_escape_sequences(app.warning.getvalue())
     return [line for line in text.splitlines() if "[blogposts" in line]
+
+
+def card_titles(soup: BeautifulSoup) -> list[str]:
+    """The titles of the post cards on a page, in order."""
+    return [a.get_text() for a in soup.select(".blogposts-card-title a")]
+
+
+def card(soup: BeautifulSoup, title: str):  # type: ignore[no-untyped-def]
+    """The card of the post titled ``title`` on a page."""
+    for article in soup.select(".blogposts-card"):
+        if article.select_one(".blogposts-card-title a").get_text() == title:
+            return article
+    raise AssertionError(f"no card titled {title!r} in {card_titles(soup)}")

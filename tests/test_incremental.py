@@ -7,18 +7,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from .conftest import soup_of
-
-
-def card_titles(soup: BeautifulSoup) -> list[str]:
-    return [a.get_text() for a in soup.select(".blogposts-card-title a")]
+from .conftest import card, card_titles, soup_of
 
 
 def tags_on_card(soup: BeautifulSoup, title: str) -> list[str]:
-    for card in soup.select(".blogposts-card"):
-        if card.select_one(".blogposts-card-title a").get_text() == title:
-            return [t.get_text() for t in card.select(".blogposts-tag")]
-    raise AssertionError(f"no card titled {title!r}")
+    return [t.get_text() for t in card(soup, title).select(".blogposts-tag")]
 
 
 def images_resolve(path: Path) -> list[str]:

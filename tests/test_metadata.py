@@ -8,23 +8,12 @@ from pathlib import Path
 import pytest
 from sphinx.util.console import strip_escape_sequences
 
-from .conftest import blog_warnings
+from .conftest import blog_warnings, card, card_titles
 
 
 def plain_warnings(app) -> list[str]:
     """This extension's warning lines, without terminal colours."""
     return [strip_escape_sequences(line) for line in blog_warnings(app)]
-
-
-def card_titles(soup) -> list[str]:
-    return [a.get_text() for a in soup.select(".blogposts-card-title a")]
-
-
-def card(soup, title: str):
-    for article in soup.select(".blogposts-card"):
-        if article.select_one(".blogposts-card-title a").get_text() == title:
-            return article
-    raise AssertionError(f"no card titled {title!r} in {card_titles(soup)}")
 
 
 def texts(element, selector: str) -> list[str]:

@@ -6,18 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import blog_warnings
-
-
-def card_titles(soup) -> list[str]:
-    return [a.get_text() for a in soup.select(".blogposts-card-title a")]
-
-
-def card(soup, title: str):
-    for article in soup.select(".blogposts-card"):
-        if article.select_one(".blogposts-card-title a").get_text() == title:
-            return article
-    raise AssertionError(f"no card titled {title!r} in {card_titles(soup)}")
+from .conftest import blog_warnings, card, card_titles
 
 
 def archive_titles(soup) -> list[str]:
