@@ -21,6 +21,7 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 
 from . import signatures
+from .assets import url_for
 from .collect import domain_of
 from .diagnostics import logger
 from .render import Renderer, _, renderer_for, writes_html_pages
@@ -146,7 +147,7 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
                 "name": spec.author.name,
                 "title": spec.author.title,
                 "url": spec.author.url,
-                "image_url": spec.author.image_url,
+                "image_url": url_for(renderer.app, spec.author.image_url, page, None),
             }
         return renderer.render(
             "blogposts/page_list.html",
@@ -157,6 +158,7 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
             newer=renderer.link(page, spec.prev) if spec.prev else None,
             older=renderer.link(page, spec.next) if spec.next else None,
             author=author,
+            description=spec.tag.description if spec.tag is not None else None,
             links=_section_links(renderer, page),
         )
     if spec.kind == "tags":
