@@ -97,6 +97,8 @@ def _signature(renderer: Renderer, spec: PageSpec, frame: str) -> str:
         extra = renderer.author_cards(spec.name)
     elif spec.author is not None:
         extra = [spec.author.name, spec.author.title, spec.author.url, spec.author.image_url]
+    elif spec.tag is not None:
+        extra = [spec.tag.label, spec.tag.description]
     if spec.kind == "archive":  # titles and dates only
         shown: list[Any] = [(p.docname, p.title, p.date) for p in spec.posts]
     else:

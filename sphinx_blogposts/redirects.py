@@ -116,6 +116,10 @@ def write_redirects(app: Sphinx) -> list[Any]:
             and MARKER in old.read_text(encoding="utf-8", errors="replace")
         ):
             old.unlink()
+            for parent in old.parents:  # the folders only this redirect needed
+                if parent == outdir or not parent.is_relative_to(outdir) or any(parent.iterdir()):
+                    break
+                parent.rmdir()
     if written or manifest.is_file():
         manifest.write_text("\n".join(sorted(written)) + "\n", encoding="utf-8")
     return []
