@@ -70,12 +70,12 @@ def test_titles_dates_authors_and_excerpts(app, page):
     app.build()
     index = page(app, "blog/index.html")
     titles = [a.get_text() for a in index.select(".blogposts-card-title a")]
-    assert titles[:3] == ["Dated folders", "Plain MDX", "Same slug B"]
+    assert titles[:3] == ["Dated folders", "Release notes", "Plain MDX"]
     assert "Not ready" not in titles  # draft
     assert len(titles) == 10  # posts_per_page
     second = page(app, "blog/page/2.html")
     titles += [a.get_text() for a in second.select(".blogposts-card-title a")]
-    assert len(titles) == 14
+    assert len(titles) == 15
     assert {"MDX Blog Post", "Release 2.0", "Welcome", "First Blog Post"} <= set(titles)
 
     mdx = page(app, MDX_POST)
@@ -108,6 +108,8 @@ def test_titles_dates_authors_and_excerpts(app, page):
     mdx_excerpt = cards["MDX Blog Post"].select_one(".blogposts-excerpt").get_text(" ", strip=True)
     assert mdx_excerpt.startswith("Blog posts support")
     assert "React" not in mdx_excerpt and "truncate" not in mdx_excerpt
+    release = cards["Release 2.0"].select_one(".blogposts-excerpt").get_text(" ", strip=True)
+    assert release == "Version 2.0 is out. It is the biggest release yet."
     welcome = cards["Welcome"].select_one(".blogposts-excerpt")
     assert welcome.select_one("img[alt='Docusaurus Plushie']") is not None
     assert "Simply add" not in welcome.get_text()
@@ -284,7 +286,10 @@ def test_redirects_from_old_docusaurus_urls(app, page):
         assert soup.find("meta", attrs={"name": "robots"})["content"] == "noindex"
     # Two posts with one slug: neither gets the URL.
     assert not (out / "blog/same-slug").exists()
-    # A real page is there already (the YYYY/MM/DD folder form): no redirect.
+    # A real page is there already (slug = file name): no redirect.
+    assert (out / "blog/release-notes.html").is_file()
+    assert not (out / "blog/release-notes").exists()
+    # The YYYY/MM/DD folder form kept its URL: no redirect.
     assert not (out / "blog/2024/03/01/dated-folders").exists()
     # Titles are escaped in the redirect page.
     figure = page(app, "blog/2022/09/09/figure/index.html")
@@ -337,7 +342,7 @@ def test_tags_yml_labels_descriptions_and_permalinks(app, page):
     )
     # "release" and "RELEASE" are one tag.
     titles = {a.get_text() for a in releases.select(".blogposts-card-title a")}
-    assert titles == {"Release 2.0", "Tags in any case"}
+    assert titles == {"Release 2.0", "Tags in any case", "Release notes"}
     docusaurus = page(app, "blog/tags/docusaurus.html")
     assert docusaurus.select_one(".blogposts-tag-description").get_text() == (
         "Posts about <Docusaurus> & friends."
