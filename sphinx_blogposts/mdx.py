@@ -68,7 +68,7 @@ _IMPORT = re.compile(r"^(?:import|export)\b")
 _IMPORT_DONE = re.compile(r"""(?:\bfrom\s*["'][^"']*["']|^import\s*["'][^"']*["'])\s*;?\s*$""")
 _TRUNCATE = re.compile(r"^\s*\{/\*\s*truncate\s*\*/\}\s*$", re.I)
 _COMMENT = re.compile(r"\{/\*.*?\*/\}", re.S)
-_IMG = re.compile(r"<img\b((?:[^>{]|\{[^}]*\}+)*?)/?>", re.I)
+_IMG = re.compile(r"<img\b((?:[^>{}]|\{\{[^{}]*\}\}|\{[^{}]*\}|\})*?)/?>", re.I)
 _REQUIRE = re.compile(
     r"""\{\s*(?:require\(\s*["']([^"']+)["']\s*\)(?:\.default)?|"""
     r"""useBaseUrl\(\s*["']([^"']+)["']\s*\))\s*\}"""
