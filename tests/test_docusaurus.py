@@ -385,6 +385,14 @@ def test_tags_yml_change_updates_posts_incrementally(make_app, editable_root):
     tags.write_text(tags.read_text().replace("label: Releases", "label: Announcements"))
     app = rebuild(make_app, srcdir)
     out = Path(app.outdir)
+    docusaurus_page = soup_of(out / "blog/tags/docusaurus.html")
+    assert docusaurus_page.select_one(".blogposts-tag-description").get_text().startswith("Posts")
+    tags.write_text(tags.read_text().replace("Posts about <Docusaurus>", "All about <Docusaurus>"))
+    rebuild(make_app, srcdir)
+    docusaurus_page = soup_of(out / "blog/tags/docusaurus.html")
+    assert docusaurus_page.select_one(".blogposts-tag-description").get_text() == (
+        "All about <Docusaurus> & friends."
+    )
     header = soup_of(out / RELEASE).select_one(".blogposts-post-header .blogposts-tag")
     assert header.get_text() == "Announcements"
     assert soup_of(out / "blog/tags/releases.html").select_one("h1").get_text() == (
@@ -435,3 +443,21 @@ def test_rebuild_without_changes_keeps_everything(make_app, editable_root):
     warnings = all_warnings(app)
     assert len(warnings) == 1 and "[blogposts.redirect]" in warnings[0]
     assert (out / "_static/blogposts/img/thumbs/welcome.png").is_file()
+
+
+def test_changed_card_image_updates_lists(make_app, editable_root):
+    srcdir = editable_root("docusaurus")
+    app = rebuild(make_app, srcdir)
+    out = Path(app.outdir)
+
+    def new_year_image():
+        for card in soup_of(out / "blog/index.html").select(".blogposts-card"):
+            if card.select_one(".blogposts-card-title a").get_text() == "New year":
+                return card.select_one(".blogposts-card-image img")["src"]
+        raise AssertionError("no New year card")
+
+    assert new_year_image().endswith("thumbs/new-year.png")
+    post = srcdir / "blog/2023-01-01-new-year.md"
+    post.write_text(post.read_text().replace("thumbs/new-year.png", "thumbs/release.png"))
+    rebuild(make_app, srcdir)
+    assert new_year_image().endswith("thumbs/release.png")
