@@ -25,6 +25,8 @@ from .diagnostics import Warn, warn
 from .model import Post
 
 MANIFEST = ".blogposts-redirects"
+#: Builders whose output is served at URLs (EPUB's is not).
+REDIRECT_BUILDERS = ("html", "dirhtml")
 MARKER = '<meta name="generator" content="sphinx-blogposts redirect" />'
 _DATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 _BAD_SEGMENT = re.compile(r"[\x00-\x1f\\?#%<>\"]")
@@ -72,8 +74,8 @@ def write_redirects(app: Sphinx) -> list[Any]:
     """``html-collect-pages``: write each post's redirect page, remove stale ones."""
     from .render import renderer_for, writes_html_pages
 
-    if not writes_html_pages(app.builder):
-        return []
+    if not writes_html_pages(app.builder) or app.builder.name not in REDIRECT_BUILDERS:
+        return []  # not in an EPUB: it has no URLs to keep alive
     outdir = Path(app.outdir).resolve()
     manifest = outdir / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.is_file() else set()

@@ -461,3 +461,12 @@ def test_changed_card_image_updates_lists(make_app, editable_root):
     post.write_text(post.read_text().replace("thumbs/new-year.png", "thumbs/release.png"))
     rebuild(make_app, srcdir)
     assert new_year_image().endswith("thumbs/release.png")
+
+
+@pytest.mark.sphinx("epub", testroot="docusaurus", freshenv=True)
+def test_no_redirects_in_an_epub(app):
+    app.build()
+    out = Path(app.outdir)
+    assert (out / "blog/2021-08-26-welcome/index.xhtml").is_file()
+    assert not (out / "blog/welcome").exists()
+    assert not (out / ".blogposts-redirects").exists()
