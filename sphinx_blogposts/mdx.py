@@ -57,9 +57,16 @@ _DETAILS_OPEN = re.compile(
 _SUMMARY = re.compile(r"^\s*<summary(?:\s[^>]*)?>(.*?)</summary>\s*$", re.I)
 _DETAILS_CLOSE = re.compile(r"^\s*</details>\s*$", re.I)
 _TABS_OPEN = re.compile(r"^\s*<Tabs\b[^>]*>\s*$")
+_TABS_START = re.compile(r"^\s*<Tabs\b")
+#: ``values={[{label: 'Apple', value: 'apple'}, ...]}`` of Docusaurus 1 style tabs.
+_TAB_VALUE = re.compile(
+    r"""\{\s*(?:label:\s*["']([^"']*)["']\s*,\s*value:\s*["']([^"']*)["']|"""
+    r"""value:\s*["']([^"']*)["']\s*,\s*label:\s*["']([^"']*)["'])\s*,?\s*\}"""
+)
 _TABS_CLOSE = re.compile(r"^\s*</Tabs>\s*$")
 _TAB_OPEN = re.compile(r"^\s*<TabItem\b([^>]*)>\s*$")
 _TAB_CLOSE = re.compile(r"^\s*</TabItem>\s*$")
+_TAB_ONE_LINE = re.compile(r"^\s*<TabItem\b([^>]*)>(.*)</TabItem>\s*$")
 _FIGURE_OPEN = re.compile(r"^\s*<figure(?:\s[^>]*)?>\s*$", re.I)
 _FIGURE_CLOSE = re.compile(r"^\s*</figure>\s*$", re.I)
 _FIGCAPTION = re.compile(r"</?figcaption(?:\s[^>]*)?>", re.I)
@@ -90,6 +97,12 @@ class _Block:
     indent: str = ""
     end: int | None = None
     children: list[_Block] = field(default_factory=list)
+    #: The opener's last line (a ``<Tabs`` tag may span several lines).
+    last: int = -1
+    #: Tab labels by value, from ``<Tabs values={[...]}>``.
+    labels: dict[str, str] = field(default_factory=dict)
+    #: The content of a block opened and closed on one line (``<TabItem>text</TabItem>``).
+    inline: str | None = None
 
     @property
     def jsx(self) -> bool:
@@ -240,11 +253,14 @@ class Preprocessor:
                 in_comment = True
                 i += 1
                 continue
-            block = self._opener(lines, i)
+            block = self._opener(lines, i, stack[-1] if stack else None)
             if block is not None:
                 (stack[-1].children if stack else roots).append(block)
-                stack.append(block)
-                i += 1
+                if block.inline is None:
+                    stack.append(block)
+                else:
+                    block.inline = self._inline_line(block.inline, i + 1, result.unknown_jsx)
+                i = max(i, block.last) + 1
                 continue
             closed = self._closer(line)
             if closed is not None and any(self._closes(b, closed) for b in stack):
@@ -270,7 +286,7 @@ class Preprocessor:
         result.changed = result.text != text
         return result
 
-    def _opener(self, lines: list[str], i: int) -> _Block | None:
+    def _opener(self, lines: list[str], i: int, parent: _Block | None) -> _Block | None:
         line = lines[i]
         match = _ADMONITION_OPEN.match(line)
         if match:
@@ -293,16 +309,45 @@ class Preprocessor:
                     summary = following.group(1)
                     lines[i + 1] = ""
             return _Block("details", i, f"{{blogposts-details}} {_plain(summary or '')}".rstrip())
-        if _TABS_OPEN.match(line):
-            return _Block("tabs", i, "{tab-set}" if self.design else "{container} blogposts-tabs")
-        match = _TAB_OPEN.match(line)
+        if _TABS_START.match(line):
+            return self._tabs(lines, i)
+        match = _TAB_OPEN.match(line) or _TAB_ONE_LINE.match(line)
         if match:
             attrs = _attrs(match.group(1))
-            label = _plain(attrs.get("label") or attrs.get("value") or "Tab")
+            value = attrs.get("value", "")
+            known = parent.labels if parent is not None and parent.kind == "tabs" else {}
+            label = _plain(attrs.get("label") or known.get(value) or value or "Tab")
             head = "{tab-item}" if self.design else "{blogposts-tab}"
+            if match.re is _TAB_ONE_LINE:
+                # The one place a line becomes three: the directive needs its own lines.
+                return _Block("tab", i, f"{head} {label}", end=i, inline=match.group(2).strip())
             return _Block("tab", i, f"{head} {label}")
         if _FIGURE_OPEN.match(line):
             return _Block("figure", i, "{container} blogposts-figure")
+        return None
+
+    def _tabs(self, lines: list[str], i: int) -> _Block | None:
+        """``<Tabs ...>``, also written over several lines with a ``values`` list."""
+        head = "{tab-set}" if self.design else "{container} blogposts-tabs"
+        if _TABS_OPEN.match(lines[i]):
+            return _Block("tabs", i, head, last=i)
+        for end in range(i + 1, min(i + 60, len(lines))):
+            tag = "\n".join(lines[i : end + 1])
+            if tag.rstrip().endswith(">") and tag.count("{") == tag.count("}"):
+                labels = {}
+                for m in _TAB_VALUE.finditer(tag):
+                    label, value = (
+                        (m.group(1), m.group(2))
+                        if m.group(2) is not None
+                        else (
+                            m.group(4),
+                            m.group(3),
+                        )
+                    )
+                    labels[value] = label
+                for n in range(i + 1, end + 1):
+                    lines[n] = ""
+                return _Block("tabs", i, head, last=end, labels=labels)
         return None
 
     @staticmethod
@@ -344,7 +389,9 @@ class Preprocessor:
         for block in blocks:
             colons = max(3, self._write(lines, block.children) + 1)
             lines[block.start] = f"{block.indent}{':' * colons}{block.head}"
-            if block.end is not None:
+            if block.inline is not None:
+                lines[block.start] += f"\n{block.inline}\n{block.indent}{':' * colons}"
+            elif block.end is not None:
                 lines[block.end] = f"{block.indent}{':' * colons}"
             tallest = max(tallest, colons)
         return tallest

@@ -75,7 +75,7 @@ def test_titles_dates_authors_and_excerpts(app, page):
     assert len(titles) == 10  # posts_per_page
     second = page(app, "blog/page/2.html")
     titles += [a.get_text() for a in second.select(".blogposts-card-title a")]
-    assert len(titles) == 15
+    assert len(titles) == 16
     assert {"MDX Blog Post", "Release 2.0", "Welcome", "First Blog Post"} <= set(titles)
 
     mdx = page(app, MDX_POST)
@@ -186,6 +186,14 @@ def test_tabs_become_sphinx_design_tabs(app, page):
     # Indented tab content is not turned into a code block; the fence inside is code.
     assert 'print("orange")' in contents[1].select_one("div.highlight-python").get_text()
     assert "<Tab" not in main_text(mdx)
+    # Docusaurus 1 tabs: labels from `values={[...]}` over several lines; one-line items.
+    old = page(app, "blog/2020-02-02-old-tabs.html").select_one(".sd-tab-set")
+    assert [label.get_text(strip=True) for label in old.select("label.sd-tab-label")] == [
+        "macOS",
+        "Windows",
+    ]
+    contents = [c.get_text(" ", strip=True) for c in old.select(".sd-tab-content")]
+    assert contents == ["Use the .dmg .", "Use the installer."]
 
 
 @pytest.mark.sphinx(
@@ -203,6 +211,8 @@ def test_tabs_without_sphinx_design_are_headed_sections(app, page):
     assert [t.select_one(".blogposts-tab-label").get_text() for t in tabs] == ["Apple", "Orange"]
     assert "This is an apple." in tabs[0].get_text()
     assert tabs[1].select_one("div.highlight-python") is not None
+    old = page(app, "blog/2020-02-02-old-tabs.html").select(".blogposts-tabs .blogposts-tab")
+    assert [t.select_one(".blogposts-tab-label").get_text() for t in old] == ["macOS", "Windows"]
 
 
 @pytest.mark.sphinx("html", testroot="docusaurus", freshenv=True)
