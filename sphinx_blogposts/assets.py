@@ -177,7 +177,32 @@ def add_meta(
         context["metatags"] = context.get("metatags", "") + html
 
 
+def check_static(app: Sphinx) -> None:
+    """``builder-inited``: a missing static folder, and avatars not in it, are warned about once."""
+    from .collect import domain_of
+
+    configured = app.config.blogposts_static_path
+    if configured and not Path(app.srcdir, configured).is_dir():
+        warn(
+            f"blogposts_static_path = {configured!r} is not a folder in the source directory; "
+            "/img/... paths are not resolved",
+            Warn.CONFIG,
+        )
+    domain = domain_of(app.env)
+    if static_dir(app) is None:
+        return
+    for key, entry in sorted(domain.authors_map.items()):
+        value = entry.get("image_url")
+        if value and value.startswith("/") and source_of(app, value, None) is None:
+            warn(
+                f"author {key!r}: image_url {value!r} is not a file in the static folder",
+                Warn.IMAGE,
+                str(domain.authors_path) if domain.authors_path else None,
+            )
+
+
 def register(app: Sphinx) -> None:
+    app.connect("builder-inited", check_static)
     app.connect("doctree-read", check_post_image, priority=600)
     app.connect("html-collect-pages", copy_assets)
     app.connect("html-page-context", add_meta)

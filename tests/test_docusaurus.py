@@ -480,3 +480,17 @@ def test_no_redirects_in_an_epub(app):
     assert (out / "blog/2021-08-26-welcome/index.xhtml").is_file()
     assert not (out / "blog/welcome").exists()
     assert not (out / ".blogposts-redirects").exists()
+
+
+def test_missing_static_folder_and_avatar_warn(make_app, editable_root):
+    srcdir = editable_root("docusaurus")
+    authors = srcdir / "blog/authors.yml"
+    authors.write_text(authors.read_text().replace("/img/authors/grace.png", "/img/nobody.png"))
+    app = rebuild(make_app, srcdir)
+    image = [w for w in blog_warnings(app) if "[blogposts.image]" in w]
+    assert len(image) == 1
+    assert "authors.yml" in image[0] and "'grace'" in image[0] and "/img/nobody.png" in image[0]
+
+    app = rebuild(make_app, srcdir, confoverrides={"blogposts_static_path": "assets"})
+    config = [w for w in blog_warnings(app) if "[blogposts.config]" in w]
+    assert len(config) == 1 and "'assets'" in config[0]
