@@ -449,9 +449,10 @@ def test_rebuild_without_changes_keeps_everything(make_app, editable_root):
     before = {name: (out / name).read_text() for name in names}
     app = rebuild(make_app, srcdir)
     assert {name: (out / name).read_text() for name in names} == before
-    # Nothing is read again, so only the write-time warning (one slug, two posts) repeats.
+    # Nothing is read again, so only the write-time warning (one slug, two posts) may repeat
+    # (Sphinx 8.1 skips the write phase entirely when nothing changed).
     warnings = all_warnings(app)
-    assert len(warnings) == 1 and "[blogposts.redirect]" in warnings[0]
+    assert len(warnings) <= 1 and all("[blogposts.redirect]" in w for w in warnings)
     assert (out / "_static/blogposts/img/thumbs/welcome.png").is_file()
 
 
