@@ -125,6 +125,10 @@ def test_mdx_syntax_is_removed_but_code_is_untouched(app, page):
     assert "{/*" not in text.replace("{/* kept in code */}", "")
     # Unknown JSX: tags dropped, text kept.
     assert "This is Docusaurus green text." in text
+    # JSX style={{...}} is dropped from HTML tags, which stay HTML.
+    centered = mdx.find("div", string="Centered text")
+    assert centered is not None and "style" not in centered.attrs
+    assert "{{" not in str(mdx.select_one("div[role=main]"))
     code = mdx.select_one("div.highlight-jsx").get_text()
     assert "import Tabs from '@theme/Tabs';" in code
     assert '<Tabs><TabItem value="x">{/* kept in code */}</TabItem></Tabs>' in code
