@@ -8,7 +8,18 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import collect, config, directives, fill, incremental, pages
+from . import (  # Docusaurus migration
+    assets,
+    collect,
+    config,
+    directives,
+    fill,
+    incremental,
+    mdx,
+    pages,
+    redirects,
+    tagsfile,
+)
 from .collect import domain_of
 from .render import writes_html_pages
 
@@ -43,9 +54,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # read: which documents are posts, and what they say
     app.add_domain(collect.BlogDomain)
     directives.register(app)
+    mdx.register(app)
     app.connect("builder-inited", collect.load_authors)
     app.connect("source-read", collect.on_source_read)
     app.connect("doctree-read", collect.on_doctree_read)
+    app.connect("builder-inited", tagsfile.on_builder_inited)
+    app.connect("doctree-read", tagsfile.on_doctree_read, priority=600)
+    assets.register(app)
 
     # between read and write: pages whose listed posts changed
     app.connect("env-updated", incremental.on_env_updated)
@@ -55,6 +70,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", _add_page_meta)
     app.connect("html-collect-pages", pages.collect_pages)
     app.connect("build-finished", pages.save_ledger)
+    redirects.register(app)
     app.add_css_file("blogposts.css")
     app.add_message_catalog("sphinx_blogposts", str(_HERE / "locales"))
 

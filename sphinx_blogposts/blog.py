@@ -16,7 +16,8 @@ from sphinx.config import Config
 
 from . import authors as authors_mod
 from .model import Author, Post, Tag
-from .slugs import unique_slugs
+from .slugs import short_hash, unique_slugs
+from .tagsfile import TagDef
 
 
 def tag_key(label: str) -> str:
@@ -78,7 +79,13 @@ class Blog:
         return sorted(by_year.items(), reverse=True)
 
 
-def build(posts: dict[str, Post], config: Config, authors_map: dict[str, dict[str, str]]) -> Blog:
+def build(
+    posts: dict[str, Post],
+    config: Config,
+    authors_map: dict[str, dict[str, str]],
+    tag_defs: Mapping[str, TagDef] | None = None,
+) -> Blog:
+    """``tag_defs`` (from ``tags.yml``) fix the slug and description of the tags they define."""
     blog = Blog(posts=posts)
     show_drafts = config.blogposts_drafts
     blog.listed = sorted(
@@ -94,10 +101,22 @@ def build(posts: dict[str, Post], config: Config, authors_map: dict[str, dict[st
             labels.setdefault(key, Counter())[label] += 1
             keys.append(key)
         blog.post_tags[post.docname] = keys
-    slugs = unique_slugs(list(labels), prefix="tag")
+    by_label = {tag_key(d.label): d for d in (tag_defs or {}).values()}
+    fixed = {key: by_label[key].slug for key in labels if key in by_label}
+    slugs = unique_slugs([k for k in labels if k not in fixed], prefix="tag")
+    taken = set(fixed.values())
+    for key, slug in slugs.items():
+        slugs[key] = f"{slug}-{short_hash(key)}" if slug in taken else slug
+    slugs.update(fixed)
     for key, counts in sorted(labels.items()):
         label = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]
-        blog.tags[key] = Tag(key=key, label=label, slug=slugs[key])
+        described = by_label.get(key)
+        blog.tags[key] = Tag(
+            key=key,
+            label=described.label if described else label,
+            slug=slugs[key],
+            description=described.description if described else None,
+        )
     for post in blog.listed:
         for key in blog.post_tags[post.docname]:
             blog.tags[key].posts.append(post)

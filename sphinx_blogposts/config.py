@@ -89,6 +89,10 @@ OPTIONS: tuple[Option, ...] = (
         "html",
     ),
     Option("blogposts_postlist_format", "{date} - {title}", _str, "a format string", "html"),
+    Option("blogposts_static_path", None, _optional_str, "a folder path or None"),
+    Option("blogposts_redirects", True, _bool, "True or False", "html"),
+    Option("blogposts_tags_file", None, _optional_str, "a path or None"),
+    Option("blogposts_tags_file_strict", False, _bool, "True or False"),
 )
 
 

@@ -28,6 +28,9 @@ class Warn(enum.StrEnum):
     DIRECTIVE = "directive"
     PAGE = "page"
     SLUG = "slug"
+    MDX = "mdx"
+    IMAGE = "image"
+    REDIRECT = "redirect"
 
 
 def warn(message: str, subtype: Warn, location: Any = None) -> None:

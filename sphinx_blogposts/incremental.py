@@ -20,7 +20,9 @@ from .collect import domain_of
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = domain_of(env)
     domain.runtime.pop("renderer", None)
-    blog = blog_mod.build(domain.posts, app.config, domain.authors_map)
+    blog = blog_mod.build(
+        domain.posts, app.config, domain.authors_map, domain.runtime.get("tags_file")
+    )
     domain.runtime["blog"] = blog
 
     wpm = app.config.blogposts_words_per_minute

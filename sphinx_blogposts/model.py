@@ -75,3 +75,5 @@ class Tag:
     label: str
     slug: str
     posts: list[Post] = field(default_factory=list)
+    #: From ``tags.yml``: shown on the tag's page.
+    description: str | None = None

@@ -21,6 +21,7 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 
 from . import signatures
+from .assets import url_for
 from .collect import domain_of
 from .diagnostics import logger
 from .render import Renderer, _, renderer_for, writes_html_pages
@@ -96,6 +97,8 @@ def _signature(renderer: Renderer, spec: PageSpec, frame: str) -> str:
         extra = renderer.author_cards(spec.name)
     elif spec.author is not None:
         extra = [spec.author.name, spec.author.title, spec.author.url, spec.author.image_url]
+    elif spec.tag is not None:
+        extra = [spec.tag.label, spec.tag.description]
     if spec.kind == "archive":  # titles and dates only
         shown: list[Any] = [(p.docname, p.title, p.date) for p in spec.posts]
     else:
@@ -146,7 +149,7 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
                 "name": spec.author.name,
                 "title": spec.author.title,
                 "url": spec.author.url,
-                "image_url": spec.author.image_url,
+                "image_url": url_for(renderer.app, spec.author.image_url, page, None),
             }
         return renderer.render(
             "blogposts/page_list.html",
@@ -157,6 +160,7 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
             newer=renderer.link(page, spec.prev) if spec.prev else None,
             older=renderer.link(page, spec.next) if spec.next else None,
             author=author,
+            description=spec.tag.description if spec.tag is not None else None,
             links=_section_links(renderer, page),
         )
     if spec.kind == "tags":

@@ -27,8 +27,8 @@ from sphinx.builders import Builder
 from sphinx.locale import get_translation
 from sphinx.util.osutil import relative_uri
 
+from . import assets, signatures
 from . import blog as blog_mod
-from . import signatures
 from .blog import Blog
 from .collect import domain_of
 from .model import Post
@@ -121,7 +121,7 @@ class Renderer:
                     "name": author.name,
                     "title": author.title,
                     "url": self.link(pagename, target) if self.has_page(target) else author.url,
-                    "image_url": author.image_url,
+                    "image_url": assets.url_for(self.app, author.image_url, pagename, None),
                 }
             )
         return out
@@ -188,6 +188,7 @@ class Renderer:
             "description": post.description,
             "excerpt": self.excerpt_html(post, pagename) if with_excerpt else Markup(""),
             "draft": post.draft,
+            "image": assets.url_for(self.app, post.image, pagename, post.docname, False),
         }
 
     def render(self, template: str, **context: Any) -> Markup:
@@ -268,7 +269,7 @@ class Renderer:
                 {
                     "name": author.name,
                     "title": author.title,
-                    "image_url": author.image_url,
+                    "image_url": assets.url_for(self.app, author.image_url, pagename, None),
                     "count": len(posts),
                     "url": self.link(pagename, author_page(self.blog_path, author)),
                 }
@@ -314,7 +315,7 @@ def renderer_for(app: Sphinx) -> Renderer:
     renderer = domain.runtime.get("renderer")
     if renderer is None or renderer.builder is not app.builder:
         blog = domain.runtime.get("blog") or blog_mod.build(
-            domain.posts, app.config, domain.authors_map
+            domain.posts, app.config, domain.authors_map, domain.runtime.get("tags_file")
         )
         renderer = Renderer(app, blog)
         domain.runtime["renderer"] = renderer

@@ -41,6 +41,7 @@ def card(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = Tru
         reading_minutes(post, words_per_minute),
         post.draft,
         post.description,
+        post.image,
         post.excerpt_digest if with_excerpt else None,
         post.categories,
         authors,

@@ -1,0 +1,118 @@
+"""Docusaurus' ``tags.yml``: predefined tags with a label, a description and a permalink.
+
+A migrated blog keeps its tag pages' names and URLs: a post's ``tags: [release]`` is
+the key ``release`` of ``tags.yml``, shown with its ``label``, described on its tag page
+and placed at the last part of its ``permalink`` (``/releases`` -> ``blog/tags/releases``).
+With ``blogposts_tags_file_strict = True``, a tag a post names that the file does not
+define gets a warning at the post's ``tags:`` line (Docusaurus' ``onInlineTags: 'warn'``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from .diagnostics import Warn, warn
+from .slugs import slugify
+
+
+@dataclass(frozen=True)
+class TagDef:
+    key: str
+    label: str
+    slug: str
+    description: str | None = None
+
+
+def tags_file(srcdir: Path, blog_path: str, configured: str | None) -> Path | None:
+    if configured:
+        return Path(srcdir, configured)
+    for name in ("tags.yml", "tags.yaml"):
+        candidate = Path(srcdir, blog_path, name)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load(path: Path | None) -> dict[str, TagDef]:
+    """Read the file; each problem is one warning, and the file never breaks the build."""
+    if path is None:
+        return {}
+    if not path.is_file():
+        warn(f"the tags file {path} does not exist", Warn.TAG)
+        return {}
+    try:
+        data: Any = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        warn(f"the tags file {path} is not valid YAML: {exc}", Warn.TAG)
+        return {}
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        warn(f"the tags file {path} must map tag keys to label, description, permalink", Warn.TAG)
+        return {}
+    tags: dict[str, TagDef] = {}
+    for raw_key, value in data.items():
+        key = " ".join(str(raw_key).split())
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            warn(f"tag {key!r} in {path} must be a mapping or empty; ignored", Warn.TAG)
+            continue
+        label = " ".join(str(value.get("label") or key).split())
+        permalink = str(value.get("permalink") or "").strip("/").rsplit("/", 1)[-1]
+        description = value.get("description")
+        tags[key.casefold()] = TagDef(
+            key=key,
+            label=label,
+            slug=slugify(permalink) or slugify(key),
+            description=str(description).strip() if description else None,
+        )
+    return tags
+
+
+def defined(app: Sphinx) -> dict[str, TagDef]:
+    from .collect import domain_of
+
+    found: dict[str, TagDef] = domain_of(app.env).runtime.get("tags_file", {})
+    return found
+
+
+def on_builder_inited(app: Sphinx) -> None:
+    """Read the file once per build, in the main process (``-j`` workers inherit it)."""
+    from .collect import domain_of
+
+    domain = domain_of(app.env)
+    path = tags_file(Path(app.srcdir), app.config.blogposts_path, app.config.blogposts_tags_file)
+    domain.runtime["tags_file_path"] = path
+    domain.runtime["tags_file"] = load(path)
+
+
+def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    """Labels from the file for each post's tags; unknown tags warned about when strict."""
+    from .collect import _read_front_matter, domain_of
+
+    domain = domain_of(app.env)
+    docname = app.env.docname
+    post = domain.posts.get(docname)
+    path = domain.runtime.get("tags_file_path")
+    if post is None or path is None:
+        return
+    if path.is_file():
+        app.env.note_dependency(str(path))
+    tags = defined(app)
+    post.tags = [tags[t.casefold()].label if t.casefold() in tags else t for t in post.tags]
+    if not app.config.blogposts_tags_file_strict:
+        return
+    labels = {d.label.casefold() for d in tags.values()}
+    unknown = [t for t in post.tags if t.casefold() not in labels]
+    if unknown:
+        fm = _read_front_matter(app, docname)
+        line = fm.lines.get("tags", fm.line)
+        names = ", ".join(repr(t) for t in unknown)
+        warn(f"tag(s) {names} not defined in {path.name}", Warn.TAG, (docname, line))
