@@ -13,6 +13,7 @@ from . import (  # Docusaurus migration
     collect,
     config,
     directives,
+    feeds,
     fill,
     incremental,
     mdx,
@@ -64,6 +65,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     # between read and write: pages whose listed posts changed
     app.connect("env-updated", incremental.on_env_updated)
+    app.connect("env-updated", feeds.on_env_updated)
 
     # write: post headers, footers, postlists, generated pages
     app.connect("doctree-resolved", fill.on_doctree_resolved)
@@ -71,6 +73,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", pages.collect_pages)
     app.connect("build-finished", pages.save_ledger)
     redirects.register(app)
+    app.connect("html-collect-pages", feeds.write_feeds)
+    app.connect("html-page-context", feeds.add_head_links)
     app.add_css_file("blogposts.css")
     app.add_message_catalog("sphinx_blogposts", str(_HERE / "locales"))
 

@@ -17,6 +17,9 @@ from sphinx.config import Config
 
 from .diagnostics import Warn, warn
 
+#: Feed formats and the file each writes beside the others.
+FEED_FORMATS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
+
 
 def _positive_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
@@ -53,6 +56,18 @@ def _timezone(value: Any) -> bool:
     except (zoneinfo.ZoneInfoNotFoundError, ValueError):
         return value.upper() == "UTC"
     return True
+
+
+def _feed_formats(value: Any) -> bool:
+    return _str_list(value) and all(v in FEED_FORMATS for v in value)
+
+
+def _feed_length(value: Any) -> bool:
+    return value is None or _positive_int(value)
+
+
+def _feed_content(value: Any) -> bool:
+    return value in ("full", "excerpt", "none")
 
 
 def _authors(value: Any) -> bool:
@@ -93,6 +108,18 @@ OPTIONS: tuple[Option, ...] = (
     Option("blogposts_redirects", True, _bool, "True or False", "html"),
     Option("blogposts_tags_file", None, _optional_str, "a path or None"),
     Option("blogposts_tags_file_strict", False, _bool, "True or False"),
+    Option("blogposts_feed_archives", True, _bool, "True or False", "html"),
+    Option(
+        "blogposts_feed_formats",
+        ["atom", "rss"],
+        _feed_formats,
+        "a list of 'atom', 'rss' and 'json'",
+        "html",
+    ),
+    Option(
+        "blogposts_feed_length", 20, _feed_length, "a whole number greater than 0, or None", "html"
+    ),
+    Option("blogposts_feed_content", "full", _feed_content, "'full', 'excerpt' or 'none'", "html"),
 )
 
 

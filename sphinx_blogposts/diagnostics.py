@@ -31,6 +31,7 @@ class Warn(enum.StrEnum):
     MDX = "mdx"
     IMAGE = "image"
     REDIRECT = "redirect"
+    FEED = "feed"
 
 
 def warn(message: str, subtype: Warn, location: Any = None) -> None:

@@ -24,6 +24,7 @@ from . import signatures
 from .assets import url_for
 from .collect import domain_of
 from .diagnostics import logger
+from .feeds import feed_links
 from .render import Renderer, _, renderer_for, writes_html_pages
 from .routes import PageSpec, archive_page, authors_index, tags_index
 
@@ -162,6 +163,7 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
             author=author,
             description=spec.tag.description if spec.tag is not None else None,
             links=_section_links(renderer, page),
+            feeds=feed_links(renderer.app, page),
         )
     if spec.kind == "tags":
         return renderer.render("blogposts/page_tags.html", **common, tags=renderer.tag_cloud(page))

@@ -9,6 +9,7 @@ can inject markup.
 from __future__ import annotations
 
 import copy
+import inspect
 import posixpath
 import re
 from collections.abc import Iterable
@@ -57,6 +58,8 @@ class Renderer:
         self.blog_path: str = app.config.blogposts_path
         self._excerpts: dict[str, str] = {}
         self._cards: dict[tuple[str, str], str] = {}
+        self._bodies: dict[str, str] = {}
+        self._rendering_bodies: set[str] = set()
         self.render_count = 0
         dirs = [str(Path(app.confdir, p)) for p in app.config.templates_path]
         # The templates are the project's and ours, both trusted: no sandbox (it costs a
@@ -168,6 +171,70 @@ class Renderer:
             builder.post_process_images(doc)
             visitor = builder.create_translator(doc, builder)
             doc.walkabout(visitor)
+            return "".join(visitor.fragment)
+        finally:
+            for name, value in saved.items():
+                setattr(builder, name, value)
+
+    # -- whole posts (feeds) ---------------------------------------------------------------
+
+    def post_body_html(self, post: Post) -> str:
+        """The whole post as HTML, written as if on its own page, without the blog's header,
+        footer and the post's title (a feed entry has its own): rendered once per build, for
+        every feed that lists the post. Its images are registered, so they are copied."""
+        if post.docname not in self._bodies:
+            if post.docname in self._rendering_bodies:
+                # resolving the post ran a handler that asked for this same body again
+                return ""
+            self._rendering_bodies.add(post.docname)
+            try:
+                self._bodies[post.docname] = self._render_body(post)
+            finally:
+                self._rendering_bodies.discard(post.docname)
+        return self._bodies[post.docname]
+
+    def _render_body(self, post: Post) -> str:
+        from docutils import nodes
+
+        from .directives import post_footer_node, post_header_node
+
+        docname = post.docname
+        self.render_count += 1
+        builder: Any = self.builder
+        doctree = self.env.get_doctree(docname)
+        for node in list(doctree.findall(post_header_node)) + list(
+            doctree.findall(post_footer_node)
+        ):
+            node.parent.remove(node)
+        section = next((c for c in doctree.children if isinstance(c, nodes.section)), None)
+        if section is not None and section.children and isinstance(section[0], nodes.title):
+            section.remove(section[0])
+        saved = {
+            name: getattr(builder, name, None)
+            for name in (
+                "imgpath",
+                "current_docname",
+                "secnumbers",
+                "fignumbers",
+                "add_permalinks",
+            )
+        }
+        try:
+            builder.current_docname = docname
+            builder.secnumbers = self.env.toc_secnumbers.get(docname, {})
+            builder.fignumbers = self.env.toc_fignumbers.get(docname, {})
+            kwargs: dict[str, Any] = {"doctree": doctree}
+            if "tags" in inspect.signature(self.env.get_and_resolve_doctree).parameters:
+                kwargs["tags"] = builder.tags
+            doctree = self.env.get_and_resolve_doctree(docname, builder, **kwargs)
+            settings = copy.copy(builder.docsettings)
+            settings.env = self.env
+            doctree.settings = settings  # the writer's settings, as Sphinx gives a page
+            builder.imgpath = relative_uri(self.uri(docname), builder.imagedir)
+            builder.post_process_images(doctree)
+            builder.add_permalinks = False  # no pilcrows in feed readers
+            visitor = builder.create_translator(doctree, builder)
+            doctree.walkabout(visitor)
             return "".join(visitor.fragment)
         finally:
             for name, value in saved.items():

@@ -1,0 +1,536 @@
+"""Feeds: Atom, RSS 2.0 and JSON Feed for the blog, each tag and each author.
+
+Feed readers, newsletters and chat bots read these files without a browser, so
+everything in them must stand on its own: links and images are absolute (built from
+``html_baseurl``), ids never change between builds, and two builds of the same
+sources give the same bytes (no build time anywhere; ``updated`` is the newest
+entry's). The files are written by the main process at the end of the write phase,
+when every post is known, for the HTML builders that write one page per document.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+import uuid
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from feedgen.feed import FeedGenerator
+from markupsafe import escape
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.osutil import relative_uri
+
+from . import blog as blog_mod
+from .blog import Blog
+from .collect import domain_of
+from .config import FEED_FORMATS
+from .diagnostics import Warn, warn
+from .model import Author, Post
+from .render import Renderer, _, renderer_for, writes_html_pages
+from .routes import author_page, index_page, tag_page
+from .urls import absolutize, relocate
+
+MEDIA_TYPES = {
+    "atom": "application/atom+xml",
+    "rss": "application/rss+xml",
+    "json": "application/feed+json",
+}
+GENERATOR = "sphinx-blogposts"
+GENERATOR_URI = "https://pypi.org/project/sphinx-blogposts/"
+#: Characters XML 1.0 cannot carry, even escaped.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_TAGS = re.compile(r"<[^>]*>")
+
+
+@dataclass
+class FeedSpec:
+    """One feed (in every configured format): which posts, under which folder."""
+
+    kind: str  # blog | tag | author
+    folder: str
+    title: str
+    subtitle: str
+    page: str
+    posts: list[Post] = field(default_factory=list)
+    author: Author | None = None
+
+    def path(self, fmt: str) -> str:
+        return f"{self.folder}/{FEED_FORMATS[fmt]}"
+
+
+def formats(app: Sphinx) -> list[str]:
+    """The configured formats, each once, in a fixed order."""
+    wanted = set(app.config.blogposts_feed_formats)
+    return [fmt for fmt in FEED_FORMATS if fmt in wanted]
+
+
+def plan(blog: Blog, app: Sphinx) -> list[FeedSpec]:
+    """The feeds this build writes; a feed with no entry is not written."""
+    config = app.config
+    path = config.blogposts_path
+    length = config.blogposts_feed_length
+
+    def entries(posts: Iterable[Post]) -> list[Post]:
+        listed = [p for p in posts if not p.draft and not p.unlisted]
+        return listed[:length] if length else listed
+
+    site_title = config.blogposts_title
+    specs = [
+        FeedSpec(
+            kind="blog",
+            folder=path,
+            title=site_title,
+            subtitle=config.blogposts_description or site_title,
+            page=index_page(path),
+            posts=entries(blog.listed),
+        )
+    ]
+    if config.blogposts_feed_archives:
+        for tag in sorted(blog.tags.values(), key=lambda t: t.slug):
+            label = _("Posts tagged “%s”") % tag.label
+            specs.append(
+                FeedSpec(
+                    kind="tag",
+                    folder=f"{path}/tags/{tag.slug}",
+                    title=f"{site_title}: {label}",
+                    subtitle=label,
+                    page=tag_page(path, tag),
+                    posts=entries(tag.posts),
+                )
+            )
+        for key, posts in sorted(blog.author_posts.items()):
+            author = blog.authors[key]
+            label = _("Posts by %s") % author.name
+            specs.append(
+                FeedSpec(
+                    kind="author",
+                    folder=f"{path}/authors/{author.slug}",
+                    title=f"{site_title}: {label}",
+                    subtitle=label,
+                    page=author_page(path, author),
+                    posts=entries(posts),
+                    author=author,
+                )
+            )
+    return [spec for spec in specs if spec.posts]
+
+
+def _plan_of(app: Sphinx) -> tuple[Renderer, list[FeedSpec]]:
+    """This build's renderer and feed plan, computed once per process."""
+    renderer = renderer_for(app)
+    runtime = domain_of(app.env).runtime
+    cached = runtime.get("feed_plan")
+    if cached is None or cached[0] is not renderer:
+        cached = (renderer, plan(renderer.blog, app) if formats(app) else [])
+        runtime["feed_plan"] = cached
+    return cached
+
+
+# -- between read and write: feeds that no longer exist --------------------------------------
+
+
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Record which feed files this build writes, and which of last build's are obsolete.
+
+    This runs before the environment is saved, so the list survives to the next build.
+    """
+    domain = domain_of(env)
+    files: list[str] = []
+    if writes_html_pages(app.builder) and formats(app):
+        blog = blog_mod.build(domain.posts, app.config, domain.authors_map)
+        files = sorted(spec.path(fmt) for spec in plan(blog, app) for fmt in formats(app))
+    previous = set(domain.data.get("feeds", ()))
+    domain.runtime["stale_feeds"] = previous - set(files)
+    domain.data["feeds"] = files
+    return []
+
+
+# -- write: the feed files ---------------------------------------------------------------------
+
+
+@dataclass
+class Entry:
+    """What every feed says of one post, computed once per build (so warnings come once)."""
+
+    post: Post
+    uri: str
+    title: str
+    summary: str
+    #: HTML written for the post's own page (relative URLs resolve from there).
+    content: str | None
+    published: datetime
+    updated: datetime
+    authors: list[dict[str, str]]
+    tags: list[str]
+    image: str | None
+
+
+class FeedWriter:
+    """Builds and writes every feed of one build."""
+
+    def __init__(self, app: Sphinx, renderer: Renderer) -> None:
+        self.app = app
+        self.config = app.config
+        self.renderer = renderer
+        self.blog = renderer.blog
+        self.base: str = (self.config.html_baseurl or "").strip()
+        if self.base:
+            self.base = self.base.rstrip("/") + "/"
+        self.formats = formats(app)
+        self._entries: dict[str, Entry] = {}
+        self._absolute_content: dict[str, str] = {}
+
+    # -- URLs --------------------------------------------------------------------------------
+
+    def url(self, target: str, feed_file: str) -> str:
+        """``target`` (a path from the output root) as the feed at ``feed_file`` links to it."""
+        if self.base:
+            return self.base + target
+        return relative_uri(feed_file, target) or target.rsplit("/", 1)[-1] or "./"
+
+    def page_url(self, pagename: str, feed_file: str) -> str:
+        return self.url(self.renderer.uri(pagename), feed_file)
+
+    def ident(self, what: str, target: str) -> str:
+        """A stable id: the absolute URL when there is one, else a name-based UUID URN."""
+        if self.base:
+            return self.base + target
+        name = f"sphinx-blogposts:{self.config.project}:{what}:{target}"
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
+
+    def content_for(self, entry: Entry, feed_file: str) -> str | None:
+        if entry.content is None:
+            return None
+        if self.base:
+            docname = entry.post.docname
+            if docname not in self._absolute_content:
+                self._absolute_content[docname] = absolutize(entry.content, entry.uri, self.base)
+            return self._absolute_content[docname]
+        return relocate(entry.content, entry.uri, feed_file)
+
+    def asset(self, value: str | None, feed_file: str) -> str | None:
+        """``html_logo``/``html_favicon``: a URL as is, a file as Sphinx copies it to _static."""
+        if not value:
+            return None
+        value = str(value)
+        if _SCHEME.match(value):
+            return value
+        return self.url("_static/" + Path(value).name, feed_file)
+
+    # -- entries -----------------------------------------------------------------------------
+
+    def entry(self, post: Post) -> Entry:
+        if post.docname not in self._entries:
+            self._entries[post.docname] = self._entry(post)
+        return self._entries[post.docname]
+
+    def _entry(self, post: Post) -> Entry:
+        assert post.date is not None
+        renderer = self.renderer
+        mode = self.config.blogposts_feed_content
+        dropped: list[bool] = []
+
+        def clean(text: str) -> str:
+            cleaned = _NOT_XML.sub("", text)
+            if cleaned != text:
+                dropped.append(True)
+            return cleaned
+
+        excerpt = str(renderer.excerpt_html(post, post.docname))
+        excerpt_text = " ".join(html.unescape(_TAGS.sub(" ", excerpt)).split())
+        content: str | None = None
+        if mode == "full":
+            content = renderer.post_body_html(post) or excerpt
+        elif mode == "excerpt":
+            content = excerpt
+        authors = []
+        for author in self.blog.post_authors.get(post.docname, []):
+            details = {"name": clean(author.name)}
+            if author.url and _SCHEME.match(author.url):
+                details["uri"] = clean(author.url)
+            elif renderer.has_page(author_page(renderer.blog_path, author)):
+                details["page"] = author_page(renderer.blog_path, author)
+            if author.email and "@" in author.email:
+                details["email"] = clean(author.email)
+            if author.image_url and _SCHEME.match(author.image_url):
+                details["avatar"] = clean(author.image_url)
+            authors.append(details)
+        image = post.image if post.image and _SCHEME.match(post.image) else None
+        entry = Entry(
+            post=post,
+            uri=renderer.uri(post.docname),
+            title=clean(post.title),
+            summary=clean(post.description or excerpt_text),
+            content=clean(content) if content else None,
+            published=post.date,
+            updated=post.updated or post.date,
+            authors=authors,
+            tags=[clean(tag.label) for tag in self.blog.tags_of(post)],
+            image=clean(image) if image else None,
+        )
+        if dropped:
+            warn(
+                "the post contains characters that XML cannot carry (control characters); "
+                "they are left out of its feed entries",
+                Warn.FEED,
+                (post.docname, _line_of_control_char(self.app, post)),
+            )
+        return entry
+
+    def entry_authors(self, entry: Entry, feed_file: str) -> list[dict[str, str]]:
+        out = []
+        for details in entry.authors:
+            item = {k: v for k, v in details.items() if k in ("name", "uri", "email")}
+            if "page" in details:
+                item["uri"] = self.page_url(details["page"], feed_file)
+            out.append(item)
+        return out
+
+    def feed_author(self, spec: FeedSpec) -> dict[str, str]:
+        """The fallback author (RFC 4287: every entry needs one): the feed's author, else the
+        project's ``author``, else the project."""
+        if spec.author is not None:
+            return {"name": _NOT_XML.sub("", spec.author.name)}
+        name = self.config.author
+        if not name or name == "Author name not set":
+            name = self.config.project or self.config.blogposts_title
+        return {"name": _NOT_XML.sub("", str(name))}
+
+    # -- one feed ----------------------------------------------------------------------------
+
+    def atom_or_rss(self, spec: FeedSpec, fmt: str) -> bytes:
+        feed_file = spec.path(fmt)
+        entries = [self.entry(p) for p in spec.posts]
+        fg = FeedGenerator()
+        fg.load_extension("dc", atom=False, rss=True)
+        fg.id(self.ident("feed", spec.path("atom")))
+        fg.title(_NOT_XML.sub("", spec.title))
+        fg.subtitle(_NOT_XML.sub("", spec.subtitle))
+        alternate = self.page_url(spec.page, feed_file)
+        # feedgen takes the last link as RSS's <link>: the page, not the feed itself
+        fg.link(href=self.url(feed_file, feed_file), rel="self", type=MEDIA_TYPES[fmt])
+        fg.link(href=alternate, rel="alternate", type="text/html")
+        updated = max(e.updated for e in entries)
+        fg.updated(updated)
+        fg.lastBuildDate(updated)
+        fg.generator(GENERATOR, version=_version(), uri=GENERATOR_URI)
+        if self.config.language:
+            fg.language(self.config.language)
+        if any(not e.authors for e in entries) or spec.author is not None:
+            fg.author(self.feed_author(spec))
+        icon = self.asset(self.config.html_favicon, feed_file)
+        logo = self.asset(self.config.html_logo, feed_file)
+        if fmt == "atom":
+            if icon:
+                fg.icon(icon)
+            if logo:
+                fg.logo(logo)
+        elif logo:
+            fg.image(url=logo, title=_NOT_XML.sub("", spec.title), link=alternate)
+        if self.config.copyright:
+            fg.rights(_NOT_XML.sub("", str(self.config.copyright)))
+        for entry in entries:
+            fe = fg.add_entry(order="append")
+            link = self.page_url(entry.post.docname, feed_file)
+            fe.id(self.ident("post", entry.uri))
+            fe.guid(fe.id(), permalink=bool(self.base))
+            fe.title(entry.title)
+            fe.link(href=link, rel="alternate", type="text/html")
+            fe.published(entry.published)
+            fe.updated(entry.updated)
+            authors = self.entry_authors(entry, feed_file)
+            if authors:
+                fe.author(authors)
+                for author in authors:
+                    if "email" not in author:
+                        fe.dc.dc_creator(author["name"])
+            if entry.tags:
+                fe.category([{"term": label, "label": label} for label in entry.tags])
+            if entry.summary:
+                fe.summary(entry.summary)
+            content = self.content_for(entry, feed_file)
+            if content:
+                fe.content(content, type="html")
+        if fmt == "atom":
+            return fg.atom_str(pretty=True)
+        return fg.rss_str(pretty=True)
+
+    def json_feed(self, spec: FeedSpec) -> bytes:
+        feed_file = spec.path("json")
+        feed: dict[str, Any] = {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": _NOT_XML.sub("", spec.title),
+            "home_page_url": self.page_url(spec.page, feed_file),
+            "feed_url": self.url(feed_file, feed_file),
+            "description": _NOT_XML.sub("", spec.subtitle),
+        }
+        icon = self.asset(self.config.html_logo, feed_file)
+        favicon = self.asset(self.config.html_favicon, feed_file)
+        if icon:
+            feed["icon"] = icon
+        if favicon:
+            feed["favicon"] = favicon
+        feed["authors"] = [self.feed_author(spec)]
+        if self.config.language:
+            feed["language"] = self.config.language
+        items = []
+        for post in spec.posts:
+            entry = self.entry(post)
+            item: dict[str, Any] = {
+                "id": self.ident("post", entry.uri),
+                "url": self.page_url(post.docname, feed_file),
+                "title": entry.title,
+            }
+            content = self.content_for(entry, feed_file)
+            if content:
+                item["content_html"] = content
+            else:
+                item["content_text"] = entry.summary
+            if entry.summary:
+                item["summary"] = entry.summary
+            if entry.image:
+                item["image"] = entry.image
+            item["date_published"] = entry.published.isoformat()
+            item["date_modified"] = entry.updated.isoformat()
+            authors = []
+            for details in self.entry_authors(entry, feed_file):
+                author = {"name": details["name"]}
+                if "uri" in details:
+                    author["url"] = details["uri"]
+                for original in entry.authors:
+                    if original["name"] == details["name"] and "avatar" in original:
+                        author["avatar"] = original["avatar"]
+                authors.append(author)
+            if authors:
+                item["authors"] = authors
+            if entry.tags:
+                item["tags"] = entry.tags
+            items.append(item)
+        feed["items"] = items
+        return (json.dumps(feed, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+    def render(self, spec: FeedSpec, fmt: str) -> bytes:
+        return self.json_feed(spec) if fmt == "json" else self.atom_or_rss(spec, fmt)
+
+
+def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
+    """``html-collect-pages``: write every feed file (and delete obsolete ones); no pages."""
+    if not writes_html_pages(app.builder):
+        return []
+    outdir = Path(app.outdir).resolve()
+    _remove_stale(app, outdir)
+    renderer, specs = _plan_of(app)
+    if not specs:
+        return []
+    writer = FeedWriter(app, renderer)
+    if not writer.base:
+        warn(
+            "html_baseurl is not set: the feeds are written with relative links, which many "
+            "feed readers cannot follow; set html_baseurl to the site's address",
+            Warn.FEED,
+        )
+    for spec in specs:
+        for fmt in writer.formats:
+            target = (outdir / spec.path(fmt)).resolve()
+            if not target.is_relative_to(outdir):
+                continue
+            data = writer.render(spec, fmt)
+            if target.is_file() and target.read_bytes() == data:
+                continue  # unchanged: keep its date, so mirrors and caches see no change
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    return []
+
+
+def _remove_stale(app: Sphinx, outdir: Path) -> None:
+    for name in sorted(domain_of(app.env).runtime.pop("stale_feeds", ())):
+        path = (outdir / name).resolve()
+        if path.is_relative_to(outdir) and path.is_file():
+            path.unlink()
+
+
+# -- pages: <link rel="alternate"> in <head>, and the visible links -----------------------------
+
+
+def feed_of_page(app: Sphinx, pagename: str) -> FeedSpec | None:
+    """The feed a page belongs to: its tag's or author's feed, else the blog's."""
+    if not writes_html_pages(app.builder):
+        return None
+    renderer, specs = _plan_of(app)
+    if not specs:
+        return None
+    by_page = {spec.page: spec for spec in specs}
+    blog_feed = specs[0] if specs[0].kind == "blog" else None
+    page_spec = next((s for s in renderer.pages if s.name == pagename), None)
+    if page_spec is not None:
+        if page_spec.kind == "tag" and page_spec.tag is not None:
+            return by_page.get(tag_page(renderer.blog_path, page_spec.tag), blog_feed)
+        if page_spec.kind == "author" and page_spec.author is not None:
+            return by_page.get(author_page(renderer.blog_path, page_spec.author), blog_feed)
+        return blog_feed
+    if pagename in renderer.blog.posts or pagename == index_page(renderer.blog_path):
+        return blog_feed
+    return None
+
+
+def feed_links(app: Sphinx, pagename: str) -> list[dict[str, str]]:
+    """The feeds of ``pagename``: one per format, with a URL relative to that page."""
+    spec = feed_of_page(app, pagename)
+    if spec is None:
+        return []
+    renderer = renderer_for(app)
+    page_uri = renderer.uri(pagename)
+    names = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
+    return [
+        {
+            "url": relative_uri(page_uri, spec.path(fmt)),
+            "type": MEDIA_TYPES[fmt],
+            "title": f"{spec.title} ({names[fmt]})",
+            "format": names[fmt],
+        }
+        for fmt in formats(app)
+    ]
+
+
+def add_head_links(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: feed autodiscovery links for every blog page and post."""
+    links = feed_links(app, pagename)
+    if not links:
+        return
+    tags = "".join(
+        f'<link rel="alternate" type="{link["type"]}" title="{escape(link["title"])}" '
+        f'href="{escape(link["url"])}" />\n'
+        for link in links
+    )
+    context["metatags"] = context.get("metatags", "") + tags
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def _version() -> str:
+    from . import __version__  # the package imports this module first
+
+    return __version__
+
+
+def _line_of_control_char(app: Sphinx, post: Post) -> int | None:
+    """The first source line holding a character XML cannot carry (the post's line if none)."""
+    try:
+        text = Path(app.env.doc2path(post.docname)).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return post.line
+    # split on newlines only: str.splitlines() also splits on some of the very characters sought
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _NOT_XML.search(line):
+            return number
+    return post.line
