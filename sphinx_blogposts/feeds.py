@@ -454,6 +454,8 @@ def _remove_stale(app: Sphinx, outdir: Path) -> None:
         path = (outdir / name).resolve()
         if path.is_relative_to(outdir) and path.is_file():
             path.unlink()
+            if path.parent != outdir and not any(path.parent.iterdir()):
+                path.parent.rmdir()  # a tag's or author's folder held only its feeds
 
 
 # -- pages: <link rel="alternate"> in <head>, and the visible links -----------------------------

@@ -8,3 +8,4 @@ blogposts_authors = {
         "image_url": "https://ana.example/ana.png",
     },
 }
+html_baseurl = "https://example.org/"  # feeds need it (else one warning)

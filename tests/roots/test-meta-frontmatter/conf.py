@@ -4,3 +4,4 @@ blogposts_authors = {
     "ana": {"name": "Ana Lima", "title": "Engineer", "url": "https://ana.example"},
     "ben": {"name": "Ben Okafor"},
 }
+html_baseurl = "https://example.org/"  # feeds need it (else one warning)

@@ -1,0 +1,12 @@
+extensions = ["sphinx_blogposts"]
+project = "Feeds"
+author = "The Feeds Team"
+copyright = "2024, The Feeds Team"
+html_baseurl = "https://example.org/docs/"
+html_favicon = "https://example.org/favicon.ico"
+blogposts_description = "News from the Feeds project"
+blogposts_feed_formats = ["atom", "rss", "json"]
+blogposts_authors = {
+    "ada": {"name": "Ada Lovelace", "url": "https://ada.example", "email": "ada@example.org"},
+    "bob": {"name": "Bob"},
+}
