@@ -318,8 +318,7 @@ class FeedWriter:
         fg.link(href=self.url(feed_file, feed_file), rel="self", type=MEDIA_TYPES[fmt])
         fg.link(href=alternate, rel="alternate", type="text/html")
         updated = max(e.updated for e in entries)
-        fg.updated(updated)
-        fg.lastBuildDate(updated)
+        fg.updated(updated)  # also RSS's lastBuildDate: never the build's time
         fg.generator(GENERATOR, version=_version(), uri=GENERATOR_URI)
         if self.config.language:
             fg.language(self.config.language)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import email.utils
 import json
 import posixpath
+import shutil
 from pathlib import Path
 
 import feedparser
@@ -222,8 +223,9 @@ def test_links_and_images_in_content_are_absolute(app):
     assert BASE + "other.html#other-target" in hrefs
     assert post_url("blog/first/index") + "#more-details" in hrefs
     # the image beside the post is copied where the feed says it is
-    (src,) = srcs
-    assert outdir.joinpath(src.removeprefix(BASE)).is_file()
+    assert len(srcs) == 2
+    for src in srcs:
+        assert outdir.joinpath(src.removeprefix(BASE)).is_file(), src
 
 
 @pytest.mark.sphinx(
@@ -401,8 +403,8 @@ def test_without_baseurl_feeds_are_written_with_one_warning(build):
             href = entry.find(f"{ATOM}link").get("href")
             assert outdir.joinpath(folder, href).resolve().is_file(), href
     content = next(atom(app, "blog/tags/news").iter(f"{ATOM}entry")).findtext(f"{ATOM}content")
-    src = BeautifulSoup(content, "html.parser").img["src"]
-    assert outdir.joinpath("blog/tags/news", src).resolve().is_file()
+    for img in BeautifulSoup(content, "html.parser").find_all("img"):
+        assert outdir.joinpath("blog/tags/news", img["src"]).resolve().is_file(), img["src"]
     again = build(confoverrides={"html_baseurl": ""})
     assert entry_ids(atom(again)) == entry_ids(atom(app))
 
@@ -453,8 +455,11 @@ def test_two_clean_builds_are_byte_identical(build):
 
 def test_parallel_build_writes_the_same_feeds(build):
     serial = feed_files(Path(build().outdir))
-    parallel = feed_files(Path(build(parallel=2).outdir))
-    assert serial == parallel
+    app = build(parallel=2)
+    assert feed_files(Path(app.outdir)) == serial
+    # posts are written by worker processes there: they still link to the feed
+    links = alternates_of(Path(app.outdir, "blog/second.html"))
+    assert links["application/atom+xml"] == "atom.xml"
 
 
 def test_incremental_edit_add_and_remove(make_app, editable_root, tmp_path):
@@ -503,6 +508,24 @@ def test_incremental_edit_add_and_remove(make_app, editable_root, tmp_path):
     assert atom(app2).findtext(f"{ATOM}updated") == "2024-05-01T00:00:00+00:00"
     # feeds nothing changed in keep their bytes
     assert after["blog/tags/news/atom.xml"] == before["blog/tags/news/atom.xml"]
+
+
+def test_rebuild_without_changes_keeps_feeds_and_images(make_app, editable_root, tmp_path):
+    """No post is written again, so the feeds alone must make the images resolve."""
+    srcdir, builddir = editable_root("feeds"), tmp_path / "build"
+    app = make_app("html", srcdir=srcdir, builddir=builddir, freshenv=True)
+    app.build()
+    before = feed_files(Path(app.outdir))
+    shutil.rmtree(Path(app.outdir, "_images"))
+    app2 = make_app("html", srcdir=srcdir, builddir=builddir)
+    app2.build()
+    assert "no targets are out of date" in app2.status.getvalue()
+    assert feed_files(Path(app2.outdir)) == before
+    content = next(atom(app2, "blog/tags/news").iter(f"{ATOM}entry")).findtext(f"{ATOM}content")
+    srcs = [img["src"] for img in BeautifulSoup(content, "html.parser").find_all("img")]
+    assert len(srcs) == 2  # one in the excerpt, one after it
+    for src in srcs:
+        assert Path(app2.outdir, src.removeprefix(BASE)).is_file(), src
 
 
 def test_feeds_need_an_html_builder(build):
