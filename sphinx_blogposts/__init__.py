@@ -65,7 +65,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     # between read and write: pages whose listed posts changed
     app.connect("env-updated", incremental.on_env_updated)
-    app.connect("env-updated", feeds.on_env_updated)
 
     # write: post headers, footers, postlists, generated pages
     app.connect("doctree-resolved", fill.on_doctree_resolved)
@@ -74,6 +73,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", pages.save_ledger)
     redirects.register(app)
     app.connect("html-collect-pages", feeds.write_feeds)
+    app.connect("build-finished", feeds.save_ledger)
     app.connect("html-page-context", feeds.add_head_links)
     app.add_css_file("blogposts.css")
     app.add_message_catalog("sphinx_blogposts", str(_HERE / "locales"))

@@ -10,7 +10,6 @@ when every post is known, for the HTML builders that write one page per document
 
 from __future__ import annotations
 
-import html
 import json
 import re
 import uuid
@@ -23,10 +22,9 @@ from typing import Any
 from feedgen.feed import FeedGenerator
 from markupsafe import escape
 from sphinx.application import Sphinx
-from sphinx.environment import BuildEnvironment
 from sphinx.util.osutil import relative_uri
 
-from . import blog as blog_mod
+from . import signatures
 from .blog import Blog
 from .collect import domain_of
 from .config import FEED_FORMATS
@@ -41,12 +39,12 @@ MEDIA_TYPES = {
     "rss": "application/rss+xml",
     "json": "application/feed+json",
 }
+LEDGER = "blogposts-feeds.json"
 GENERATOR = "sphinx-blogposts"
 GENERATOR_URI = "https://pypi.org/project/sphinx-blogposts/"
 #: Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_TAGS = re.compile(r"<[^>]*>")
 
 
 @dataclass
@@ -131,25 +129,6 @@ def _plan_of(app: Sphinx) -> tuple[Renderer, list[FeedSpec]]:
         cached = (renderer, plan(renderer.blog, app) if formats(app) else [])
         runtime["feed_plan"] = cached
     return cached
-
-
-# -- between read and write: feeds that no longer exist --------------------------------------
-
-
-def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Record which feed files this build writes, and which of last build's are obsolete.
-
-    This runs before the environment is saved, so the list survives to the next build.
-    """
-    domain = domain_of(env)
-    files: list[str] = []
-    if writes_html_pages(app.builder) and formats(app):
-        blog = blog_mod.build(domain.posts, app.config, domain.authors_map)
-        files = sorted(spec.path(fmt) for spec in plan(blog, app) for fmt in formats(app))
-    previous = set(domain.data.get("feeds", ()))
-    domain.runtime["stale_feeds"] = previous - set(files)
-    domain.data["feeds"] = files
-    return []
 
 
 # -- write: the feed files ---------------------------------------------------------------------
@@ -243,13 +222,13 @@ class FeedWriter:
                 dropped.append(True)
             return cleaned
 
-        excerpt = str(renderer.excerpt_html(post, post.docname))
-        excerpt_text = " ".join(html.unescape(_TAGS.sub(" ", excerpt)).split())
+        fragment = domain_of(self.app.env).excerpts.get(post.docname) or []
+        excerpt_text = " ".join(" ".join(node.astext() for node in fragment).split())
         content: str | None = None
         if mode == "full":
-            content = renderer.post_body_html(post) or excerpt
+            content = renderer.post_body_html(post)
         elif mode == "excerpt":
-            content = excerpt
+            content = str(renderer.excerpt_html(post, post.docname))
         authors = []
         for author in self.blog.post_authors.get(post.docname, []):
             details = {"name": clean(author.name)}
@@ -420,12 +399,29 @@ class FeedWriter:
 
 
 def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
-    """``html-collect-pages``: write every feed file (and delete obsolete ones); no pages."""
+    """``html-collect-pages``: write the feed files whose inputs changed, delete obsolete ones.
+
+    A ledger in the doctree folder (per builder and output folder) holds a signature of
+    each feed's inputs; a feed whose signature is unchanged and whose file exists is
+    neither rendered nor written, so a rebuild that changes no post renders nothing.
+    """
     if not writes_html_pages(app.builder):
         return []
     outdir = Path(app.outdir).resolve()
-    _remove_stale(app, outdir)
     renderer, specs = _plan_of(app)
+    fmts = formats(app)
+    ledger = Path(app.doctreedir, LEDGER)
+    key = f"{app.builder.name}:{outdir}"
+    book = _load(ledger)
+    previous: dict[str, str] = book.get(key, {})
+    current = {
+        spec.path(fmt): signature
+        for spec in specs
+        for fmt, signature in _signatures(app, renderer, spec, fmts)
+    }
+    for name in sorted(set(previous) - set(current)):
+        _remove(outdir, name)
+    domain_of(app.env).runtime["feed_ledger"] = (ledger, key, current)
     if not specs:
         return []
     writer = FeedWriter(app, renderer)
@@ -436,9 +432,12 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
             Warn.FEED,
         )
     for spec in specs:
-        for fmt in writer.formats:
-            target = (outdir / spec.path(fmt)).resolve()
+        for fmt in fmts:
+            name = spec.path(fmt)
+            target = (outdir / name).resolve()
             if not target.is_relative_to(outdir):
+                continue
+            if previous.get(name) == current[name] and target.is_file():
                 continue
             data = writer.render(spec, fmt)
             if target.is_file() and target.read_bytes() == data:
@@ -448,13 +447,65 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     return []
 
 
-def _remove_stale(app: Sphinx, outdir: Path) -> None:
-    for name in sorted(domain_of(app.env).runtime.pop("stale_feeds", ())):
-        path = (outdir / name).resolve()
-        if path.is_relative_to(outdir) and path.is_file():
-            path.unlink()
-            if path.parent != outdir and not any(path.parent.iterdir()):
-                path.parent.rmdir()  # a tag's or author's folder held only its feeds
+def save_ledger(app: Sphinx, exception: Exception | None) -> None:
+    """At ``build-finished``: remember the feeds' signatures, only if the build succeeded."""
+    pending = domain_of(app.env).runtime.pop("feed_ledger", None)
+    if pending is None or exception is not None:
+        return
+    ledger, key, current = pending
+    book = _load(ledger)
+    book[key] = current
+    ledger.parent.mkdir(parents=True, exist_ok=True)
+    ledger.write_text(json.dumps(book, sort_keys=True), encoding="utf-8")
+
+
+def _signatures(
+    app: Sphinx, renderer: Renderer, spec: FeedSpec, fmts: list[str]
+) -> list[tuple[str, str]]:
+    """What a feed is made of: configuration, its posts' data and when each was last read
+    (a post's source changed, or something it depends on: it was read again)."""
+    builder: Any = app.builder
+    build_info = getattr(builder, "build_info", None)
+    blog = renderer.blog
+    wpm = app.config.blogposts_words_per_minute
+    posts = [
+        [
+            signatures.card(blog, post, wpm),
+            app.env.all_docs.get(post.docname),
+            post.updated,
+            post.image,
+            [a.email for a in blog.post_authors.get(post.docname, [])],
+        ]
+        for post in spec.posts
+    ]
+    common = [
+        _version(),
+        builder.name,
+        getattr(build_info, "config_hash", None),
+        spec.kind,
+        spec.title,
+        spec.subtitle,
+        spec.page,
+        renderer.uri(spec.page),
+        posts,
+    ]
+    return [(fmt, signatures.digest([*common, fmt])) for fmt in fmts]
+
+
+def _load(path: Path) -> dict[str, dict[str, str]]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _remove(outdir: Path, name: str) -> None:
+    path = (outdir / name).resolve()
+    if path.is_relative_to(outdir) and path.is_file():
+        path.unlink()
+        if path.parent != outdir and not any(path.parent.iterdir()):
+            path.parent.rmdir()  # a tag's or author's folder held only its feeds
 
 
 # -- pages: <link rel="alternate"> in <head>, and the visible links -----------------------------

@@ -61,6 +61,7 @@ class Renderer:
         self._bodies: dict[str, str] = {}
         self._rendering_bodies: set[str] = set()
         self.render_count = 0
+        self.body_count = 0  # whole posts rendered for feeds
         dirs = [str(Path(app.confdir, p)) for p in app.config.templates_path]
         # The templates are the project's and ours, both trusted: no sandbox (it costs a
         # check on every attribute access); autoescaping is what protects the output.
@@ -199,7 +200,7 @@ class Renderer:
         from .directives import post_footer_node, post_header_node
 
         docname = post.docname
-        self.render_count += 1
+        self.body_count += 1
         builder: Any = self.builder
         doctree = self.env.get_doctree(docname)
         for node in list(doctree.findall(post_header_node)) + list(

@@ -510,22 +510,46 @@ def test_incremental_edit_add_and_remove(make_app, editable_root, tmp_path):
     assert after["blog/tags/news/atom.xml"] == before["blog/tags/news/atom.xml"]
 
 
-def test_rebuild_without_changes_keeps_feeds_and_images(make_app, editable_root, tmp_path):
-    """No post is written again, so the feeds alone must make the images resolve."""
+def test_rebuild_without_changes_renders_and_writes_no_feed(make_app, editable_root, tmp_path):
     srcdir, builddir = editable_root("feeds"), tmp_path / "build"
     app = make_app("html", srcdir=srcdir, builddir=builddir, freshenv=True)
     app.build()
-    before = feed_files(Path(app.outdir))
-    shutil.rmtree(Path(app.outdir, "_images"))
+    outdir = Path(app.outdir)
+    before = {name: outdir.joinpath(name).stat().st_mtime_ns for name in feed_files(outdir)}
+    outdir.joinpath("blog/tags/news/atom.xml").unlink()  # a lost file is written again
     app2 = make_app("html", srcdir=srcdir, builddir=builddir)
     app2.build()
     assert "no targets are out of date" in app2.status.getvalue()
-    assert feed_files(Path(app2.outdir)) == before
-    content = next(atom(app2, "blog/tags/news").iter(f"{ATOM}entry")).findtext(f"{ATOM}content")
-    srcs = [img["src"] for img in BeautifulSoup(content, "html.parser").find_all("img")]
+    after = {name: outdir.joinpath(name).stat().st_mtime_ns for name in feed_files(outdir)}
+    assert set(after) == set(before)
+    assert {name for name in after if after[name] != before[name]} == {"blog/tags/news/atom.xml"}
+    # only the lost feed was rendered again: its two posts
+    assert app2.env.domains["blogposts"].runtime["renderer"].body_count == 2
+
+
+def test_feed_of_an_unwritten_post_still_has_its_images(make_app, editable_root, tmp_path):
+    """Editing one post re-renders every post of its feeds, most of whose pages are not
+    written again: the feed itself must make their images be copied."""
+    srcdir, builddir = editable_root("feeds"), tmp_path / "build"
+    app = make_app("html", srcdir=srcdir, builddir=builddir, freshenv=True)
+    app.build()
+    outdir = Path(app.outdir)
+    shutil.rmtree(outdir / "_images")
+    edit = srcdir / "blog/second.md"
+    edit.write_text(edit.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    app2 = make_app("html", srcdir=srcdir, builddir=builddir)
+    app2.build()
+    assert "One more line." in atom(app2).findall(f"{ATOM}entry")[0].findtext(f"{ATOM}content")
+    first = next(
+        e for e in atom(app2).iter(f"{ATOM}entry") if e.findtext(f"{ATOM}title") == "First post"
+    )
+    srcs = [
+        img["src"]
+        for img in BeautifulSoup(first.findtext(f"{ATOM}content"), "html.parser").find_all("img")
+    ]
     assert len(srcs) == 2  # one in the excerpt, one after it
     for src in srcs:
-        assert Path(app2.outdir, src.removeprefix(BASE)).is_file(), src
+        assert outdir.joinpath(src.removeprefix(BASE)).is_file(), src
 
 
 def test_feeds_need_an_html_builder(build):
