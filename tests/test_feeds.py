@@ -510,21 +510,33 @@ def test_incremental_edit_add_and_remove(make_app, editable_root, tmp_path):
     assert after["blog/tags/news/atom.xml"] == before["blog/tags/news/atom.xml"]
 
 
-def test_rebuild_without_changes_renders_and_writes_no_feed(make_app, editable_root, tmp_path):
+def test_only_the_feeds_of_a_changed_post_are_rendered_again(make_app, editable_root, tmp_path):
     srcdir, builddir = editable_root("feeds"), tmp_path / "build"
     app = make_app("html", srcdir=srcdir, builddir=builddir, freshenv=True)
     app.build()
     outdir = Path(app.outdir)
-    before = {name: outdir.joinpath(name).stat().st_mtime_ns for name in feed_files(outdir)}
-    outdir.joinpath("blog/tags/news/atom.xml").unlink()  # a lost file is written again
+
+    def mtimes():
+        return {name: outdir.joinpath(name).stat().st_mtime_ns for name in feed_files(outdir)}
+
+    before = mtimes()
     app2 = make_app("html", srcdir=srcdir, builddir=builddir)
     app2.build()
     assert "no targets are out of date" in app2.status.getvalue()
-    after = {name: outdir.joinpath(name).stat().st_mtime_ns for name in feed_files(outdir)}
-    assert set(after) == set(before)
-    assert {name for name in after if after[name] != before[name]} == {"blog/tags/news/atom.xml"}
-    # only the lost feed was rendered again: its two posts
-    assert app2.env.domains["blogposts"].runtime["renderer"].body_count == 2
+    assert mtimes() == before
+    renderer = app2.env.domains["blogposts"].runtime.get("renderer")
+    assert renderer is None or renderer.body_count == 0
+
+    hostile = srcdir / "blog/hostile.md"
+    hostile.write_text(hostile.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
+    app3 = make_app("html", srcdir=srcdir, builddir=builddir)
+    app3.build()
+    after = mtimes()
+    changed = {name.rsplit("/", 1)[0] for name in after if after[name] != before[name]}
+    assert changed == {"blog", "blog/tags/security", "blog/authors/bob"}
+    # the posts of those three feeds, each rendered once: second, hostile, first, nobody
+    assert app3.env.domains["blogposts"].runtime["renderer"].body_count == 4
+    assert "Edited." in atom(app3, "blog/tags/security").findtext(f"{ATOM}entry/{ATOM}content")
 
 
 def test_feed_of_an_unwritten_post_still_has_its_images(make_app, editable_root, tmp_path):
