@@ -163,6 +163,8 @@ class FeedWriter:
         if self.base:
             self.base = self.base.rstrip("/") + "/"
         self.formats = formats(app)
+        # Sphinx writes "pt_BR"; feeds take language tags, "pt-BR"
+        self.language: str | None = (self.config.language or "").replace("_", "-") or None
         self._entries: dict[str, Entry] = {}
         self._absolute_content: dict[str, str] = {}
 
@@ -245,7 +247,7 @@ class FeedWriter:
         entry = Entry(
             post=post,
             uri=renderer.uri(post.docname),
-            title=clean(post.title),
+            title=clean(post.title).strip() or post.docname,
             summary=clean(post.description or excerpt_text),
             content=clean(content) if content else None,
             published=post.date,
@@ -299,8 +301,8 @@ class FeedWriter:
         updated = max(e.updated for e in entries)
         fg.updated(updated)  # also RSS's lastBuildDate: never the build's time
         fg.generator(GENERATOR, version=_version(), uri=GENERATOR_URI)
-        if self.config.language:
-            fg.language(self.config.language)
+        if self.language:
+            fg.language(self.language)
         if any(not e.authors for e in entries) or spec.author is not None:
             fg.author(self.feed_author(spec))
         icon = self.asset(self.config.html_favicon, feed_file)
@@ -312,8 +314,11 @@ class FeedWriter:
                 fg.logo(logo)
         elif logo:
             fg.image(url=logo, title=_NOT_XML.sub("", spec.title), link=alternate)
-        if self.config.copyright:
-            fg.rights(_NOT_XML.sub("", str(self.config.copyright)))
+        rights = self.config.copyright
+        if isinstance(rights, (list, tuple)):  # Sphinx also takes a list of lines
+            rights = ", ".join(str(line) for line in rights)
+        if rights:
+            fg.rights(_NOT_XML.sub("", str(rights)))
         for entry in entries:
             fe = fg.add_entry(order="append")
             link = self.page_url(entry.post.docname, feed_file)
@@ -356,8 +361,8 @@ class FeedWriter:
         if favicon:
             feed["favicon"] = favicon
         feed["authors"] = [self.feed_author(spec)]
-        if self.config.language:
-            feed["language"] = self.config.language
+        if self.language:
+            feed["language"] = self.language
         items = []
         for post in spec.posts:
             entry = self.entry(post)

@@ -167,6 +167,10 @@ def test_feed_and_entry_fields(app):
     assert root.findtext(f"{ATOM}subtitle") == "News from the Feeds project"
     assert root.findtext(f"{ATOM}rights") == "2024, The Feeds Team"
     assert root.findtext(f"{ATOM}icon") == "https://example.org/favicon.ico"
+    assert root.findtext(f"{ATOM}logo") == BASE + "_static/logo.png"
+    assert Path(app.outdir, "_static/logo.png").is_file()
+    # Sphinx's "en_GB" as a language tag
+    assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == "en-GB"
     assert root.findtext(f"{ATOM}generator") == "sphinx-blogposts"
     # the newest entry's updated (second post, updated 2024-03-01 10:30+01:00), never the build time
     assert root.findtext(f"{ATOM}updated") == "2024-03-01T10:30:00+01:00"

@@ -10,3 +10,5 @@ blogposts_authors = {
     "ada": {"name": "Ada Lovelace", "url": "https://ada.example", "email": "ada@example.org"},
     "bob": {"name": "Bob"},
 }
+html_logo = "logo.png"
+language = "en_GB"
