@@ -523,18 +523,31 @@ def feed_of_page(app: Sphinx, pagename: str) -> FeedSpec | None:
     renderer, specs = _plan_of(app)
     if not specs:
         return None
+    runtime = domain_of(app.env).runtime
+    cached = runtime.get("feed_of_page")
+    if cached is None or cached[0] is not specs:
+        cached = (specs, _feeds_of_pages(renderer, specs))
+        runtime["feed_of_page"] = cached
+    return cached[1].get(pagename)
+
+
+def _feeds_of_pages(renderer: Renderer, specs: list[FeedSpec]) -> dict[str, FeedSpec]:
+    """Page name -> its feed: for every generated page, every post and the blog index."""
     by_page = {spec.page: spec for spec in specs}
     blog_feed = specs[0] if specs[0].kind == "blog" else None
-    page_spec = next((s for s in renderer.pages if s.name == pagename), None)
-    if page_spec is not None:
-        if page_spec.kind == "tag" and page_spec.tag is not None:
-            return by_page.get(tag_page(renderer.blog_path, page_spec.tag), blog_feed)
-        if page_spec.kind == "author" and page_spec.author is not None:
-            return by_page.get(author_page(renderer.blog_path, page_spec.author), blog_feed)
-        return blog_feed
-    if pagename in renderer.blog.posts or pagename == index_page(renderer.blog_path):
-        return blog_feed
-    return None
+    out: dict[str, FeedSpec] = {}
+    for page in renderer.pages:
+        feed = blog_feed
+        if page.kind == "tag" and page.tag is not None:
+            feed = by_page.get(tag_page(renderer.blog_path, page.tag), blog_feed)
+        elif page.kind == "author" and page.author is not None:
+            feed = by_page.get(author_page(renderer.blog_path, page.author), blog_feed)
+        if feed is not None:
+            out[page.name] = feed
+    if blog_feed is not None:
+        for name in [*renderer.blog.posts, index_page(renderer.blog_path)]:
+            out.setdefault(name, blog_feed)
+    return out
 
 
 def feed_links(app: Sphinx, pagename: str) -> list[dict[str, str]]:
