@@ -383,13 +383,13 @@ class FeedWriter:
             item["date_published"] = entry.published.isoformat()
             item["date_modified"] = entry.updated.isoformat()
             authors = []
-            for details in self.entry_authors(entry, feed_file):
+            resolved = self.entry_authors(entry, feed_file)
+            for details, original in zip(resolved, entry.authors, strict=True):
                 author = {"name": details["name"]}
                 if "uri" in details:
                     author["url"] = details["uri"]
-                for original in entry.authors:
-                    if original["name"] == details["name"] and "avatar" in original:
-                        author["avatar"] = original["avatar"]
+                if "avatar" in original:
+                    author["avatar"] = original["avatar"]
                 authors.append(author)
             if authors:
                 item["authors"] = authors

@@ -150,7 +150,14 @@ def test_json_feed_has_the_required_keys(app):
             assert item["date_published"].startswith("20")
     blog = json.loads(Path(app.outdir, "blog/feed.json").read_text(encoding="utf-8"))
     first = next(i for i in blog["items"] if i["title"] == "First post")
-    assert [a["name"] for a in first["authors"]] == ["Ada Lovelace", "Bob"]
+    assert first["authors"] == [
+        {
+            "name": "Ada Lovelace",
+            "url": "https://ada.example",
+            "avatar": "https://ada.example/ada.png",
+        },
+        {"name": "Bob", "url": BASE + "blog/authors/bob.html"},
+    ]
     assert first["tags"] == ["python", "news"]
     assert blog["favicon"] == "https://example.org/favicon.ico"
 

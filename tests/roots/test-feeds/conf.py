@@ -7,7 +7,12 @@ html_favicon = "https://example.org/favicon.ico"
 blogposts_description = "News from the Feeds project"
 blogposts_feed_formats = ["atom", "rss", "json"]
 blogposts_authors = {
-    "ada": {"name": "Ada Lovelace", "url": "https://ada.example", "email": "ada@example.org"},
+    "ada": {
+        "name": "Ada Lovelace",
+        "url": "https://ada.example",
+        "email": "ada@example.org",
+        "image_url": "https://ada.example/ada.png",
+    },
     "bob": {"name": "Bob"},
 }
 html_logo = "logo.png"
