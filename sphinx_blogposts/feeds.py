@@ -24,7 +24,7 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from . import signatures
+from . import assets, signatures
 from .blog import Blog
 from .collect import domain_of
 from .config import FEED_FORMATS
@@ -205,6 +205,20 @@ class FeedWriter:
             return value
         return self.url("_static/" + Path(value).name, feed_file)
 
+    def image_target(self, value: str | None, docname: str | None) -> str | None:
+        """A post's image or an author's avatar: a full URL as is, a local file as the path
+        its copy has in the output folder (see :mod:`assets`), else None."""
+        if not value:
+            return None
+        if _SCHEME.match(value):
+            return value
+        source = assets.source_of(self.app, value, docname)
+        return assets.output_name(self.app, source) if source is not None else None
+
+    def target_url(self, target: str, feed_file: str) -> str:
+        """A full URL as is; a path from the output root as the feed links to it."""
+        return target if _SCHEME.match(target) else self.url(target, feed_file)
+
     # -- entries -----------------------------------------------------------------------------
 
     def entry(self, post: Post) -> Entry:
@@ -240,10 +254,11 @@ class FeedWriter:
                 details["page"] = author_page(renderer.blog_path, author)
             if author.email and "@" in author.email:
                 details["email"] = clean(author.email)
-            if author.image_url and _SCHEME.match(author.image_url):
-                details["avatar"] = clean(author.image_url)
+            avatar = self.image_target(author.image_url, None)
+            if avatar:
+                details["avatar"] = clean(avatar)
             authors.append(details)
-        image = post.image if post.image and _SCHEME.match(post.image) else None
+        image = self.image_target(post.image, post.docname)
         entry = Entry(
             post=post,
             uri=renderer.uri(post.docname),
@@ -379,7 +394,7 @@ class FeedWriter:
             if entry.summary:
                 item["summary"] = entry.summary
             if entry.image:
-                item["image"] = entry.image
+                item["image"] = self.target_url(entry.image, feed_file)
             item["date_published"] = entry.published.isoformat()
             item["date_modified"] = entry.updated.isoformat()
             authors = []
@@ -389,7 +404,7 @@ class FeedWriter:
                 if "uri" in details:
                     author["url"] = details["uri"]
                 if "avatar" in original:
-                    author["avatar"] = original["avatar"]
+                    author["avatar"] = self.target_url(original["avatar"], feed_file)
                 authors.append(author)
             if authors:
                 item["authors"] = authors

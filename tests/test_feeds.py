@@ -160,6 +160,10 @@ def test_json_feed_has_the_required_keys(app):
     ]
     assert first["tags"] == ["python", "news"]
     assert blog["favicon"] == "https://example.org/favicon.ico"
+    # the post's image, a file beside it, as the address of its copy
+    second = next(i for i in blog["items"] if i["title"] == "Second post")
+    assert second["image"].startswith(BASE + "_static/")
+    assert Path(app.outdir, second["image"].removeprefix(BASE)).is_file()
 
 
 # -- what the entries say ----------------------------------------------------------------------
