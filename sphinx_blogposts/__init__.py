@@ -19,6 +19,7 @@ from . import (  # Docusaurus migration
     mdx,
     pages,
     redirects,
+    sidebars,
     tagsfile,
 )
 from .collect import domain_of
@@ -51,6 +52,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     config.register(app)
     app.connect("config-inited", config.validate, priority=100)
     app.connect("config-inited", _add_static_path)
+    app.connect("config-inited", sidebars.add_templates_path, priority=900)
 
     # read: which documents are posts, and what they say
     app.add_domain(collect.BlogDomain)
@@ -65,10 +67,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     # between read and write: pages whose listed posts changed
     app.connect("env-updated", incremental.on_env_updated)
+    app.connect("env-updated", sidebars.on_env_updated)
 
     # write: post headers, footers, postlists, generated pages
     app.connect("doctree-resolved", fill.on_doctree_resolved)
     app.connect("html-page-context", _add_page_meta)
+    app.connect("html-page-context", sidebars.on_page_context)
     app.connect("html-collect-pages", pages.collect_pages)
     app.connect("build-finished", pages.save_ledger)
     redirects.register(app)

@@ -120,6 +120,9 @@ OPTIONS: tuple[Option, ...] = (
         "blogposts_feed_length", 20, _feed_length, "a whole number greater than 0, or None", "html"
     ),
     Option("blogposts_feed_content", "full", _feed_content, "'full', 'excerpt' or 'none'", "html"),
+    Option(
+        "blogposts_sidebar_recent", 5, _positive_int, "a whole number greater than 0", "html"
+    ),
 )
 
 

@@ -1,0 +1,157 @@
+"""Sidebar templates (``blogposts/recent.html`` and friends) for the theme's ``html_sidebars``.
+
+Sidebars are rendered by the *theme's* Jinja environment, not the extension's: so the
+package's template folder is appended to ``templates_path`` (after the project's own
+folders, so a project can still override a sidebar), and the data the sidebars show is
+handed over as ``blogposts_*`` context variables on every page. The theme environment
+does not autoescape; the templates escape every value with ``|e``.
+
+A sidebar shows the whole blog on every page, so when what it shows changes (a new
+post, a new tag) every page that shows one is written again, also on incremental builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+from sphinx.environment import BuildEnvironment
+from sphinx.locale import get_translation
+
+from . import blog as blog_mod
+from .collect import domain_of
+from .render import Renderer, renderer_for, writes_html_pages
+from .routes import archive_page, author_page, authors_index, index_page, tag_page, tags_index
+
+_ = get_translation("sphinx_blogposts")
+
+TEMPLATES = Path(__file__).parent / "templates"
+SIDEBARS = ("recent", "tags", "archives", "authors")
+_DIGEST_KEY = "sidebar_digest"
+
+
+def add_templates_path(app: Sphinx, config: Config) -> None:
+    """Let the theme find ``blogposts/*.html``, after the project's own template folders."""
+    folder = str(TEMPLATES)
+    if folder not in config.templates_path:
+        config.templates_path = [*config.templates_path, folder]
+
+
+def uses_sidebars(config: Config) -> bool:
+    """Whether any sidebar setting names one of the extension's sidebar templates."""
+    text = json.dumps(
+        [config.html_sidebars, getattr(config, "html_theme_options", {})], default=str
+    )
+    return any(f"blogposts/{name}.html" in text for name in SIDEBARS)
+
+
+def _view(renderer: Renderer) -> dict[str, Any]:
+    """What the sidebars show, with page names instead of links (the same for every page)."""
+    blog = renderer.blog
+    path = renderer.blog_path
+    limit = renderer.config.blogposts_sidebar_recent
+    return {
+        "recent": [
+            {
+                "title": post.title,
+                "page": post.docname,
+                "date": renderer.format_date(post.date),
+                "datetime": post.date.isoformat() if post.date else "",
+            }
+            for post in blog.listed[:limit]
+        ],
+        "tags": [
+            {"label": tag.label, "page": tag_page(path, tag), "count": len(tag.posts)}
+            for tag in sorted(blog.tags.values(), key=lambda t: t.label.casefold())
+            if tag.posts
+        ],
+        "archives": [
+            {"year": year, "page": archive_page(path), "anchor": f"year-{year}", "count": len(p)}
+            for year, p in blog.years()
+        ],
+        "authors": sorted(
+            (
+                {
+                    "name": blog.authors[key].name,
+                    "page": author_page(path, blog.authors[key]),
+                    "count": len(posts),
+                }
+                for key, posts in blog.author_posts.items()
+            ),
+            key=lambda a: str(a["name"]).casefold(),
+        ),
+        "index": index_page(path),
+        "tags_index": tags_index(path),
+        "authors_index": authors_index(path),
+        "archive": archive_page(path),
+    }
+
+
+def _linked(renderer: Renderer, pagename: str, view: dict[str, Any]) -> dict[str, Any]:
+    def url(page: str, anchor: str = "") -> str | None:
+        if not renderer.has_page(page):
+            return None
+        return renderer.link(pagename, page) + (f"#{anchor}" if anchor else "")
+
+    def items(kind: str) -> list[dict[str, Any]]:
+        return [
+            {**item, "url": url(item["page"], item.get("anchor", ""))} for item in view[kind]
+        ]
+
+    return {
+        "blogposts_recent": items("recent"),
+        "blogposts_tag_cloud": items("tags"),
+        "blogposts_archives": items("archives"),
+        "blogposts_author_list": items("authors"),
+        "blogposts_index_url": url(view["index"]),
+        "blogposts_tags_url": url(view["tags_index"]),
+        "blogposts_authors_url": url(view["authors_index"]),
+        "blogposts_archive_url": url(view["archive"]),
+        "blogposts_text": {
+            "recent": str(_("Recent posts")),
+            "tags": str(_("Tags")),
+            "archives": str(_("Archives")),
+            "authors": str(_("Authors")),
+            "all_posts": str(_("All posts")),
+        },
+    }
+
+
+def on_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Hand the sidebars their data; links are relative to the page being written."""
+    if not writes_html_pages(app.builder):
+        return
+    renderer = renderer_for(app)
+    view = renderer.__dict__.get("_sidebar_view")
+    if view is None:
+        view = _view(renderer)
+        renderer.__dict__["_sidebar_view"] = view
+    context.update(_linked(renderer, pagename, view))
+
+
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Rewrite every page when what the sidebars show changed and a sidebar is in use."""
+    if not writes_html_pages(app.builder) or not uses_sidebars(app.config):
+        return []
+    domain = domain_of(env)
+    blog = blog_mod.build(domain.posts, app.config, domain.authors_map)
+    limit = app.config.blogposts_sidebar_recent
+    signature = [
+        [(p.docname, p.title, str(p.date)) for p in blog.listed[:limit]],
+        [(t.label, t.slug, len(t.posts)) for t in blog.tags.values()],
+        [(year, len(posts)) for year, posts in blog.years()],
+        [(blog.authors[k].name, blog.authors[k].slug, len(p)) for k, p in blog.author_posts.items()],
+        app.config.language,
+    ]
+    digest = hashlib.sha1(json.dumps(signature, default=str).encode("utf-8")).hexdigest()
+    previous = domain.data.get(_DIGEST_KEY)
+    domain.data[_DIGEST_KEY] = digest
+    if previous is None or previous == digest:
+        return []
+    return sorted(env.found_docs)
