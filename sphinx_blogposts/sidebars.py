@@ -98,9 +98,7 @@ def _linked(renderer: Renderer, pagename: str, view: dict[str, Any]) -> dict[str
         return renderer.link(pagename, page) + (f"#{anchor}" if anchor else "")
 
     def items(kind: str) -> list[dict[str, Any]]:
-        return [
-            {**item, "url": url(item["page"], item.get("anchor", ""))} for item in view[kind]
-        ]
+        return [{**item, "url": url(item["page"], item.get("anchor", ""))} for item in view[kind]]
 
     return {
         "blogposts_recent": items("recent"),
@@ -146,7 +144,10 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         [(p.docname, p.title, str(p.date)) for p in blog.listed[:limit]],
         [(t.label, t.slug, len(t.posts)) for t in blog.tags.values()],
         [(year, len(posts)) for year, posts in blog.years()],
-        [(blog.authors[k].name, blog.authors[k].slug, len(p)) for k, p in blog.author_posts.items()],
+        [
+            (blog.authors[k].name, blog.authors[k].slug, len(p))
+            for k, p in blog.author_posts.items()
+        ],
         app.config.language,
     ]
     digest = hashlib.sha1(json.dumps(signature, default=str).encode("utf-8")).hexdigest()

@@ -9,8 +9,12 @@ import pytest
 
 from .conftest import soup_of
 
-ALL = ["blogposts/recent.html", "blogposts/tags.html", "blogposts/archives.html",
-       "blogposts/authors.html"]
+ALL = [
+    "blogposts/recent.html",
+    "blogposts/tags.html",
+    "blogposts/archives.html",
+    "blogposts/authors.html",
+]
 
 
 def _resolves(out: Path, page: str, href: str) -> bool:
@@ -48,8 +52,13 @@ def test_sidebars_in_alabaster(app):
     app.build()
     assert app.warning.getvalue() == ""
     out = Path(app.outdir)
-    for page in ("index.html", "other.html", "blog/index.html", "blog/2023/05/01/hello.html",
-                 "blog/tags/mlflow.html"):
+    for page in (
+        "index.html",
+        "other.html",
+        "blog/index.html",
+        "blog/2023/05/01/hello.html",
+        "blog/tags/mlflow.html",
+    ):
         _check_sidebars(out, page)
 
 
@@ -57,16 +66,32 @@ def test_sidebars_in_alabaster(app):
     "theme, overrides",
     [
         # furo: html_sidebars replaces its whole left sidebar, so keep its own parts
-        ("furo", {"html_sidebars": {"**": ["sidebar/brand.html", "sidebar/search.html",
-                                          "sidebar/scroll-start.html", "sidebar/navigation.html",
-                                          *ALL, "sidebar/scroll-end.html"]}}),
+        (
+            "furo",
+            {
+                "html_sidebars": {
+                    "**": [
+                        "sidebar/brand.html",
+                        "sidebar/search.html",
+                        "sidebar/scroll-start.html",
+                        "sidebar/navigation.html",
+                        *ALL,
+                        "sidebar/scroll-end.html",
+                    ]
+                }
+            },
+        ),
         # pydata: html_sidebars fills the primary (left) sidebar
         ("pydata_sphinx_theme", {"html_sidebars": {"**": ["sidebar-nav-bs", *ALL]}}),
     ],
 )
 def test_sidebars_in_furo_and_pydata(make_app, editable_root, theme, overrides):
-    app = make_app("html", srcdir=editable_root("blog"), freshenv=True,
-                   confoverrides={"html_theme": theme, **overrides})
+    app = make_app(
+        "html",
+        srcdir=editable_root("blog"),
+        freshenv=True,
+        confoverrides={"html_theme": theme, **overrides},
+    )
     app.build()
     assert app.warning.getvalue() == ""
     out = Path(app.outdir)
@@ -76,10 +101,14 @@ def test_sidebars_in_furo_and_pydata(make_app, editable_root, theme, overrides):
 
 def test_sidebar_in_pydata_secondary_sidebar(make_app, editable_root):
     app = make_app(
-        "html", srcdir=editable_root("blog"), freshenv=True,
+        "html",
+        srcdir=editable_root("blog"),
+        freshenv=True,
         confoverrides={
             "html_theme": "pydata_sphinx_theme",
-            "html_theme_options": {"secondary_sidebar_items": ["page-toc", "blogposts/recent.html"]},
+            "html_theme_options": {
+                "secondary_sidebar_items": ["page-toc", "blogposts/recent.html"]
+            },
         },
     )
     app.build()
@@ -89,7 +118,9 @@ def test_sidebar_in_pydata_secondary_sidebar(make_app, editable_root):
 
 
 @pytest.mark.sphinx(
-    "html", testroot="escaping", freshenv=True,
+    "html",
+    testroot="escaping",
+    freshenv=True,
     confoverrides={"html_sidebars": {"**": ALL}},
 )
 def test_sidebars_escape_front_matter(app):
@@ -114,9 +145,15 @@ def test_project_templates_override_sidebars_and_pages(make_app, editable_root):
     (src / "_templates" / "blogposts" / "post_footer.html").write_text(
         '<p class="my-footer">{% if older %}{{ older.title }}{% endif %}</p>', encoding="utf-8"
     )
-    app = make_app("html", srcdir=src, freshenv=True, confoverrides={
-        "templates_path": ["_templates"], "html_sidebars": {"**": ["blogposts/recent.html"]},
-    })
+    app = make_app(
+        "html",
+        srcdir=src,
+        freshenv=True,
+        confoverrides={
+            "templates_path": ["_templates"],
+            "html_sidebars": {"**": ["blogposts/recent.html"]},
+        },
+    )
     app.build()
     soup = soup_of(Path(app.outdir, "blog/2023/05/01/hello.html"))
     assert soup.select_one(".my-recent").get_text() == "3 posts"
