@@ -76,6 +76,9 @@ class Renderer:
             newstyle=True,
         )
         self.locale = _locale(app.config.language)
+        #: ``rtl`` for Arabic, Hebrew, ...: the blog's blocks carry it as their ``dir``.
+        self.direction = text_direction(self.locale)
+        self.jinja.globals["text_direction"] = self.direction
         self.pages: list[PageSpec] = []
         if writes_html_pages(app.builder):
             self.pages = plan(
@@ -375,6 +378,11 @@ def _locale(language: str | None) -> babel.Locale:
         return babel.Locale.parse(language or "en")
     except (ValueError, babel.UnknownLocaleError):
         return babel.Locale.parse("en")
+
+
+def text_direction(locale: babel.Locale) -> str:
+    """``rtl`` or ``ltr``, from the locale's script, since themes rarely set ``dir`` themselves."""
+    return "rtl" if locale.character_order == "right-to-left" else "ltr"
 
 
 def renderer_for(app: Sphinx) -> Renderer:

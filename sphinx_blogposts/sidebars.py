@@ -109,6 +109,7 @@ def _linked(renderer: Renderer, pagename: str, view: dict[str, Any]) -> dict[str
         "blogposts_tags_url": url(view["tags_index"]),
         "blogposts_authors_url": url(view["authors_index"]),
         "blogposts_archive_url": url(view["archive"]),
+        "blogposts_dir": renderer.direction,
         "blogposts_text": {
             "recent": str(_("Recent posts")),
             "tags": str(_("Tags")),
