@@ -20,6 +20,7 @@ from . import (  # Docusaurus migration
     pages,
     redirects,
     sidebars,
+    social,
     tagsfile,
 )
 from .collect import domain_of
@@ -73,6 +74,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("doctree-resolved", fill.on_doctree_resolved)
     app.connect("html-page-context", _add_page_meta)
     app.connect("html-page-context", sidebars.on_page_context)
+    # before sphinxext-opengraph (priority 500) reads the page metadata
+    app.connect("html-page-context", social.on_page_context, priority=400)
     app.connect("html-collect-pages", pages.collect_pages)
     app.connect("build-finished", pages.save_ledger)
     redirects.register(app)

@@ -1,0 +1,71 @@
+"""What sphinxext-opengraph needs to describe a post: its description, its image, "article".
+
+sphinxext-opengraph builds its ``og:*`` tags at ``html-page-context`` from the page's
+doctree (the first paragraphs, the first image) and lets ``og:*`` entries of the page
+metadata (``context["meta"]``) override them. A post says better what it is about in its
+front matter, so before opengraph runs, each post's ``description`` and ``image`` (or
+``thumbnail``) are put there, as absolute URLs where opengraph expects them. Nothing is
+done when sphinxext-opengraph is not loaded: the extension writes no ``og:`` tags itself.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from sphinx.application import Sphinx
+
+from .collect import domain_of
+from .render import writes_html_pages
+
+OPENGRAPH = "sphinxext.opengraph"
+
+
+def site_url(app: Sphinx) -> str:
+    """The site's root URL as opengraph sees it, with a trailing slash ('' when unknown)."""
+    url = getattr(app.config, "ogp_site_url", "") or app.config.html_baseurl or ""
+    return url if not url or url.endswith("/") else url + "/"
+
+
+def image_url(app: Sphinx, docname: str, image: str) -> str | None:
+    """An absolute URL for a post's image: a URL as is, an image the post shows where
+    Sphinx copied it, ``/x`` from the site root, else relative to the post's page."""
+    if urlsplit(image).scheme:
+        return image
+    root = site_url(app)
+    if not root:
+        return None
+    builder: Any = app.builder
+    copied: dict[str, str] = getattr(builder, "images", {})
+    # Sphinx copies the images a document shows to _images/, keyed by their path in the
+    # sources: ABlog's ":image: N" gives that path, a front-matter "cover.png" is relative
+    # to the post's folder.
+    source_dir = posixpath.dirname(docname)
+    for candidate in (image, posixpath.normpath(posixpath.join(source_dir, image))):
+        if candidate in copied:
+            return urljoin(root, posixpath.join(builder.imagedir, copied[candidate]))
+    if image.startswith("/"):
+        return urljoin(root, image.lstrip("/"))
+    return urljoin(urljoin(root, builder.get_target_uri(docname)), image)
+
+
+def on_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    if OPENGRAPH not in app.extensions or not writes_html_pages(app.builder):
+        return
+    post = domain_of(app.env).posts.get(pagename)
+    if post is None or doctree is None:
+        return
+    # a copy: context["meta"] is the environment's own metadata of the document
+    meta = context["meta"] = dict(context.get("meta") or {})
+    meta.setdefault("og:type", "article")
+    if post.description:
+        # opengraph escapes only double quotes in its tags: escape the rest here.
+        meta.setdefault("og:description", html.escape(post.description, quote=False))
+    if post.image:
+        url = image_url(app, pagename, post.image)
+        if url:
+            meta.setdefault("og:image", url)

@@ -1,0 +1,107 @@
+"""The blog next to the usual companions: versioned URLs (Read the Docs), sphinx-sitemap,
+sphinxext-opengraph, and sphinx-autobuild (which loops if a build writes into the sources)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
+
+import pytest
+
+from .conftest import soup_of
+
+BASE = "https://example.org/en/latest/"
+PAGES = [
+    "index.html",
+    "guide/start.html",
+    "blog/index.html",
+    "blog/tags/index.html",
+    "blog/tags/news.html",
+    "blog/authors/index.html",
+    "blog/authors/ann.html",
+    "blog/archive.html",
+    "blog/2024-01-01-plain.html",
+    "blog/2024-02-02-cover/index.html",
+]
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    return {
+        str(p.relative_to(folder)): hashlib.sha1(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.mark.sphinx("html", testroot="ecosystem", freshenv=True)
+def test_versioned_base_url_keeps_links_right(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    out = Path(app.outdir)
+    for page in PAGES:
+        soup = soup_of(out / page)
+        canonical = soup.find("link", rel="canonical")
+        assert canonical["href"] == BASE + page, page
+        for a in soup.select("a[href]"):
+            href = a["href"]
+            if href.startswith(("http:", "https:")):
+                # nothing points at the site root without its /en/latest/ path
+                assert not href.startswith("https://example.org/") or href.startswith(BASE)
+                continue
+            if href.startswith(("#", "mailto:")):
+                continue
+            target = urlsplit(urljoin(BASE + page, href)).path
+            assert target.startswith("/en/latest/"), (page, href)
+            assert (out / target.removeprefix("/en/latest/")).is_file(), (page, href)
+
+
+@pytest.mark.sphinx("html", testroot="ecosystem", freshenv=True)
+def test_sitemap_lists_generated_pages(app):
+    app.build()
+    tree = ElementTree.parse(Path(app.outdir, "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = {loc.text for loc in tree.findall(".//s:loc", ns)}
+    for page in PAGES:
+        assert BASE + page in locs, page
+
+
+@pytest.mark.sphinx("html", testroot="ecosystem", freshenv=True)
+def test_opengraph_uses_post_description_and_image(app):
+    app.build()
+    out = Path(app.outdir)
+
+    def og(page: str) -> dict[str, str]:
+        soup = soup_of(out / page)
+        return {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
+
+    plain = og("blog/2024-01-01-plain.html")
+    assert plain["og:description"] == 'A post that says <what> it is "about" & more.'
+    assert plain["og:type"] == "article"
+    assert plain["og:url"] == BASE + "blog/2024-01-01-plain.html"
+    cover = og("blog/2024-02-02-cover/index.html")
+    assert cover["og:image"] == BASE + "_images/cover.png"
+    assert (out / "_images/cover.png").is_file()
+    # no description in the front matter: opengraph's own (first paragraph) stays
+    assert cover["og:description"].endswith("The cover post’s first paragraph.")
+    # pages that are not posts are left to opengraph
+    assert og("guide/start.html")["og:type"] == "website"
+
+
+def test_builds_never_write_into_the_sources(make_app, editable_root, tmp_path):
+    """sphinx-autobuild rebuilds on every change in the source folder: a build that wrote
+    there (a cache, a generated .md) would rebuild forever."""
+    src = editable_root("ecosystem")
+    before = _snapshot(src)
+    build = tmp_path / "build"  # outside the sources, as sphinx-autobuild is told
+    app = make_app("html", srcdir=src, builddir=build, freshenv=True, parallel=2)
+    app.build()
+    assert _snapshot(src) == before
+    post = src / "blog/2024-01-01-plain.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    before = _snapshot(src)
+    app2 = make_app("html", srcdir=src, builddir=build)
+    app2.build()
+    assert _snapshot(src) == before
+    assert "More." in (Path(app2.outdir) / "blog/2024-01-01-plain.html").read_text()
