@@ -1,0 +1,234 @@
+"""Open the project's blog in headless Chromium, in furo and in pydata-sphinx-theme.
+
+For each theme this builds the docs (``DOCS_THEME`` picks the theme in docs/conf.py),
+serves the output over HTTP on 127.0.0.1, and opens the blog index, a post, a tag page
+and an author page. It fails if any page has a broken image (``naturalWidth`` 0), logs a
+console error, fails to load one of its own resources, or links to a page of the site
+that does not answer. Screenshots (light, and dark for the blog index) are saved under
+``<out>/<theme>/screenshots`` so a person can look.
+
+Run by ``tox -e browser``; Chromium is Debian's ``chromium`` (or ``$CHROMIUM``), driven
+by Playwright's Python package with a fresh profile.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urldefrag, urlsplit
+
+from playwright.sync_api import BrowserContext, Page, sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+THEMES = ["furo", "pydata_sphinx_theme"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+#: Every image on the page, made eager and decoded, then the ones that did not load.
+BROKEN_IMAGES_JS = """
+async () => {
+  const images = Array.from(document.images);
+  for (const img of images) { img.loading = "eager"; }
+  await Promise.all(images.map((img) => img.decode().catch(() => null)));
+  return images.filter((img) => !(img.complete && img.naturalWidth > 0))
+               .map((img) => img.currentSrc || img.src);
+}
+"""
+
+
+def chromium_path() -> str:
+    for candidate in (os.environ.get("CHROMIUM"), "chromium", "chromium-browser"):
+        if candidate and (found := shutil.which(candidate)):
+            return found
+    sys.exit("browser check: no Chromium found (install Debian's 'chromium' or set CHROMIUM)")
+
+
+def build_docs(theme: str, outdir: Path) -> None:
+    env = {**os.environ, "DOCS_THEME": theme}
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sphinx",
+            "-W",
+            "--keep-going",
+            "-q",
+            "-b",
+            "html",
+            str(ROOT / "docs"),
+            str(outdir),
+        ],
+        check=True,
+        env=env,
+    )
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(folder: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def answers(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return error.code
+    except OSError:
+        return 0
+
+
+class Checker:
+    def __init__(self, browser_page: Page, base: str, shots: Path) -> None:
+        self.page = browser_page
+        self.base = base
+        self.shots = shots
+        self.problems: list[str] = []
+        self.checked_links: dict[str, int] = {}
+        self._events: list[str] = []
+        browser_page.on("console", self._console)
+        browser_page.on("pageerror", lambda error: self._events.append(f"page error: {error}"))
+        browser_page.on("requestfailed", self._request_failed)
+        browser_page.on("response", self._response)
+
+    def _console(self, message) -> None:  # type: ignore[no-untyped-def]
+        if message.type == "error":
+            where = message.location.get("url", "")
+            self._events.append(f"console error: {message.text} ({where})")
+
+    def _own(self, url: str) -> bool:
+        return url.startswith(self.base)
+
+    def _request_failed(self, request) -> None:  # type: ignore[no-untyped-def]
+        if self._own(request.url):
+            self._events.append(f"request failed: {request.url} ({request.failure})")
+
+    def _response(self, response) -> None:  # type: ignore[no-untyped-def]
+        if self._own(response.url) and response.status >= 400:
+            self._events.append(f"HTTP {response.status}: {response.url}")
+
+    def visit(self, path: str, name: str, dark: bool = False) -> None:
+        self._events = []
+        page = self.page
+        page.emulate_media(color_scheme="light")
+        response = page.goto(self.base + path, wait_until="load")
+        if response is None or response.status != 200:
+            self.problems.append(f"{path}: did not load")
+            return
+        page.wait_for_load_state("networkidle")
+        for src in page.evaluate(BROKEN_IMAGES_JS):
+            self.problems.append(f"{path}: broken image {src}")
+        links = page.eval_on_selector_all("a[href]", "els => els.map(a => a.href)")
+        for link in links:
+            url = urldefrag(link).url
+            if not self._own(url) or urlsplit(url).scheme not in ("http", "https"):
+                continue
+            if url not in self.checked_links:
+                self.checked_links[url] = answers(url)
+            if self.checked_links[url] != 200:
+                self.problems.append(f"{path}: link {link} -> {self.checked_links[url]}")
+        page.screenshot(path=str(self.shots / f"{name}.png"), full_page=True)
+        if dark:
+            page.emulate_media(color_scheme="dark")
+            page.wait_for_timeout(300)  # let the theme's colour transition finish
+            page.screenshot(path=str(self.shots / f"{name}-dark.png"), full_page=True)
+        self.problems.extend(f"{path}: {event}" for event in self._events)
+
+    def first_link(self, selector: str) -> str | None:
+        href = self.page.eval_on_selector_all(selector, "els => els.length ? els[0].href : null")
+        if not href or not self._own(href):
+            return None
+        return urldefrag(href).url[len(self.base) :]
+
+
+def check_theme(context: BrowserContext, theme: str, out: Path) -> list[str]:
+    html = out / theme / "html"
+    shots = out / theme / "screenshots"
+    shutil.rmtree(out / theme, ignore_errors=True)
+    shots.mkdir(parents=True)
+    build_docs(theme, html)
+    with serve(html) as base:
+        page = context.new_page()
+        checker = Checker(page, base, shots)
+        checker.visit("blog/index.html", "blog-index", dark=True)
+        post = checker.first_link(".blogposts-card-title a")
+        if post is None:
+            return ["blog/index.html: no post card"]
+        checker.visit(post, "post")
+        tag = checker.first_link(".blogposts-post-header a.blogposts-tag")
+        author = checker.first_link(".blogposts-post-header a.blogposts-author")
+        if tag is None or author is None:
+            checker.problems.append(f"{post}: no tag or author link in the post header")
+        if tag:
+            checker.visit(tag, "tag")
+        if author:
+            checker.visit(author, "author")
+        page.close()
+    print(f"{theme}: {len(checker.checked_links)} internal links answered; screenshots in {shots}")
+    return [f"[{theme}] {problem}" for problem in checker.problems]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "browser")
+    parser.add_argument("--theme", action="append", choices=THEMES)
+    args = parser.parse_args()
+    executable = chromium_path()
+    problems: list[str] = []
+    # a fresh profile (user-data-dir) for every run
+    with (
+        tempfile.TemporaryDirectory(prefix="blogposts-chromium-") as profile,
+        sync_playwright() as playwright,
+    ):
+        context = playwright.chromium.launch_persistent_context(
+            profile,
+            executable_path=executable,
+            headless=True,
+            args=FLAGS,
+            viewport={"width": 1280, "height": 900},
+        )
+        try:
+            for theme in args.theme or THEMES:
+                problems += check_theme(context, theme, args.out.resolve())
+        finally:
+            context.close()
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print("browser check:", "FAILED" if problems else "ok")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
