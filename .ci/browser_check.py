@@ -117,6 +117,8 @@ class Checker:
         self.shots = shots
         self.problems: list[str] = []
         self.checked_links: dict[str, int] = {}
+        self.images = 0
+        self.visited: list[str] = []
         self._events: list[str] = []
         browser_page.on("console", self._console)
         browser_page.on("pageerror", lambda error: self._events.append(f"page error: {error}"))
@@ -141,6 +143,7 @@ class Checker:
 
     def visit(self, path: str, name: str, dark: bool = False) -> None:
         self._events = []
+        self.visited.append(path)
         page = self.page
         page.emulate_media(color_scheme="light")
         response = page.goto(self.base + path, wait_until="load")
@@ -148,6 +151,7 @@ class Checker:
             self.problems.append(f"{path}: did not load")
             return
         page.wait_for_load_state("networkidle")
+        self.images += page.eval_on_selector_all("img", "els => els.length")
         for src in page.evaluate(BROKEN_IMAGES_JS):
             self.problems.append(f"{path}: broken image {src}")
         links = page.eval_on_selector_all("a[href]", "els => els.map(a => a.href)")
@@ -184,6 +188,18 @@ def check_theme(context: BrowserContext, theme: str, out: Path) -> list[str]:
         checker = Checker(page, base, shots)
         checker.visit("blog/index.html", "blog-index", dark=True)
         post = checker.first_link(".blogposts-card-title a")
+        # prefer a post whose excerpt shows an image, so images in posts get checked too
+        with_image = ".blogposts-card:has(.blogposts-excerpt img) .blogposts-card-title a"
+        index_page, seen = "blog/index.html", 0
+        while index_page and seen < 5:
+            found = checker.first_link(with_image)
+            if found:
+                post = found
+                break
+            index_page = checker.first_link(".blogposts-pagination a[rel=next]")
+            if index_page:
+                checker.visit(index_page, f"blog-index-{seen + 2}")
+            seen += 1
         if post is None:
             return ["blog/index.html: no post card"]
         checker.visit(post, "post")
@@ -196,7 +212,11 @@ def check_theme(context: BrowserContext, theme: str, out: Path) -> list[str]:
         if author:
             checker.visit(author, "author")
         page.close()
-    print(f"{theme}: {len(checker.checked_links)} internal links answered; screenshots in {shots}")
+    print(
+        f"{theme}: {len(checker.visited)} pages ({', '.join(checker.visited)}), "
+        f"{checker.images} images, {len(checker.checked_links)} internal links; "
+        f"screenshots in {shots}"
+    )
     return [f"[{theme}] {problem}" for problem in checker.problems]
 
 
