@@ -127,11 +127,12 @@ def on_page_context(
     if not writes_html_pages(app.builder):
         return
     renderer = renderer_for(app)
-    view = renderer.__dict__.get("_sidebar_view")
-    if view is None:
-        view = _view(renderer)
-        renderer.__dict__["_sidebar_view"] = view
-    context.update(_linked(renderer, pagename, view))
+    runtime = domain_of(app.env).runtime
+    cached = runtime.get("sidebar_view")
+    if cached is None or cached[0] is not renderer:
+        # computed once per renderer, that is once per build (and per write process)
+        cached = runtime["sidebar_view"] = (renderer, _view(renderer))
+    context.update(_linked(renderer, pagename, cached[1]))
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -170,8 +170,25 @@ def test_sidebars_follow_new_posts_on_incremental_build(make_app, editable_root)
     (src / "blog" / "2025-02-02-new.md").write_text(
         "---\ntags: fresh\n---\n# Brand new\n\nText.\n", encoding="utf-8"
     )
-    app2 = make_app("html", srcdir=src, confoverrides=overrides)
+    app2 = make_app("html", srcdir=src, confoverrides=overrides, parallel=2)
     app2.build()
     soup = soup_of(Path(app2.outdir, "other.html"))
     titles = [a.get_text() for a in soup.select(".blogposts-sidebar-recent li a")]
     assert titles[0] == "Brand new"
+
+
+@pytest.mark.sphinx(
+    "dirhtml", testroot="blog", freshenv=True, confoverrides={"html_sidebars": {"**": ALL}}
+)
+def test_sidebar_links_with_dirhtml(app):
+    app.build()
+    out = Path(app.outdir)
+    for page in ("other/index.html", "blog/tags/mlflow/index.html"):
+        soup = soup_of(out / page)
+        links = [a["href"] for a in soup.select(".blogposts-sidebar a[href]")]
+        assert len(links) > 10
+        for href in links:
+            target = urlparse(urljoin("http://x/" + page, href)).path.lstrip("/")
+            if not target or target.endswith("/"):
+                target += "index.html"
+            assert (out / target).is_file(), (page, href)
