@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,48 @@ def test_generated_pages_render_in_theme(make_app, editable_root, theme):
     assert len(index.select(".blogposts-card")) == 3
     post = soup_of(out / "blog/2023/05/01/hello.html")
     assert post.select_one(".blogposts-post-header .blogposts-author").get_text() == "Jane Doe"
+
+
+def _declarations(css: str, selector: str) -> set[str]:
+    """Custom properties declared in the rule blocks whose selector list contains ``selector``."""
+    names: set[str] = set()
+    for selectors, block in re.findall(r"([^{}]+)\{([^{}]*)\}", css):
+        if selector in selectors:
+            names.update(re.findall(r"(--[\w-]+)\s*:", block))
+    return names
+
+
+@pytest.mark.parametrize(
+    "theme, stylesheet, prefix, light, dark",
+    [
+        ("furo", "styles/furo.css", "--color-", "body", 'body[data-theme="dark"]'),
+        (
+            "pydata_sphinx_theme",
+            "styles/pydata-sphinx-theme.css",
+            "--pst-color-",
+            'html[data-theme="light"]',
+            'html[data-theme="dark"]',
+        ),
+    ],
+)
+def test_stylesheet_uses_variables_the_theme_sets_in_light_and_dark_mode(
+    make_app, editable_root, theme, stylesheet, prefix, light, dark
+):
+    """The blog's colours come from variables the theme really defines for both modes, so
+    they follow its light/dark switch (a misspelt variable would silently fall back)."""
+    app = make_app(
+        "html", srcdir=editable_root("blog"), freshenv=True, confoverrides={"html_theme": theme}
+    )
+    app.build()
+    static = Path(app.outdir, "_static")
+    ours = (static / "blogposts.css").read_text(encoding="utf-8")
+    used = {name for name in re.findall(r"var\((--[\w-]+)", ours) if name.startswith(prefix)}
+    assert len(used) >= 4
+    theirs = (static / stylesheet).read_text(encoding="utf-8")
+    # minified CSS drops the quotes in attribute selectors
+    normalise = lambda s: s.replace('"', "")  # noqa: E731
+    theirs = normalise(theirs)
+    light_names = _declarations(theirs, normalise(light))
+    dark_names = _declarations(theirs, normalise(dark))
+    assert used <= light_names, used - light_names
+    assert used <= dark_names, used - dark_names
