@@ -20,7 +20,7 @@ from typing import Any
 from markupsafe import escape
 from sphinx.application import Sphinx
 
-from . import signatures
+from . import signatures, sitemap
 from .assets import url_for
 from .collect import domain_of
 from .diagnostics import logger
@@ -48,6 +48,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     for spec in renderer.pages:
         outfile = Path(app.builder.get_outfilename(spec.name))  # type: ignore[attr-defined]
         if previous.get(spec.name) == current[spec.name] and outfile.is_file():
+            sitemap.note_skipped_page(app, spec.name)
             continue
         written += 1
         yield spec.name, page_context(renderer, spec), "page.html"

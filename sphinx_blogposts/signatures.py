@@ -71,5 +71,7 @@ def frame(app: Sphinx) -> str:
             ours,
             sorted(env.toctree_includes.items()),
             titles,
+            # what the blog sidebars show, when html_sidebars uses them (see sidebars.py)
+            env.domaindata.get("blogposts", {}).get("sidebar_digest"),
         ]
     )
