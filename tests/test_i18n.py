@@ -25,7 +25,11 @@ LANGUAGES = ["de", "fr", "es", "ja", "zh_CN"]
     "html",
     testroot="blog",
     freshenv=True,
-    confoverrides={"language": "de", "blogposts_posts_per_page": 2},
+    confoverrides={
+        "language": "de",
+        "blogposts_posts_per_page": 2,
+        "html_sidebars": {"**": ["blogposts/recent.html", "blogposts/archives.html"]},
+    },
 )
 def test_german_blog(app):
     app.build()
@@ -52,6 +56,12 @@ def test_german_blog(app):
         "Beiträge von Carly Akerly"
     )
     assert soup_of(out / "blog/archive.html").h1.get_text() == "Archiv"
+    sidebar = soup_of(out / "other.html")
+    assert sidebar.select_one(".blogposts-sidebar-recent .caption-text").get_text() == (
+        "Neueste Beiträge"
+    )
+    assert sidebar.select_one(".blogposts-sidebar-recent time").get_text() == "26. Januar 2024"
+    assert sidebar.select_one(".blogposts-sidebar-more a").get_text() == "Alle Beiträge"
 
 
 @pytest.mark.parametrize(
