@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -84,31 +85,64 @@ def _view(renderer: Renderer) -> dict[str, Any]:
             ),
             key=lambda a: str(a["name"]).casefold(),
         ),
-        "index": index_page(path),
-        "tags_index": tags_index(path),
-        "authors_index": authors_index(path),
-        "archive": archive_page(path),
     }
 
 
-def _linked(renderer: Renderer, pagename: str, view: dict[str, Any]) -> dict[str, Any]:
+class Lazy(Sequence[dict[str, Any]]):
+    """A list computed when a template first looks at it: pages without a blog sidebar
+    (most pages of most sites) pay nothing for the sidebars' data."""
+
+    def __init__(self, make: Callable[[], list[dict[str, Any]]]) -> None:
+        self._make = make
+        self._items: list[dict[str, Any]] | None = None
+
+    def _get(self) -> list[dict[str, Any]]:
+        if self._items is None:
+            self._items = self._make()
+        return self._items
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[dict[str, Any]]: ...
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | Sequence[dict[str, Any]]:
+        return self._get()[index]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+
+def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
     def url(page: str, anchor: str = "") -> str | None:
         if not renderer.has_page(page):
             return None
         return renderer.link(pagename, page) + (f"#{anchor}" if anchor else "")
 
-    def items(kind: str) -> list[dict[str, Any]]:
-        return [{**item, "url": url(item["page"], item.get("anchor", ""))} for item in view[kind]]
+    def view() -> dict[str, Any]:
+        runtime = domain_of(app.env).runtime
+        cached = runtime.get("sidebar_view")
+        if cached is None or cached[0] is not renderer:
+            # computed once per renderer, that is once per build (and per write process)
+            cached = runtime["sidebar_view"] = (renderer, _view(renderer))
+        return cached[1]
 
+    def items(kind: str) -> Lazy:
+        return Lazy(
+            lambda: [
+                {**item, "url": url(item["page"], item.get("anchor", ""))} for item in view()[kind]
+            ]
+        )
+
+    path = renderer.blog_path
     return {
         "blogposts_recent": items("recent"),
         "blogposts_tag_cloud": items("tags"),
         "blogposts_archives": items("archives"),
         "blogposts_author_list": items("authors"),
-        "blogposts_index_url": url(view["index"]),
-        "blogposts_tags_url": url(view["tags_index"]),
-        "blogposts_authors_url": url(view["authors_index"]),
-        "blogposts_archive_url": url(view["archive"]),
+        "blogposts_index_url": url(index_page(path)),
+        "blogposts_tags_url": url(tags_index(path)),
+        "blogposts_authors_url": url(authors_index(path)),
+        "blogposts_archive_url": url(archive_page(path)),
         "blogposts_dir": renderer.direction,
         "blogposts_text": {
             "recent": str(_("Recent posts")),
@@ -124,15 +158,14 @@ def on_page_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """Hand the sidebars their data; links are relative to the page being written."""
-    if not writes_html_pages(app.builder):
+    if not writes_html_pages(app.builder) or _serializes_context(app):
         return
-    renderer = renderer_for(app)
-    runtime = domain_of(app.env).runtime
-    cached = runtime.get("sidebar_view")
-    if cached is None or cached[0] is not renderer:
-        # computed once per renderer, that is once per build (and per write process)
-        cached = runtime["sidebar_view"] = (renderer, _view(renderer))
-    context.update(_linked(renderer, pagename, cached[1]))
+    context.update(_linked(app, renderer_for(app), pagename))
+
+
+def _serializes_context(app: Sphinx) -> bool:
+    """The json and pickle builders write the context itself (no theme, no sidebars)."""
+    return hasattr(app.builder, "implementation")
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
@@ -194,3 +195,14 @@ def test_sidebar_links_with_dirhtml(app):
             if not target or target.endswith("/"):
                 target += "index.html"
             assert (out / target).is_file(), (page, href)
+
+
+@pytest.mark.sphinx(
+    "json", testroot="blog", freshenv=True, confoverrides={"html_sidebars": {"**": ALL}}
+)
+def test_json_builder_is_not_handed_sidebar_data(app):
+    """The json builder writes each page's context as JSON: nothing unserialisable in it."""
+    app.build()
+    data = json.loads(Path(app.outdir, "blog/index.fjson").read_text(encoding="utf-8"))
+    assert "blogposts-card" in data["body"]
+    assert not any(key.startswith("blogposts_") and key != "blogposts_page" for key in data)
