@@ -84,9 +84,11 @@ def test_sidebars_in_alabaster(app):
         ),
         # pydata: html_sidebars fills the primary (left) sidebar
         ("pydata_sphinx_theme", {"html_sidebars": {"**": ["sidebar-nav-bs", *ALL]}}),
+        # sphinx-book-theme: like pydata, with its own navigation template
+        ("sphinx_book_theme", {"html_sidebars": {"**": ["sbt-sidebar-nav.html", *ALL]}}),
     ],
 )
-def test_sidebars_in_furo_and_pydata(make_app, editable_root, theme, overrides):
+def test_sidebars_in_furo_pydata_and_book(make_app, editable_root, theme, overrides):
     app = make_app(
         "html",
         srcdir=editable_root("blog"),
