@@ -157,13 +157,18 @@ def add_meta(
     post = domain_of(app.env).posts.get(pagename)
     if post is None or not writes_html_pages(app.builder):
         return
+    # With sphinxext-opengraph, og:* tags are its job (fed by social.py): no duplicates.
+    from .social import OPENGRAPH
+
+    own_og = OPENGRAPH not in app.extensions
     tags: list[tuple[str, str, str]] = []
-    if post.description:
+    if post.description and own_og:
         tags.append(("property", "og:description", post.description))
     image = absolute_url(app, post.image, pagename, post.docname) if post.image else None
     if image:
+        if own_og:
+            tags.append(("property", "og:image", image))
         tags += [
-            ("property", "og:image", image),
             ("name", "twitter:card", "summary_large_image"),
             ("name", "twitter:image", image),
         ]

@@ -88,15 +88,18 @@ def test_opengraph_uses_post_description_and_image(app):
 
     def og(page: str) -> dict[str, str]:
         soup = soup_of(out / page)
-        return {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
+        found = [(m["property"], m["content"]) for m in soup.find_all("meta", property=True)]
+        names = [name for name, _ in found]
+        assert len(names) == len(set(names)), names  # no og:* tag twice
+        return dict(found)
 
     plain = og("blog/2024-01-01-plain.html")
     assert plain["og:description"] == 'A post that says <what> it is "about" & more.'
     assert plain["og:type"] == "article"
     assert plain["og:url"] == BASE + "blog/2024-01-01-plain.html"
     cover = og("blog/2024-02-02-cover/index.html")
-    assert cover["og:image"] == BASE + "_images/cover.png"
-    assert (out / "_images/cover.png").is_file()
+    assert cover["og:image"].startswith(BASE)
+    assert (out / cover["og:image"].removeprefix(BASE)).is_file()
     # no description in the front matter: opengraph's own (first paragraph) stays
     assert cover["og:description"].endswith("The cover post’s first paragraph.")
     # pages that are not posts are left to opengraph
