@@ -188,8 +188,8 @@ def check_theme(context: BrowserContext, theme: str, out: Path) -> list[str]:
         checker = Checker(page, base, shots)
         checker.visit("blog/index.html", "blog-index", dark=True)
         post = checker.first_link(".blogposts-card-title a")
-        # prefer a post whose excerpt shows an image, so images in posts get checked too
-        with_image = ".blogposts-card:has(.blogposts-excerpt img) .blogposts-card-title a"
+        # prefer a post whose card shows an image, so images in posts get checked too
+        with_image = ".blogposts-card:has(img) .blogposts-card-title a"
         index_page, seen = "blog/index.html", 0
         while index_page and seen < 5:
             found = checker.first_link(with_image)
