@@ -23,6 +23,9 @@ TYPE_TEXT = {
     config._str_list: "list of `str`",
     config._optional_str: "`str` or `None`",
     config._authors: "`dict`",
+    config._feed_formats: 'list of `"atom"`, `"rss"`, `"json"`',
+    config._feed_length: "`int` greater than 0, or `None`",
+    config._feed_content: '`"full"`, `"excerpt"` or `"none"`',
 }
 
 

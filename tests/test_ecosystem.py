@@ -4,6 +4,7 @@ sphinxext-opengraph, and sphinx-autobuild (which loops if a build writes into th
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
@@ -122,3 +123,22 @@ def test_builds_never_write_into_the_sources(make_app, editable_root, tmp_path):
     app2.build()
     assert _snapshot(src) == before
     assert "More." in (Path(app2.outdir) / "blog/2024-01-01-plain.html").read_text()
+
+
+@pytest.mark.sphinx("html", testroot="ecosystem", freshenv=True)
+def test_versioned_base_url_keeps_feed_links_right(app):
+    """Feed readers need absolute links: they keep the /en/latest/ part and reach files."""
+    app.build()
+    out = Path(app.outdir)
+    urls: list[str] = []
+    atom = ElementTree.parse(out / "blog/atom.xml")
+    urls += [link.get("href") for link in atom.iter("{http://www.w3.org/2005/Atom}link")]
+    rss = ElementTree.parse(out / "blog/rss.xml")
+    urls += [link.text for link in rss.iter("link")]
+    text = (out / "blog/atom.xml").read_text(encoding="utf-8")
+    urls += re.findall(r"(?:src|href)=&quot;([^&]+)&quot;", text)
+    assert len(urls) > 6
+    for url in urls:
+        assert url.startswith(BASE), url
+        path = urlsplit(url).path.removeprefix("/en/latest/")
+        assert (out / path).is_file(), url

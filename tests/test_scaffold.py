@@ -20,7 +20,9 @@ def test_new_post_builds_into_the_blog(make_app, tmp_path, monkeypatch, capsys):
     src = tmp_path / "site"
     src.mkdir()
     (src / "conf.py").write_text(
-        'extensions = ["sphinx_blogposts"]\nblogposts_authors = {"jane": {"name": "Jane Doe"}}\n',
+        'extensions = ["sphinx_blogposts"]\n'
+        'blogposts_authors = {"jane": {"name": "Jane Doe"}}\n'
+        'html_baseurl = "https://example.org/"\n',
         encoding="utf-8",
     )
     (src / "index.md").write_text("# Home\n", encoding="utf-8")
