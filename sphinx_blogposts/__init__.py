@@ -16,6 +16,7 @@ from . import (  # Docusaurus migration
     feeds,
     fill,
     incremental,
+    links,
     mdx,
     pages,
     redirects,
@@ -82,6 +83,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-collect-pages", feeds.write_feeds)
     app.connect("build-finished", feeds.save_ledger)
     app.connect("html-page-context", feeds.add_head_links)
+    links.register(app)
     app.add_css_file("blogposts.css")
     app.add_message_catalog("sphinx_blogposts", str(_HERE / "locales"))
 

@@ -70,6 +70,16 @@ def _feed_content(value: Any) -> bool:
     return value in ("full", "excerpt", "none")
 
 
+def _url_map(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(k, str) and k and isinstance(v, str) for k, v in value.items()
+    )
+
+
+def _site_url(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and value.startswith(("http://", "https://")))
+
+
 def _authors(value: Any) -> bool:
     return isinstance(value, dict) and all(isinstance(k, str) for k in value)
 
@@ -123,6 +133,21 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "blogposts_sidebar_recent", 5, _positive_int, "a whole number greater than 0", "html"
     ),
+    Option(
+        "blogposts_site_url",
+        None,
+        _site_url,
+        "None or the old site's address, such as 'https://example.org'",
+        "html",
+    ),
+    Option(
+        "blogposts_root_links",
+        "warn",
+        lambda v: v in ("warn", "keep", "error"),
+        "'warn', 'keep' or 'error'",
+        "html",
+    ),
+    Option("blogposts_url_map", {}, _url_map, "a dict of URL prefix to URL prefix", "html"),
 )
 
 

@@ -32,6 +32,7 @@ class Warn(enum.StrEnum):
     IMAGE = "image"
     REDIRECT = "redirect"
     FEED = "feed"
+    LINK = "link"
 
 
 def warn(message: str, subtype: Warn, location: Any = None) -> None:
