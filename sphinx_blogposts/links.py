@@ -396,7 +396,10 @@ class LinkResolver(SphinxPostTransform):
 
         builder = _app_of(self.env).builder
         if writes_html_pages(builder):
-            return relative_uri(builder.get_target_uri(refdoc), target.lstrip("/")) or "./"
+            cut = min((i for i in (target.find("?"), target.find("#")) if i >= 0), default=None)
+            path, rest = target[:cut], target[len(target[:cut]) :]
+            here = builder.get_target_uri(refdoc)
+            return (relative_uri(here, path.lstrip("/")) or "./") + rest
         base = self.config.html_baseurl
         return base.rstrip("/") + target if base else target
 
