@@ -24,7 +24,7 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from . import assets, signatures
+from . import assets, links, signatures
 from .blog import Blog
 from .collect import domain_of
 from .config import FEED_FORMATS
@@ -508,6 +508,7 @@ def _signatures(
         spec.page,
         renderer.uri(spec.page),
         posts,
+        links.posts_digest(app.env),  # the links in the entries
     ]
     return [(fmt, signatures.digest([*common, fmt])) for fmt in fmts]
 

@@ -469,11 +469,29 @@ def outdated(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 resolved.append(index.uri(target))
         current[docname] = digest(resolved)
     domain.data["signatures"] = current
-    return sorted(
-        doc
-        for doc, signature in current.items()
-        if previous.get(doc) != signature and doc in env.found_docs
-    )
+    changed = {
+        doc for doc in current.keys() | previous.keys() if previous.get(doc) != current.get(doc)
+    }
+    from .collect import domain_of
+
+    blog = domain_of(env)
+    if changed & blog.posts.keys():
+        # excerpts show the links too: lists with excerpts are written again
+        changed |= {
+            doc
+            for doc, postlists in blog.data["postlists"].items()
+            if any(options["excerpts"] for options in postlists)
+        }
+    return sorted(changed & env.found_docs)
+
+
+def posts_digest(env: BuildEnvironment) -> str:
+    """How every post's links resolve: part of what generated pages and feeds are made of,
+    since their excerpts and entries show those links."""
+    from .collect import domain_of
+
+    signatures = links_domain(env).data["signatures"]
+    return digest(sorted((doc, signatures.get(doc)) for doc in domain_of(env).posts))
 
 
 # -- per-build state -------------------------------------------------------------------------

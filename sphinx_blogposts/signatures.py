@@ -62,8 +62,11 @@ def frame(app: Sphinx) -> str:
     in_toctrees = {doc for docs in env.toctree_includes.values() for doc in docs}
     in_toctrees.add(app.config.root_doc)
     titles = {doc: env.titles[doc].astext() for doc in sorted(in_toctrees) if doc in env.titles}
+    from .links import posts_digest  # excerpts show links that other documents resolve
+
     return digest(
         [
+            posts_digest(env),
             builder.name,
             getattr(build_info, "config_hash", None),
             getattr(build_info, "tags_hash", None),

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from lxml import etree
 from sphinx.util.console import strip_escape_sequences
 
 from .conftest import blog_warnings
 
+ATOM = "{http://www.w3.org/2005/Atom}"
 YEAR = "blog/2023-12-20-year.html"
 JEST = "blog/2016-09-01-jest-15.html"
 
@@ -23,6 +26,18 @@ def no_dead_links(soup) -> None:
     """myst-parser's failed references leave a ``span.xref.myst``; each must be inside a link."""
     for span in soup.select("span.xref.myst"):
         assert span.find_parent("a") is not None, span
+
+
+def feed_links(app, folder: str = "blog") -> dict[str, dict[str, str]]:
+    """Entry title -> {link text: href} of the links in each Atom entry's content."""
+    root = etree.parse(str(Path(app.outdir, folder, "atom.xml"))).getroot()
+    out = {}
+    for entry in root.iter(f"{ATOM}entry"):
+        html = BeautifulSoup(entry.findtext(f"{ATOM}content") or "", "html.parser")
+        out[entry.findtext(f"{ATOM}title")] = {
+            a.get_text().strip(): a["href"] for a in html.select("a") if a.get_text().strip()
+        }
+    return out
 
 
 def all_warnings(app) -> str:
@@ -115,8 +130,9 @@ def test_docusaurus_heading_anchors(app, page):
     links = hrefs(soup)
     assert links["the metric"] == "#defining-a-custom-metric"  # #1-defining-a-custom-metric
     assert links["the shard option"] == "#shard"  # #--shard
+    assert links["verbose"] == "#verbose"  # #--verbose, though smart quotes made it "–verbose"
     assert links["the set-up"] == "#custom-setup"  # ## Set-up {#custom-setup}
-    for href in ("#defining-a-custom-metric", "#shard", "#custom-setup"):
+    for href in ("#defining-a-custom-metric", "#shard", "#verbose", "#custom-setup"):
         assert soup.select_one(f"section{href}, [id='{href[1:]}']") is not None, href
     heading = soup.select_one("section#custom-setup h2")
     assert heading.get_text().replace("¶", "").strip() == "Set-up"
@@ -196,3 +212,54 @@ def test_incremental_slug_change(make_app, editable_root, page):
         hrefs(page(app2, YEAR))["absolute slug"]
         == "https://example.org/blog/mlflow-year-in-review/"
     )
+
+
+@pytest.mark.sphinx("html", testroot="links", freshenv=True)
+def test_links_in_feeds(app):
+    app.build()
+    base = "https://example.org/"
+    for folder in ("blog", "blog/tags/news"):
+        entries = feed_links(app, folder)
+        year, jest = entries["A year in review"], entries["Jest 15"]
+        assert (
+            year["date path, anchor"]
+            == f"{base}blog/2016-09-01-jest-15.html#defining-a-custom-metric"
+        )
+        assert year["absolute"] == f"{base}blog/2016-09-01-jest-15.html#shard"
+        assert year["docs anchor"] == f"{base}docs/getting-started.html#using-babel"
+        assert year["tag page"] == f"{base}blog/tags/news.html"
+        assert year["release"] == f"{base}releases/2.9.0"
+        assert year["image file"] == f"{base}_static/blogposts/img/diagram.png"
+        assert jest["the metric"] == f"{base}blog/2016-09-01-jest-15.html#defining-a-custom-metric"
+        assert jest["the shard option"] == f"{base}blog/2016-09-01-jest-15.html#shard"
+        assert jest["the year"] == f"{base}blog/2023-12-20-year.html#looking-ahead"
+    assert len([w for w in blog_warnings(app) if "[blogposts.link]" in w]) == 2
+
+
+@pytest.mark.sphinx(
+    "html", testroot="links", freshenv=True, confoverrides={"blogposts_feed_content": "excerpt"}
+)
+def test_links_in_excerpt_feeds(app):
+    app.build()
+    jest = feed_links(app)["Jest 15"]
+    base = "https://example.org/"
+    assert jest["the metric"] == f"{base}blog/2016-09-01-jest-15.html#defining-a-custom-metric"
+    assert jest["the releases"] == f"{base}releases/2.9.0"
+
+
+def test_incremental_excerpts_and_feeds_follow(make_app, editable_root, page):
+    """A linked post's slug changes: excerpts on generated pages and feed entries follow,
+    though nothing those pages list changed."""
+    srcdir = editable_root("links")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    year = srcdir / "blog/2023-12-20-year.md"
+    text = year.read_text(encoding="utf-8")
+    year.write_text(text.replace("slug: mlflow-year-in-review", "slug: y2023"), encoding="utf-8")
+    app2 = make_app("html", srcdir=srcdir)
+    app2.build()
+    index = page(app2, "blog/index.html")
+    links = {a.get_text(): a["href"] for a in index.select(".blogposts-excerpt a")}
+    assert links["the year"] == "mlflow-year-in-review#looking-ahead"
+    entry = feed_links(app2)["Jest 15"]
+    assert entry["the year"] == "https://example.org/blog/mlflow-year-in-review#looking-ahead"
