@@ -54,6 +54,7 @@ def test_post_urls_resolve_to_posts(app, page):
     assert links["date path, html"] == jest
     assert links["date path, anchor"] == f"{jest}#defining-a-custom-metric"
     assert links["absolute"] == f"{jest}#shard"  # https://example.org/blog/...#--shard
+    assert links["verbose flag"] == f"{jest}#verbose"  # a heading smart quotes changed
     assert links["by file"] == f"{jest}#defining-a-custom-metric"
     # a slug URL, from another post and from a page outside the blog
     assert hrefs(page(app, JEST))["the year"] == "2023-12-20-year.html#looking-ahead"
@@ -72,6 +73,7 @@ def test_root_links_to_documents_and_generated_pages(app, page):
     assert links["docs slash"] == "../docs/getting-started.html"
     assert links["docs numbered"] == "../docs/getting-started.html#configure"  # #2-configure
     assert links["docs folder"] == "../docs/guides/index.html"
+    assert links["second example"] == "../docs/getting-started.html#id1"  # #example-1
     assert links["mapped"] == "../docs/getting-started.html#using-babel"  # blogposts_url_map
     assert links["tag page"] == "tags/news.html"
     assert links["blog index"] == "index.html"
@@ -83,6 +85,7 @@ def test_root_links_to_documents_and_generated_pages(app, page):
     getting_started = page(app, "docs/getting-started.html")
     assert getting_started.select_one("section#using-babel")
     assert getting_started.select_one("section#configure")
+    assert getting_started.select_one("section#id1").get_text().count("Second.") == 1
 
 
 @pytest.mark.sphinx("html", testroot="links", freshenv=True)
@@ -261,5 +264,8 @@ def test_incremental_excerpts_and_feeds_follow(make_app, editable_root, page):
     index = page(app2, "blog/index.html")
     links = {a.get_text(): a["href"] for a in index.select(".blogposts-excerpt a")}
     assert links["the year"] == "mlflow-year-in-review#looking-ahead"
-    entry = feed_links(app2)["Jest 15"]
+    tag = page(app2, "blog/tags/jest.html")  # a page that lists only the post with the link
+    links = {a.get_text(): a["href"] for a in tag.select(".blogposts-excerpt a")}
+    assert links["the year"] == "../mlflow-year-in-review#looking-ahead"
+    entry = feed_links(app2, "blog/tags/jest")["Jest 15"]
     assert entry["the year"] == "https://example.org/blog/mlflow-year-in-review#looking-ahead"
