@@ -37,16 +37,14 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
+from sphinx.errors import NoUri
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
-from sphinx.util import logging
 from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
-from .diagnostics import Warn, warn
+from .diagnostics import Warn, logger, warn
 from .signatures import digest
-
-logger = logging.getLogger("sphinx_blogposts")
 
 ROOT_LINK_MODES = ("warn", "keep", "error")
 _CUSTOM_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
@@ -164,7 +162,8 @@ def _take_custom_id(title: nodes.title) -> str | None:
 
 
 #: How a link resolves: ``("page", pagename, anchor)``, ``("file", output name, fragment)``,
-#: ``("missing", root-relative target)``, ``("url", absolute URL)``, ``("relative", target
+#: ``("missing", root-relative target)``, ``("site", root-relative target of a file that a
+#: builder without a site does not copy)``, ``("url", absolute URL)``, ``("relative", target
 #: for myst-parser)``, ``("local", id)``; None when it is left as it is.
 Resolution = tuple[str, str, str] | None
 
@@ -176,6 +175,7 @@ class SiteIndex:
         from .collect import domain_of
         from .redirects import old_path
         from .render import renderer_for, writes_html_pages
+        from .routes import plan
 
         self.app = app
         self.env = app.env
@@ -192,7 +192,21 @@ class SiteIndex:
         url_map: dict[str, str] = app.config.blogposts_url_map
         self.url_map = sorted(url_map.items(), key=lambda kv: len(kv[0]), reverse=True)
         self.html = writes_html_pages(app.builder)
-        self.generated: Set[str] = renderer_for(app).page_set if self.html else set()
+        renderer = renderer_for(app)
+        if self.html:
+            self.generated: Set[str] = renderer.page_set
+        else:  # named all the same: a PDF links to the blog's pages on the site
+            cfg = app.config
+            self.generated = {
+                spec.name
+                for spec in plan(
+                    renderer.blog,
+                    cfg.blogposts_path,
+                    cfg.blogposts_title,
+                    cfg.blogposts_posts_per_page,
+                    app.env.found_docs,
+                )
+            }
 
     # -- pieces ----------------------------------------------------------------------------
 
@@ -238,11 +252,11 @@ class SiteIndex:
         """A file of the static folder (or the source folder) a root-relative path names."""
         from . import assets
 
-        if not self.html:
-            return None
         source = assets.source_of(self.app, unquote(path), None)
         if source is None or source.suffix.lower() in _SOURCE_SUFFIXES:
             return None
+        if not self.html:  # not copied: the link names the path on the site
+            return (source, "")
         name = assets.output_name(self.app, source)
         return (source, name) if name is not None else None
 
@@ -259,7 +273,7 @@ class SiteIndex:
             return ("page", page, self.anchor(page, fragment) if fragment else "")
         found = self.file_for(path)
         if found is not None:
-            return ("file", found[1], fragment)
+            return ("file", found[1], fragment) if found[1] else ("site", target, "")
         return ("missing", target, "")
 
     def xref(self, target: str, refdoc: str, is_label: bool) -> Resolution:
@@ -358,18 +372,25 @@ class LinkResolver(SphinxPostTransform):
         if kind == "local":
             new = nodes.reference("", "", self._inner(node), internal=True, refid=value)
         elif kind == "page" and value in self.env.all_docs:
-            new = make_refnode(builder, refdoc, value, extra, self._inner(node))
-        elif kind == "page":  # a generated page (blog index, tag, author, archive)
+            try:
+                new = make_refnode(builder, refdoc, value, extra, self._inner(node))
+            except NoUri:  # a document this builder does not write (LaTeX): the text
+                new = self._inner(node)
+        elif kind == "page" and site_index(self.env).html:  # a generated page (index, tag…)
             uri = builder.get_relative_uri(refdoc, value) or _basename(builder, value)
             new = nodes.reference("", "", self._inner(node), internal=True)
             new["refuri"] = uri + (f"#{extra}" if extra else "")
+        elif kind == "page":  # a generated page, from a builder that does not write them
+            uri = self._kept(f"/{value}.html" + (f"#{extra}" if extra else ""), refdoc)
+            new = nodes.reference("", "", self._inner(node), internal=False, refuri=uri)
         elif kind == "file":
             links_domain(self.env).runtime.setdefault("files", set()).add(value)
             uri = relative_uri(builder.get_target_uri(refdoc), value)
             new = nodes.reference("", "", self._inner(node), internal=False)
             new["refuri"] = uri + (f"#{extra}" if extra else "")
-        elif kind == "missing":
-            self._report(value, node)
+        elif kind in ("missing", "site"):
+            if kind == "missing":
+                self._report(value, node)
             new = nodes.reference("", "", self._inner(node), internal=False)
             new["refuri"] = self._kept(value, refdoc)
         else:  # "url"
@@ -391,11 +412,14 @@ class LinkResolver(SphinxPostTransform):
         return inner
 
     def _kept(self, target: str, refdoc: str) -> str:
-        """A root-relative path as a URL that reaches the same path of the site from here."""
+        """A root-relative path as a URL that reaches the same path of the site from here
+        (in an EPUB or a PDF, which are not on the site: absolute, with ``html_baseurl``)."""
+        from sphinx.builders._epub_base import EpubBuilder
+
         from .render import writes_html_pages
 
         builder = _app_of(self.env).builder
-        if writes_html_pages(builder):
+        if writes_html_pages(builder) and not isinstance(builder, EpubBuilder):
             cut = min((i for i in (target.find("?"), target.find("#")) if i >= 0), default=None)
             path, rest = target[:cut], target[len(target[:cut]) :]
             here = builder.get_target_uri(refdoc)

@@ -269,3 +269,21 @@ def test_incremental_excerpts_and_feeds_follow(make_app, editable_root, page):
     assert links["the year"] == "../mlflow-year-in-review#looking-ahead"
     entry = feed_links(app2, "blog/tags/jest")["Jest 15"]
     assert entry["the year"] == "https://example.org/blog/mlflow-year-in-review#looking-ahead"
+
+
+@pytest.mark.sphinx("text", testroot="links", freshenv=True)
+def test_text_builder(app):
+    """No site pages in plain text: only the real unknown targets are reported."""
+    app.build()
+    warnings = [w for w in blog_warnings(app) if "[blogposts.link]" in w]
+    assert len(warnings) == 2 and all("/releases/2.9.0" in w for w in warnings), warnings
+    text = Path(app.outdir, "blog/2023-12-20-year.txt").read_text(encoding="utf-8")
+    assert "date path" in text and "myst" not in all_warnings(app)
+
+
+@pytest.mark.sphinx("latex", testroot="links", freshenv=True)
+def test_latex_builder(app):
+    """Posts are not in the PDF: links to them are text, and the build does not fail."""
+    app.build()
+    assert Path(app.outdir, "links.tex").is_file()
+    assert "myst" not in all_warnings(app)
