@@ -395,9 +395,11 @@ class LinkResolver(SphinxPostTransform):
             new["refuri"] = self._kept(value, refdoc)
         else:  # "url"
             new = nodes.reference("", "", self._inner(node), internal=False, refuri=value)
-        for key in ("reftitle", "classes"):
-            if node.get(key) and isinstance(node, nodes.reference):
-                new[key] = node[key]
+        if isinstance(new, nodes.reference):
+            if node.get("reftitle"):  # [x](/docs/a "title")
+                new["reftitle"] = node["reftitle"]
+            if isinstance(node, nodes.reference) and node.get("classes"):
+                new["classes"] = node["classes"]
         node.replace_self(new)
 
     def _inner(self, node: nodes.Element) -> nodes.Node:

@@ -71,6 +71,10 @@ def test_root_links_to_documents_and_generated_pages(app, page):
     links = hrefs(page(app, YEAR))
     assert links["docs anchor"] == "../docs/getting-started.html#using-babel"
     assert links["docs slash"] == "../docs/getting-started.html"
+    slash = page(app, YEAR).find("a", string="docs slash") or page(app, YEAR).find(
+        lambda tag: tag.name == "a" and tag.get_text() == "docs slash"
+    )
+    assert slash["title"] == "Start here"
     assert links["docs numbered"] == "../docs/getting-started.html#configure"  # #2-configure
     assert links["docs folder"] == "../docs/guides/index.html"
     assert links["second example"] == "../docs/getting-started.html#id1"  # #example-1
