@@ -76,6 +76,10 @@ def _url_map(value: Any) -> bool:
     )
 
 
+def _root_links(value: Any) -> bool:
+    return value in ("warn", "keep", "error")
+
+
 def _site_url(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.startswith(("http://", "https://")))
 
@@ -130,9 +134,7 @@ OPTIONS: tuple[Option, ...] = (
         "blogposts_feed_length", 20, _feed_length, "a whole number greater than 0, or None", "html"
     ),
     Option("blogposts_feed_content", "full", _feed_content, "'full', 'excerpt' or 'none'", "html"),
-    Option(
-        "blogposts_sidebar_recent", 5, _positive_int, "a whole number greater than 0", "html"
-    ),
+    Option("blogposts_sidebar_recent", 5, _positive_int, "a whole number greater than 0", "html"),
     Option(
         "blogposts_site_url",
         None,
@@ -143,7 +145,7 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "blogposts_root_links",
         "warn",
-        lambda v: v in ("warn", "keep", "error"),
+        _root_links,
         "'warn', 'keep' or 'error'",
         "html",
     ),

@@ -26,6 +26,9 @@ TYPE_TEXT = {
     config._feed_formats: 'list of `"atom"`, `"rss"`, `"json"`',
     config._feed_length: "`int` greater than 0, or `None`",
     config._feed_content: '`"full"`, `"excerpt"` or `"none"`',
+    config._site_url: "`str` or `None`",
+    config._root_links: '`"warn"`, `"keep"` or `"error"`',
+    config._url_map: "`dict` of `str` to `str`",
 }
 
 
