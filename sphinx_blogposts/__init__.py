@@ -24,6 +24,7 @@ from . import (  # Docusaurus migration
     social,
     tagsfile,
 )
+from .blog import is_draft
 from .collect import domain_of
 from .render import writes_html_pages
 
@@ -41,7 +42,11 @@ def _add_page_meta(
 ) -> None:
     """Unlisted and draft posts build, but ask search engines not to index them."""
     post = domain_of(app.env).posts.get(pagename)
-    if post is not None and (post.unlisted or post.draft) and writes_html_pages(app.builder):
+    if (
+        post is not None
+        and (post.unlisted or is_draft(post, app.config))
+        and writes_html_pages(app.builder)
+    ):
         context["metatags"] = (
             context.get("metatags", "") + '<meta name="robots" content="noindex" />\n'
         )

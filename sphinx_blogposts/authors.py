@@ -8,6 +8,7 @@ from typing import Any
 import yaml
 
 from .diagnostics import Warn, warn
+from .frontmatter import clean_text
 from .model import Author, AuthorRef
 from .slugs import slugify
 
@@ -33,45 +34,97 @@ def authors_file(srcdir: Path, blog_path: str, configured: str | None) -> Path |
     return None
 
 
-def _entry(key: str, value: Any, where: str) -> dict[str, str] | None:
+def _entry(key: str, value: Any, where: str, location: str | None) -> dict[str, str] | None:
     if isinstance(value, (list, tuple)) and value:  # ABlog: key -> (name, url)
         value = {"name": value[0], "url": value[1] if len(value) > 1 else None}
     elif isinstance(value, str):
         value = {"name": value}
     if not isinstance(value, dict):
-        warn(f"author {key!r} in {where} must be a mapping with at least a 'name'", Warn.AUTHOR)
+        warn(
+            f"author {key!r} in {where} must be a mapping with at least a 'name'; it is ignored",
+            Warn.AUTHOR,
+            location,
+        )
         return None
-    entry = {attr: str(value[src]).strip() for src, attr in _FIELDS.items() if value.get(src)}
+    entry = {
+        attr: text
+        for src, attr in _FIELDS.items()
+        if (text := clean_text(str(value[src])) if value.get(src) else "")
+    }
     socials = value.get("socials")
     if "email" not in entry and isinstance(socials, dict) and socials.get("email"):
         entry["email"] = str(socials["email"]).strip()
     if not entry.get("name"):
-        warn(f"author {key!r} in {where} has no 'name'; the key is shown instead", Warn.AUTHOR)
+        warn(
+            f"author {key!r} in {where} has no 'name'; the key is shown instead. "
+            "Add 'name: Full Name'",
+            Warn.AUTHOR,
+            location,
+        )
         entry["name"] = key
     return entry
 
 
-def load_map(config_authors: dict[str, Any], path: Path | None) -> dict[str, dict[str, str]]:
+def _at(path: Path, line: int) -> str:
+    return f"{path}:{line}"
+
+
+def _read_file(path: Path, missing_at: str | None) -> tuple[dict[Any, Any], dict[str, int]]:
+    """The authors file's mapping and the line of each key; every problem is one warning."""
+    if not path.is_file():
+        warn(
+            f"blogposts_authors_file names {path}, which does not exist; create it or fix "
+            "the setting. Posts show author keys as written",
+            Warn.AUTHOR,
+            missing_at,
+        )
+        return {}, {}
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        warn(
+            f"the authors file is not valid YAML: {problem}; no author from it is used",
+            Warn.AUTHOR,
+            _at(path, mark.line + 1 if mark is not None else 1),
+        )
+        return {}, {}
+    if data is None:
+        return {}, {}
+    if not isinstance(data, dict):
+        warn(
+            "the authors file must map author keys to details ('jane: {name: Jane Doe}'), "
+            f"not be a {type(data).__name__}; no author from it is used",
+            Warn.AUTHOR,
+            _at(path, 1),
+        )
+        return {}, {}
+    lines: dict[str, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            lines[str(key_node.value)] = key_node.start_mark.line + 1
+    return data, lines
+
+
+def load_map(
+    config_authors: dict[str, Any],
+    path: Path | None,
+    config_location: str | None = None,
+    file_location: str | None = None,
+) -> dict[str, dict[str, str]]:
     """Merge ``blogposts_authors`` over the authors file; each problem is one warning."""
     authors: dict[str, dict[str, str]] = {}
     if path is not None:
-        data: Any = None
-        if not path.is_file():
-            warn(f"the authors file {path} does not exist", Warn.AUTHOR)
-        else:
-            try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-            except (yaml.YAMLError, UnicodeDecodeError) as exc:
-                warn(f"the authors file {path} is not valid YAML: {exc}", Warn.AUTHOR)
-            if data is not None and not isinstance(data, dict):
-                warn(f"the authors file {path} must map author keys to details", Warn.AUTHOR)
-                data = None
-        for key, value in (data or {}).items():
-            entry = _entry(str(key), value, str(path))
+        data, lines = _read_file(path, file_location)
+        for key, value in data.items():
+            entry = _entry(str(key), value, path.name, _at(path, lines.get(str(key), 1)))
             if entry is not None:
                 authors[str(key)] = entry
     for key, value in config_authors.items():
-        entry = _entry(key, value, "blogposts_authors")
+        entry = _entry(key, value, "blogposts_authors", config_location)
         if entry is not None:
             authors[key] = entry
     return authors

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from sphinx.config import Config
@@ -30,6 +31,19 @@ def sort_key(post: Post) -> tuple[float, str]:
     return (-post.date.timestamp(), post.docname)
 
 
+def is_draft(post: Post, config: Config, now: datetime | None = None) -> bool:
+    """A draft, or (with ``blogposts_future = "draft"``) a post whose date has not come yet.
+
+    Decided at write time, never stored: a scheduled post is listed by the first build
+    after its date without its source being touched.
+    """
+    if post.draft:
+        return True
+    if config.blogposts_future != "draft" or post.date is None:
+        return False
+    return post.date > (now or datetime.now(UTC))
+
+
 @dataclass
 class Blog:
     posts: dict[str, Post]
@@ -42,6 +56,8 @@ class Blog:
     post_authors: dict[str, list[Author]] = field(default_factory=dict)
     post_tags: dict[str, list[str]] = field(default_factory=dict)
     neighbours: dict[str, tuple[Post | None, Post | None]] = field(default_factory=dict)
+    #: docnames of drafts, including future posts under ``blogposts_future = "draft"``.
+    drafts: set[str] = field(default_factory=set)
 
     def tags_of(self, post: Post) -> list[Tag]:
         return [self.tags[key] for key in self.post_tags.get(post.docname, [])]
@@ -88,8 +104,10 @@ def build(
     """``tag_defs`` (from ``tags.yml``) fix the slug and description of the tags they define."""
     blog = Blog(posts=posts)
     show_drafts = config.blogposts_drafts
+    now = datetime.now(UTC)
+    blog.drafts = {p.docname for p in posts.values() if is_draft(p, config, now)}
     blog.listed = sorted(
-        (p for p in posts.values() if p.listed and (show_drafts or not p.draft)),
+        (p for p in posts.values() if p.listed and (show_drafts or p.docname not in blog.drafts)),
         key=sort_key,
     )
 

@@ -20,7 +20,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util.matching import Matcher
 
 from . import authors as authors_mod
-from . import dates, excerpt, frontmatter
+from . import config as config_mod
+from . import dates, excerpt, frontmatter, slugs
 from .diagnostics import Warn, warn
 from .directives import post_footer_node, post_header_node, post_node, postlist_node
 from .model import AuthorRef, Post
@@ -36,7 +37,7 @@ class BlogDomain(Domain):
 
     name = "blogposts"
     label = "Blog posts"
-    data_version = 2  # bump on any change to the shape of `data`
+    data_version = 3  # bump on any change to the shape of `data` (3: Post.key_lines)
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post
         "excerpts": {},  # docname -> list of detached nodes
@@ -137,6 +138,11 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
 
     The heading takes the place of the blank line after the front matter when there is
     one, so every later line keeps its number and warnings still point at the right line.
+
+    A post's front matter that MyST cannot read (bad YAML, a list, an unclosed ``---``)
+    is blanked out before MyST sees it: this extension reports each problem in it once,
+    at its line, and reads what it can; MyST would add a second, vaguer warning
+    ("Malformed YAML") or show an unclosed block as text.
     """
     env = app.env
     if not _is_markdown(env, docname):
@@ -145,27 +151,32 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     fm = frontmatter.parse(text)
     # doctree-read of the same document (same process, also with -j) reuses this parse.
     domain_of(env).runtime.setdefault("front_matter", {})[docname] = fm
-    if fm is None or fm.error:
+    if fm is None:
         return
     is_post = (
         matches_pattern(app, docname)
         or frontmatter.as_bool(fm.data.get("blogpost")) is True
         or _POST_DIRECTIVE.search(text) is not None
     )
-    title = frontmatter.as_text(fm.data.get("title"))
-    if not is_post or not title:
+    if not is_post:
         return
     lines = text.splitlines(keepends=True)
-    body = "".join(lines[fm.body_start :])
-    if _has_h1(body):
-        return
-    heading = f"# {_escape_markdown(title)}\n"
-    start = fm.body_start
-    if start < len(lines) and not lines[start].strip():
-        lines[start] = heading
-    else:
-        lines.insert(start, heading + "\n")
-    source[0] = "".join(lines)
+    changed = False
+    if fm.hide_from_myst:
+        for index in range(min(fm.body_start, len(lines))):
+            lines[index] = "\n"
+        changed = True
+    title = frontmatter.as_text(fm.data.get("title"))
+    if title and not _has_h1("".join(lines[fm.body_start :])):
+        heading = f"# {_escape_markdown(title)}\n"
+        start = fm.body_start
+        if start < len(lines) and not lines[start].strip():
+            lines[start] = heading
+        else:
+            lines.insert(start, heading + "\n")
+        changed = True
+    if changed:
+        source[0] = "".join(lines)
 
 
 # -- doctree-read: collect the post --------------------------------------------------------
@@ -181,7 +192,7 @@ def _read_front_matter(app: Sphinx, docname: str) -> frontmatter.FrontMatter:
             text = env.doc2path(docname).read_text(encoding=app.config.source_encoding)
         except (OSError, UnicodeDecodeError):
             return frontmatter.FrontMatter()
-        return frontmatter.parse(text.replace("\r\n", "\n")) or frontmatter.FrontMatter()
+        return frontmatter.parse(text) or frontmatter.FrontMatter()
     return frontmatter.from_metadata(env.metadata.get(docname, {}))
 
 
@@ -204,8 +215,8 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     )
     if not is_post:
         return
-    if fm.error:
-        warn(fm.error, Warn.FRONTMATTER, (docname, fm.line))
+    for message, line in fm.problems:
+        warn(message, Warn.FRONTMATTER, (docname, line))
     directive = directives[0] if directives else None
     if len(directives) > 1:
         warn(
@@ -232,7 +243,12 @@ def _place_header_and_footer(doctree: nodes.document) -> None:
 
 
 class PostReader:
-    """Builds one :class:`Post` from its front matter, ``post`` directive, path and doctree."""
+    """Builds one :class:`Post` from its front matter, ``post`` directive, path and doctree.
+
+    Every value that cannot be used costs exactly one located warning and falls back to
+    the next source (front matter, then the directive, then the path or the heading),
+    so the post is still built and listed with whatever could be read.
+    """
 
     def __init__(
         self,
@@ -252,6 +268,8 @@ class PostReader:
         self.directive = directive
         self.options: dict[str, Any] = directive["options"] if directive is not None else {}
         self.tz = dates.zone(self.config.blogposts_timezone)
+        #: Keys given by both the front matter and the directive, with different values.
+        self.disagreements: list[str] = []
 
     def where(self, key: str | None = None) -> tuple[str, int | None]:
         if key is not None and key in self.fm.lines:
@@ -263,27 +281,36 @@ class PostReader:
 
     def read(self) -> Post:
         post = Post(docname=self.docname, title=self.title(), line=self.fm.line)
+        post.key_lines = dict(self.fm.lines)
         post.date = self.date()
         post.updated = self.updated()
         post.description = frontmatter.as_text(self.data.get("description"))
-        post.slug = frontmatter.as_text(self.data.get("slug"))
+        post.slug = self.slug()
         post.authors = self.authors()
-        post.tags = self.labels("tags", self.options.get("tags", []))
+        post.tags = self.labels("tags", "tags", self.options.get("tags", []))
         post.categories = self.labels(
-            "category", self.options.get("category", []), also=self.data.get("categories")
+            "category", "category", self.options.get("category", []), also="categories"
         )
-        post.keywords = self.labels("keywords", [])
+        post.keywords = self.labels("keywords", "keywords", [])
         post.image = self.image()
         post.draft = self.flag("draft")
         post.unlisted = self.flag("unlisted")
         post.exclude_from_postlists = "exclude" in self.options
         post.extra = {k: v for k, v in self.data.items() if k not in _KNOWN_KEYS}
         for key in ("location", "language", "redirect"):  # ABlog's, as lists for postlist filters
-            values = self.labels(key, self.options.get(key, []))
+            values = self.labels(key, key, self.options.get(key, []))
             if values:
                 post.extra[key] = values
             else:
                 post.extra.pop(key, None)
+        if self.disagreements:
+            keys = ", ".join(f"'{key}'" for key in self.disagreements)
+            warn(
+                f"the front matter and the 'post' directive disagree on {keys}; the front "
+                "matter's value is used. Give each value in one place only",
+                Warn.DIRECTIVE,
+                self.where(None),
+            )
         post.words = len(re.findall(r"\w+", self.doctree.astext()))
         fragment = self.excerpt()
         post.excerpt_digest = excerpt.digest(fragment)
@@ -291,58 +318,135 @@ class PostReader:
         excerpt_store[self.docname] = fragment
         return post
 
+    def _disagree(self, key: str, ours: Any, theirs: Any) -> None:
+        if ours != theirs and key not in self.disagreements:
+            self.disagreements.append(key)
+
+    # -- title ---------------------------------------------------------------------------
+
     def title(self) -> str:
-        text = frontmatter.as_text(self.data.get("title")) or self.options.get("title")
+        raw = self.data.get("title")
+        given = frontmatter.as_text(raw)
+        from_option = frontmatter.as_text(self.options.get("title"))
+        if given and from_option:
+            self._disagree("title", given, from_option)
+        text = given or from_option
         if text:
-            return str(text)
-        title_node = self.env.titles.get(self.docname)
-        if title_node is not None and title_node.astext().strip():
-            return title_node.astext().strip()
-        name = Path(self.docname).name
-        if name == "index":
-            name = Path(self.docname).parent.name
-        fallback = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-", "", name).replace("-", " ").replace("_", " ")
-        fallback = fallback.strip().capitalize() or self.docname
+            return text
+        heading = self._heading()
+        problem = None
+        if "title" in self.data:
+            problem = (
+                "'title' is empty"
+                if raw is None or isinstance(raw, str)
+                else f"'title' must be text, not {_kind(raw)}"
+            )
+        if heading and problem is None:
+            return heading
+        if heading:
+            warn(
+                f"{problem}; using the post's heading {heading!r}. Write the title as text, "
+                "or remove the key",
+                Warn.TITLE,
+                self.where("title"),
+            )
+            return heading
+        fallback = _title_from_name(self.docname)
+        if "title" in self.fm.broken_keys:  # its line was reported already
+            return fallback
         warn(
-            f"the post has no title; using {fallback!r}. Add 'title:' to the front matter "
-            "or start the post with a '# Heading'",
+            f"{problem or 'the post has no title'}; using {fallback!r}. Add 'title:' to the "
+            "front matter or start the post with a '# Heading'",
             Warn.TITLE,
-            (self.docname, self.fm.line if self.data else 1),
+            self.where("title") if problem else (self.docname, self.fm.line if self.data else 1),
         )
         return fallback
 
-    def _parse_date(self, key: str, value: Any) -> Any:
-        try:
-            return dates.parse_date(value, self.tz)
-        except ValueError as exc:
-            warn(f"'{key}': {exc}", Warn.DATE, self.where(key))
+    def _heading(self) -> str | None:
+        """The document's own first heading, as Sphinx takes its title (None without one)."""
+        section = self.doctree.next_node(nodes.section)
+        if section is None or not section.children or not isinstance(section[0], nodes.title):
             return None
+        return frontmatter.clean_text(section[0].astext()) or None
+
+    # -- dates ---------------------------------------------------------------------------
+
+    def _try_date(self, value: Any) -> tuple[Any, str | None]:
+        try:
+            return dates.parse_date(value, self.tz), None
+        except ValueError as exc:
+            return None, str(exc)
 
     def date(self) -> Any:
+        """Front matter, else the directive's argument, else the path; one warning at most."""
+        candidates: list[tuple[str, Any, tuple[str, int | None]]] = []
         if self.data.get("date") is not None:
-            found = self._parse_date("date", self.data["date"])
-            if found is not None:
-                return found
+            candidates.append(("'date'", self.data["date"], self.where("date")))
         if self.directive is not None and self.directive.get("date"):
-            found = self._parse_date("post", self.directive["date"])
-            if found is not None:
-                return found
-        found = dates.date_from_path(self.docname, self.tz)
-        if found is None:
+            where = (self.docname, self.directive.line or self.fm.line)
+            candidates.append(("the 'post' directive's date", self.directive["date"], where))
+        parsed: list[Any] = []
+        failed: list[tuple[str, str, tuple[str, int | None]]] = []
+        for label, value, where in candidates:
+            found, problem = self._try_date(value)
+            if problem is not None:
+                failed.append((label, problem, where))
+            else:
+                parsed.append(found)
+        if len(parsed) == 2:
+            self._disagree("date", parsed[0], parsed[1])
+        chosen = parsed[0] if parsed else None
+        source = "the other date given" if parsed else None
+        if chosen is None:
+            chosen = dates.date_from_path(self.docname, self.tz)
+            source = "the date in the file name" if chosen is not None else None
+        if failed:
+            label, problem, where = failed[0]
+            if chosen is not None:
+                then = f"using {source} ({chosen.date().isoformat()})"
+            else:
+                then = "the post is listed nowhere until it has a date"
+            warn(f"{label}: {problem}; {then}", Warn.DATE, where)
+        elif chosen is None and "date" not in self.fm.broken_keys:
             warn(
                 "the post has no date, so it is listed nowhere; add 'date: YYYY-MM-DD' to the "
                 "front matter, give the post directive a date, or name the file YYYY-MM-DD-name.md",
                 Warn.DATE,
                 self.where("date"),
             )
-        return found
+        return chosen
 
     def updated(self) -> Any:
         value = self.data.get("updated")
+        key = "updated"
         last_update = self.data.get("last_update")
         if value is None and isinstance(last_update, dict):
-            value = last_update.get("date")
-        return None if value is None else self._parse_date("updated", value)
+            value, key = last_update.get("date"), "last_update"
+        if value is None:
+            return None
+        found, problem = self._try_date(value)
+        if problem is not None:
+            warn(f"'{key}': {problem}; it is ignored", Warn.DATE, self.where(key))
+        return found
+
+    # -- slug ----------------------------------------------------------------------------
+
+    def slug(self) -> str | None:
+        if "slug" not in self.data or self.data["slug"] is None:
+            return None
+        raw = self.data["slug"]
+        text = raw if isinstance(raw, str) else frontmatter.as_text(raw)
+        clean, problem = slugs.safe_slug(text) if text is not None else (None, "it is not text")
+        if problem is not None:
+            warn(
+                f"'slug: {str(raw)[:80]!r}' cannot be used: {problem}; it is ignored. Write "
+                "a path of letters, digits and '-', such as 'my-post' or '2024/my-post'",
+                Warn.SLUG,
+                self.where("slug"),
+            )
+        return clean
+
+    # -- authors -------------------------------------------------------------------------
 
     def authors(self) -> list[AuthorRef]:
         domain = domain_of(self.env)
@@ -351,8 +455,8 @@ class PostReader:
             if key not in self.data:
                 continue
             found, problems = frontmatter.as_authors(self.data[key], strict=strict)
-            for problem in problems:
-                warn(f"'{key}': {problem}", Warn.AUTHOR, self.where(key))
+            if problems:
+                warn(f"'{key}': {'; '.join(problems)}", Warn.AUTHOR, self.where(key))
             refs.extend(found)
         legacy = {
             attr: frontmatter.as_text(self.data.get(f"author_{attr}"))
@@ -362,37 +466,56 @@ class PostReader:
             for attr, value in legacy.items():
                 if value and not getattr(refs[0], attr):
                     setattr(refs[0], attr, value)
-        refs.extend(AuthorRef(key=key) for key in self.options.get("author", []))
+        from_directive = [AuthorRef(key=key) for key in self.options.get("author", [])]
+        if refs and from_directive:
+            self._disagree("author", _idents(refs), _idents(from_directive))
+        elif from_directive:
+            refs = from_directive
         unique: list[AuthorRef] = []
         seen: set[str] = set()
+        unknown: list[str] = []
         for ref in refs:
             ident = (ref.key or ref.name or "").casefold()
             if ident in seen:
                 continue
             seen.add(ident)
             if ref.strict and not authors_mod.is_known(ref, domain.authors_map):
-                known = ", ".join(sorted(domain.authors_map)) or "none are defined"
-                warn(
-                    f"unknown author key {ref.key!r}; it is shown as written. Known keys: {known}",
-                    Warn.AUTHOR,
-                    self.where("authors"),
-                )
+                unknown.append(str(ref.key))
             unique.append(ref)
+        if unknown:
+            known = ", ".join(sorted(domain.authors_map)) or (
+                "none are defined; create an authors.yml in the blog folder"
+            )
+            names = ", ".join(repr(k) for k in unknown)
+            warn(
+                f"unknown author key{'s' if len(unknown) > 1 else ''} {names}; shown as "
+                f"written. Known keys: {known}",
+                Warn.AUTHOR,
+                self.where("authors"),
+            )
         return unique
 
-    def labels(self, key: str, extra: Iterable[str], also: Any = None) -> list[str]:
+    # -- labels (tags, categories) -----------------------------------------------------------
+
+    def labels(
+        self, key: str, option: str, extra: Iterable[str], also: str | None = None
+    ) -> list[str]:
+        """A list of labels; front matter wins over the directive's option when both give one."""
         values: list[str] = []
-        for raw in (self.data.get(key), also):
-            found = frontmatter.as_list(raw)
-            if found is None:
-                warn(
-                    f"'{key}' must be a list or a comma-separated string, not {raw!r}; ignored",
-                    Warn.TAG if key == "tags" else Warn.FRONTMATTER,
-                    self.where(key),
-                )
+        subtype = Warn.TAG if key == "tags" else Warn.FRONTMATTER
+        for name in (key, also):
+            if name is None or name not in self.data:
                 continue
+            found, problems = frontmatter.as_labels(self.data[name])
+            if problems:
+                kept = "; the other items are used" if found else ""
+                warn(f"'{name}': {'; '.join(problems)}{kept}", subtype, self.where(name))
             values.extend(found)
-        values.extend(extra)
+        extra = list(extra)
+        if values and extra:
+            self._disagree(option, _label_set(values), _label_set(extra))
+        elif extra:
+            values = extra
         unique: list[str] = []
         seen: set[str] = set()
         for value in values:
@@ -400,17 +523,48 @@ class PostReader:
             if ident and ident not in seen:
                 seen.add(ident)
                 unique.append(" ".join(value.split()))
+        if key == "tags":
+            self._check_tags(unique)
         return unique
+
+    def _check_tags(self, tags: list[str]) -> None:
+        odd = [t for t in tags if not frontmatter.has_word(t)]
+        long = [t for t in tags if len(t) > MAX_TAG_LENGTH]
+        problems = []
+        if odd:
+            problems.append(
+                f"the tag{'s' if len(odd) > 1 else ''} {', '.join(repr(t) for t in odd)} "
+                "ha{} no letter or digit, so the tag page gets a made-up name".format(
+                    "ve" if len(odd) > 1 else "s"
+                )
+            )
+        if long:
+            problems.append(
+                f"a tag of {len(long[0])} characters ({long[0][:30]!r}…) is not a short label; "
+                "its page name is shortened"
+            )
+        if problems:
+            warn(
+                "; ".join(problems) + ". Is it a typo?",
+                Warn.TAG,
+                self.where("tags"),
+            )
+
+    # -- flags, image, excerpt ------------------------------------------------------------
 
     def flag(self, key: str) -> bool:
         if key in self.options:
+            if key in self.data and frontmatter.as_bool(self.data[key]) is False:
+                self._disagree(key, False, True)
+                return False
             return True
         if key not in self.data:
             return False
         value = frontmatter.as_bool(self.data[key])
         if value is None:
             warn(
-                f"'{key}: {self.data[key]}' is neither true nor false; treated as true",
+                f"'{key}: {str(self.data[key])[:60]}' is neither true nor false; treated as true. "
+                "Write true or false",
                 Warn.FRONTMATTER,
                 self.where(key),
             )
@@ -431,12 +585,28 @@ class PostReader:
 
     def excerpt(self) -> list[nodes.Node]:
         markers = excerpt.find_markers(self.doctree)
+        if len(markers) > 1:
+            warn(
+                "a second excerpt marker; only the first one ends the excerpt. Remove this one",
+                Warn.EXCERPT,
+                markers[1],
+            )
         fragment: list[nodes.Node] = []
+        explicit = False
         if self.directive is not None and self.directive.children:
             fragment = [child.deepcopy() for child in self.directive.children]
+            explicit = True
         elif markers:
             fragment = excerpt.cut_at_marker(self.doctree, markers[0])
         cleaned = excerpt.clean(fragment)
+        if markers and not explicit and not excerpt.has_text(cleaned):
+            warn(
+                "the excerpt marker comes before any text, so the excerpt would be empty; "
+                "the first paragraph is used instead. Move the marker below the introduction",
+                Warn.EXCERPT,
+                markers[0],
+            )
+            cleaned = []
         if not cleaned:
             count = (
                 self.options.get("excerpt")
@@ -448,6 +618,32 @@ class PostReader:
             if marker.parent is not None:
                 marker.parent.remove(marker)
         return cleaned
+
+
+#: Longer tags are almost always a mistake (a sentence written as a tag).
+MAX_TAG_LENGTH = 100
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", dict: "a mapping", bool: "true/false"}.get(
+        type(value), type(value).__name__
+    )
+
+
+def _idents(refs: list[AuthorRef]) -> list[str]:
+    return sorted((r.key or r.name or "").casefold() for r in refs)
+
+
+def _label_set(values: Iterable[str]) -> set[str]:
+    return {" ".join(v.split()).casefold() for v in values}
+
+
+def _title_from_name(docname: str) -> str:
+    name = Path(docname).name
+    if name == "index":
+        name = Path(docname).parent.name
+    fallback = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-", "", name).replace("-", " ").replace("_", " ")
+    return fallback.strip().capitalize() or docname
 
 
 def _positive(value: Any) -> int | None:
@@ -493,4 +689,9 @@ def load_authors(app: Sphinx) -> None:
     domain.authors_path = authors_mod.authors_file(
         Path(app.srcdir), app.config.blogposts_path, app.config.blogposts_authors_file
     )
-    domain.authors_map = authors_mod.load_map(app.config.blogposts_authors, domain.authors_path)
+    domain.authors_map = authors_mod.load_map(
+        app.config.blogposts_authors,
+        domain.authors_path,
+        config_mod.location(app, "blogposts_authors"),
+        config_mod.location(app, "blogposts_authors_file"),
+    )

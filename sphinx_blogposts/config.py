@@ -7,9 +7,11 @@ crashes a build.
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from sphinx.application import Sphinx
@@ -84,6 +86,10 @@ def _site_url(value: Any) -> bool:
     return value is None or (isinstance(value, str) and value.startswith(("http://", "https://")))
 
 
+def _future(value: Any) -> bool:
+    return value in ("list", "draft")
+
+
 def _authors(value: Any) -> bool:
     return isinstance(value, dict) and all(isinstance(k, str) for k in value)
 
@@ -150,12 +156,33 @@ OPTIONS: tuple[Option, ...] = (
         "html",
     ),
     Option("blogposts_url_map", {}, _url_map, "a dict of URL prefix to URL prefix", "html"),
+    Option(
+        "blogposts_future",
+        "list",
+        _future,
+        "'list' (future posts are listed) or 'draft' (listed once their date has come)",
+    ),
 )
 
 
 def register(app: Sphinx) -> None:
     for option in OPTIONS:
         app.add_config_value(option.name, option.default, option.rebuild)
+
+
+def location(app: Sphinx, name: str) -> str | None:
+    """``conf.py:LINE`` of the assignment to ``name``; None when it is not set there (``-D``)."""
+    path = Path(app.confdir, "conf.py")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    pattern = re.compile(rf"^{re.escape(name)}\s*(?::[^=\n]*)?=", re.MULTILINE)
+    matches = list(pattern.finditer(text))
+    if not matches:
+        return None
+    found = matches[-1]  # the last assignment is the one Python keeps
+    return f"{path}:{text.count(chr(10), 0, found.start()) + 1}"
 
 
 def validate(app: Sphinx, config: Config) -> None:
@@ -167,6 +194,7 @@ def validate(app: Sphinx, config: Config) -> None:
                 f"{option.name} = {value!r} is not valid: expected {option.expected}; "
                 f"using the default {option.default!r}",
                 Warn.CONFIG,
+                location(app, option.name),
             )
             config[option.name] = option.default
     config["blogposts_path"] = config.blogposts_path.strip("/")

@@ -81,13 +81,17 @@ def cut_at_marker(doctree: nodes.document, marker: nodes.Node) -> list[nodes.Nod
 
 
 def first_paragraphs(doctree: nodes.document, count: int) -> list[nodes.Node]:
-    """ABlog's automatic excerpt: the first paragraphs of the body (never ones nested in lists)."""
-    found = [
-        p.deepcopy()
-        for p in doctree.findall(nodes.paragraph)
-        if isinstance(p.parent, (nodes.section, nodes.document)) and not is_marker(p)
-    ]
-    return found[:count]
+    """ABlog's automatic excerpt: the first paragraphs of the body (never ones nested in lists).
+
+    Only the paragraphs kept are copied: a long post has thousands of them.
+    """
+    found: list[nodes.Node] = []
+    for p in doctree.findall(nodes.paragraph):
+        if len(found) >= count:
+            break
+        if isinstance(p.parent, (nodes.section, nodes.document)) and not is_marker(p):
+            found.append(p.deepcopy())
+    return found
 
 
 def clean(fragment: list[nodes.Node]) -> list[nodes.Node]:
@@ -123,6 +127,13 @@ def _flatten_section(section: nodes.section) -> None:
         if isinstance(child, nodes.title):
             rubric = nodes.rubric(child.rawsource, "", *child.children)
             section[index] = rubric
+
+
+def has_text(fragment: list[nodes.Node]) -> bool:
+    """Whether an excerpt shows anything: words, or an image."""
+    return any(
+        n.astext().strip() or any(True for _ in n.findall(nodes.image)) for n in fragment
+    )
 
 
 def digest(fragment: list[nodes.Node]) -> str:

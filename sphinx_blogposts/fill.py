@@ -43,7 +43,7 @@ def _raw(html: str) -> nodes.raw:
 def _header(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
     if html:
         return [_raw(renderer.header(post))]
-    card = renderer.card(post, post.docname, with_excerpt=False)
+    card = renderer.card(post, post.docname, with_excerpt=False, all_tags=True)
     parts = [card["date"]]
     parts += [", ".join(a["name"] for a in card["authors"])]
     parts += [", ".join(t["label"] for t in card["tags"])]

@@ -5,28 +5,62 @@ JSON strings with smart quotes, dates become strings). So Markdown sources are r
 again here and their YAML block parsed with line numbers, so every warning can name
 the line of the key it is about. reST sources only have docinfo fields, which are
 text by nature; the same converters accept text for every key.
+
+Reading never fails: a broken block (bad YAML, an unclosed ``---``, a list instead of
+a mapping) is read key by key, every key that can be read is kept, and each broken
+part becomes one *problem* (a message and the line it is on). A post written in a
+hurry thus still gets its title and date, and the author gets one located warning
+per mistake instead of a traceback or a post with nothing in it.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from typing import Any
 
 import yaml
+from yaml.constructor import SafeConstructor
 
 from . import dates
 from .model import AuthorRef
 
 _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+#: A line that starts a new top-level key (not indented, not a list item or a comment).
+_TOP_LEVEL = re.compile(r"^[^\s#\-\]}]")
+#: Every error ``yaml`` can raise on hostile input (an impossible date is a ValueError).
+_YAML_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError)
 
 #: libyaml's loader when PyYAML has it (several times faster on thousands of posts).
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 TRUE_WORDS = {"true", "yes", "on", "1"}
 FALSE_WORDS = {"false", "no", "off", "0", ""}
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """The safe loader, keeping an impossible date (``2024-13-45``) as text instead of raising.
+
+    The date reader then reports it as a date problem at its own line, instead of the
+    whole block being lost to a ``ValueError``. ``kept_bad_date`` tells the caller that
+    MyST's plain ``yaml.safe_load`` would fail on this block.
+    """
+
+    kept_bad_date = False
+
+
+def _timestamp(loader: _Loader, node: yaml.Node) -> Any:
+    try:
+        return SafeConstructor.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except (ValueError, OverflowError):
+        loader.kept_bad_date = True
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
 @dataclass
@@ -38,56 +72,209 @@ class FrontMatter:
     line: int = 1
     #: 0-based index of the first line after the closing fence (the body's start).
     body_start: int = 0
-    error: str | None = None
+    #: What could not be read: (message, 1-based line), one per mistake.
+    problems: list[tuple[str, int]] = field(default_factory=list)
+    #: Keys whose lines could not be read (already reported: no second warning for them).
+    broken_keys: set[str] = field(default_factory=set)
+    #: True when MyST could not read this block (it would then warn a second time,
+    #: or show the YAML as text): the source is handed to MyST without it.
+    hide_from_myst: bool = False
+
+    @property
+    def error(self) -> str | None:
+        return self.problems[0][0] if self.problems else None
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
 
 
 def split(text: str) -> tuple[str, int] | None:
-    """The YAML text and the body's first line index, or None when there is no front matter."""
+    """The YAML text and the body's first line index, or None when there is no front matter.
+
+    A block that is opened but never closed ends at its first blank line (where the
+    body most likely starts); :func:`parse` reports it.
+    """
+    found = _locate(text)
+    return None if found is None else (found[0], found[1])
+
+
+def _locate(text: str) -> tuple[str, int, bool] | None:
     opening = _FENCE.match(text)
     if not opening:
         return None
     close = _CLOSE.search(text, opening.end())
-    if not close:
-        return None
-    yaml_text = text[opening.end() : close.start()]
-    body_start = text.count("\n", 0, close.end()) + 1
-    return yaml_text, body_start
+    if close:
+        return text[opening.end() : close.start()], text.count("\n", 0, close.end()) + 1, True
+    rest = text[opening.end() :]
+    blank = re.search(r"^[ \t]*\r?$", rest, re.MULTILINE)
+    yaml_text = rest if blank is None else rest[: blank.start()]
+    return yaml_text, text.count("\n", 0, opening.end() + len(yaml_text)), False
 
 
-def parse(text: str) -> FrontMatter | None:
-    """Parse the leading YAML block of a Markdown source; None when it has none."""
-    parts = split(text)
-    if parts is None:
-        return None
-    yaml_text, body_start = parts
-    fm = FrontMatter(body_start=body_start)
-    loader = _Loader(yaml_text)
+def _problem_line(exc: BaseException, text: str, first_line: int) -> int:
+    """The file line a YAML error is on (``first_line`` is the line of ``text``'s start)."""
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    if mark is not None:
+        return first_line + mark.line
+    position = getattr(exc, "position", None)  # ReaderError: a character offset
+    if isinstance(position, int):
+        return first_line + text.count("\n", 0, position)
+    return first_line
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, yaml.reader.ReaderError):
+        char = exc.character
+        code = ord(char) if isinstance(char, str) else char
+        return f"it contains the control character U+{code:04X}; delete it"
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply"
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
+        return f"{problem} (indent with spaces, never tabs)"
+    return str(problem)
+
+
+def _load(text: str) -> tuple[Any, dict[str, int], bool]:
+    """The YAML value, the 0-based line of each top-level key, and whether MyST's plain
+    ``safe_load`` would fail on it (an impossible date); raises on bad YAML."""
+    loader = _Loader(text)
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        if mark is not None:
-            fm.line = mark.line + 2
-        fm.error = f"the front matter is not valid YAML: {getattr(exc, 'problem', None) or exc}"
-        return fm
     finally:
         loader.dispose()
-    if data is None:
-        return fm
-    if not isinstance(data, dict):
-        fm.error = (
-            f"the front matter must be a mapping of keys to values, not a {type(data).__name__}"
-        )
-        return fm
+    lines: dict[str, int] = {}
     if isinstance(node, yaml.MappingNode):
         for key_node, _ in node.value:
-            fm.lines[str(key_node.value)] = key_node.start_mark.line + 2
-    fm.data = {str(k): v for k, v in data.items()}
+            lines.setdefault(_key(key_node.value), key_node.start_mark.line)
+    return data, lines, loader.kept_bad_date
+
+
+def _key(value: Any) -> str:
+    return value if isinstance(value, str) else str(value)
+
+
+def _chunks(lines: list[str]) -> list[tuple[int, str]]:
+    """The block cut before each top-level key: (0-based first line, text)."""
+    chunks: list[tuple[int, list[str]]] = []
+    for index, line in enumerate(lines):
+        if not chunks or _TOP_LEVEL.match(line):
+            chunks.append((index, [line]))
+        else:
+            chunks[-1][1].append(line)
+    return [(start, "".join(part)) for start, part in chunks]
+
+
+def parse(text: str) -> FrontMatter | None:
+    """Parse the leading YAML block of a Markdown source; None when it has none. Never raises."""
+    located = _locate(text)
+    if located is None:
+        return None
+    yaml_text, body_start, closed = located
+    fm = FrontMatter(body_start=body_start)
+    first = 2  # the file line of the YAML's first line (the fence is line 1)
+    if not closed:
+        fm.problems.append(
+            (
+                "the front matter opened by '---' on line 1 is never closed; add a line "
+                "'---' after its last key (it was read up to the first blank line)",
+                1,
+            )
+        )
+    yaml_text = _drop_control_characters(yaml_text, first, fm)
+    try:
+        data, key_lines, bad_date = _load(yaml_text)
+    except _YAML_ERRORS:
+        data, key_lines = _salvage(yaml_text, first, fm)
+        bad_date = True  # MyST's reading fails on this block too
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        fm.problems.append(
+            (
+                "the front matter must be 'key: value' lines (a mapping), not a "
+                f"{_kind(data)}; it is ignored",
+                first,
+            )
+        )
+        data = {}
+    for key, line in key_lines.items():
+        fm.lines[key] = first + line
+    fm.data = {_key(k): v for k, v in data.items()}
+    fm.hide_from_myst = fm.hide_from_myst or bool(fm.problems) or bad_date
     return fm
+
+
+_RAW_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def _drop_control_characters(yaml_text: str, first: int, fm: FrontMatter) -> str:
+    """Remove control characters YAML refuses, with one problem per line that had them.
+
+    Otherwise a stray control character (pasted from a terminal, say) would cost the
+    whole key, and then a second warning for the title or date it carried.
+    """
+    if not _RAW_CONTROL.search(yaml_text):
+        return yaml_text
+    lines = yaml_text.splitlines(keepends=True)
+    for index, line in enumerate(lines):
+        found = _RAW_CONTROL.findall(line)
+        if found:
+            codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found}))
+            fm.problems.append(
+                (f"the front matter contains the control character {codes}; it is ignored. "
+                 "Delete it", first + index)
+            )
+            fm.hide_from_myst = True
+            lines[index] = _RAW_CONTROL.sub("", line)
+    return "".join(lines)
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, list):
+        return "list"
+    return "single text value" if isinstance(value, str) else type(value).__name__
+
+
+def _salvage(yaml_text: str, first: int, fm: FrontMatter) -> tuple[dict[str, Any], dict[str, int]]:
+    """Read a broken block key by key: keep what reads, one problem per part that does not."""
+    data: dict[str, Any] = {}
+    key_lines: dict[str, int] = {}
+    for start, chunk in _chunks(yaml_text.splitlines(keepends=True)):
+        if not chunk.strip() or chunk.lstrip().startswith("#"):
+            continue
+        try:
+            value, lines, _ = _load(chunk)
+        except _YAML_ERRORS as exc:
+            last = first + start + len(chunk.rstrip().splitlines()) - 1
+            line = min(_problem_line(exc, chunk, first + start), last)
+            key = chunk.split(":", 1)[0].strip() if ":" in chunk else None
+            if key:
+                fm.broken_keys.add(key)
+            what = f"'{key}'" if key and _TOP_LEVEL.match(key) and len(key) < 60 else "this part"
+            fm.problems.append(
+                (
+                    f"the front matter is not valid YAML: {_describe(exc)}; "
+                    f"{what} is ignored",
+                    line,
+                )
+            )
+            continue
+        if isinstance(value, dict):
+            for key, item in value.items():
+                data.setdefault(key, item)
+            for key, line in lines.items():
+                key_lines.setdefault(key, start + line)
+        elif value is not None:
+            fm.problems.append(
+                (
+                    f"line {first + start} of the front matter is not a 'key: value' line; "
+                    "it is ignored",
+                    first + start,
+                )
+            )
+    return data, key_lines
 
 
 def from_metadata(metadata: dict[str, Any]) -> FrontMatter:
@@ -95,48 +282,90 @@ def from_metadata(metadata: dict[str, Any]) -> FrontMatter:
     return FrontMatter(data={k: v for k, v in metadata.items() if k not in ("wordcount",)})
 
 
-# -- converters: each takes the raw value and a reporter, and returns a typed value or None
+# -- converters: each takes the raw value and returns a typed value or None
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """Text with control characters dropped and whitespace runs made one space.
+
+    YAML's double-quoted escapes (``"\\a"``) can put control characters into a value;
+    they are invalid in XML feeds and invisible in HTML, so they never reach a page.
+    """
+    return " ".join(_CONTROL.sub("", text).split())
 
 
 def as_text(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        text = str(value).strip()
+        text = clean_text(str(value))
         return text or None
     return None
 
 
+def has_word(text: str) -> bool:
+    """Whether a label has at least one letter or digit in any script."""
+    return any(unicodedata.category(c)[0] in "LN" for c in text)
+
+
 def as_list(value: Any) -> list[str] | None:
-    """A YAML list, or a comma-separated string (ABlog's form, and reST fields)."""
+    """A YAML list, or a comma-separated string (ABlog's form, and reST fields); None if neither.
+
+    Unusable items of a list are dropped (see :func:`as_labels` for the problems).
+    """
+    labels, problems = as_labels(value)
+    return None if problems and not isinstance(value, (list, tuple)) else labels
+
+
+def as_labels(value: Any) -> tuple[list[str], list[str]]:
+    """Labels (tags, categories) and a problem for each item that is not one.
+
+    The good items of a list are kept even when others are dropped, so one stray
+    ``- {}`` does not cost a post all its tags.
+    """
     if value is None:
-        return []
+        return [], []
     if isinstance(value, str):
         text = value.strip()
         if text.startswith("[") and text.endswith("]"):  # a flow list written in a reST field
             try:
                 parsed = yaml.safe_load(text)
-            except yaml.YAMLError:
+            except _YAML_ERRORS:
                 parsed = None
             if isinstance(parsed, list):
-                return as_list(parsed)
+                return as_labels(parsed)
             text = text[1:-1]
-        return [part.strip() for part in text.split(",") if part.strip()]
+        return [t for t in (clean_text(part) for part in text.split(",")) if t], []
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return [str(value)]
-    if isinstance(value, (list, tuple)):
-        out = []
-        for item in value:
-            if isinstance(item, dict) and "label" in item:  # Docusaurus' legacy {label, permalink}
-                item = item["label"]
-            if isinstance(item, (str, int, float)) and not isinstance(item, bool):
-                text = str(item).strip()
-                if text:
-                    out.append(text)
+        return [str(value)], []
+    if not isinstance(value, (list, tuple)):
+        return [], [f"must be a list or a comma-separated string, not {_show(value)}"]
+    out: list[str] = []
+    problems: list[str] = []
+    empty = 0
+    for item in value:
+        if isinstance(item, dict) and "label" in item:  # Docusaurus' legacy {label, permalink}
+            item = item["label"]
+        if isinstance(item, (str, int, float)) and not isinstance(item, bool):
+            text = clean_text(str(item))
+            if text:
+                out.append(text)
             else:
-                return None
-        return out
-    return None
+                empty += 1
+        elif item is None:
+            empty += 1
+        else:
+            problems.append(f"{_show(item)} is not a label")
+    if empty:
+        problems.append("an empty item" if empty == 1 else f"{empty} empty items")
+    return out, problems
+
+
+def _show(value: Any, limit: int = 60) -> str:
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def as_bool(value: Any) -> bool | None:
@@ -176,7 +405,9 @@ def as_authors(value: Any, strict: bool) -> tuple[list[AuthorRef], list[str]]:
     elif isinstance(value, (list, tuple)):
         items = list(value)
     else:
-        return [], [f"expected an author key, a list of keys or author objects, got {value!r}"]
+        return [], [f"expected an author key, a list of keys or author objects, got {_show(value)}"]
+    if not items:
+        return [], ["is empty; name an author (a key from the authors file) or remove the key"]
     authors = []
     for item in items:
         if isinstance(item, str) and item.strip():
@@ -188,11 +419,13 @@ def as_authors(value: Any, strict: bool) -> tuple[list[AuthorRef], list[str]]:
                 if text is not None:
                     setattr(ref, attr, text)
             if ref.key is None and ref.name is None:
-                problems.append(f"the author {item!r} has neither a 'key' nor a 'name'")
+                problems.append(
+                    f"the author {_show(item)} has neither a 'key' nor a 'name'; it is left out"
+                )
                 continue
             authors.append(ref)
         else:
-            problems.append(f"{item!r} is not an author key or an author object")
+            problems.append(f"{_show(item)} is not an author key or an author object; left out")
     return authors, problems
 
 

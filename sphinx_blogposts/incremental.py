@@ -13,7 +13,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from . import blog as blog_mod
-from . import signatures
+from . import checks, signatures
 from .collect import domain_of
 
 
@@ -24,6 +24,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         domain.posts, app.config, domain.authors_map, domain.runtime.get("tags_file")
     )
     domain.runtime["blog"] = blog
+    checks.check(app, blog)
 
     wpm = app.config.blogposts_words_per_minute
     cards = {docname: signatures.card(blog, post, wpm) for docname, post in blog.posts.items()}

@@ -419,7 +419,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     text = source[0]
     fm = frontmatter.parse(text)
-    data = fm.data if fm is not None and not fm.error else {}
+    data = fm.data if fm is not None else {}  # what could be read, even from a broken block
     is_mdx = env.doc2path(docname).suffix.lower() == ".mdx"
     is_post = (
         matches_pattern(app, docname)
@@ -433,7 +433,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         static_dir=static_dir(app),
         doc_dir=env.doc2path(docname).parent,
     )
-    body_start = fm.body_start if fm is not None and not fm.error else 0
+    body_start = fm.body_start if fm is not None else 0
     result = processor.run(text, body_start, bool(frontmatter.as_text(data.get("title"))))
     if result.unknown_jsx:
         line, tag = result.unknown_jsx[0]

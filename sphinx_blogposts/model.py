@@ -61,6 +61,8 @@ class Post:
     #: A digest of the excerpt's content, so pages that show it know when to change.
     excerpt_digest: str = ""
     line: int | None = None
+    #: Source line of each front-matter key, for warnings given once all posts are known.
+    key_lines: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property

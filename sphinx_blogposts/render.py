@@ -40,6 +40,8 @@ _ = get_translation("sphinx_blogposts")
 
 TEMPLATES = Path(__file__).parent / "templates"
 FRAGMENT_FLAG = "blogposts_fragment"
+#: Most tags a card in a list shows; the rest are on the post's own page.
+CARD_TAGS = 12
 
 
 @dataclass
@@ -133,9 +135,9 @@ class Renderer:
             )
         return out
 
-    def tags_of(self, post: Post, pagename: str) -> list[dict[str, Any]]:
+    def tags_of(self, post: Post, pagename: str, limit: int | None = None) -> list[dict[str, Any]]:
         out = []
-        for tag in self.blog.tags_of(post):
+        for tag in self.blog.tags_of(post)[:limit]:
             target = tag_page(self.blog_path, tag)
             url = self.link(pagename, target) if self.has_page(target) else None
             out.append({"label": tag.label, "url": url, "slug": tag.slug})
@@ -246,19 +248,30 @@ class Renderer:
 
     # -- views for templates ---------------------------------------------------------------
 
-    def card(self, post: Post, pagename: str, with_excerpt: bool = True) -> dict[str, Any]:
+    def card(
+        self, post: Post, pagename: str, with_excerpt: bool = True, all_tags: bool = False
+    ) -> dict[str, Any]:
+        """What a template shows of a post; lists show at most :data:`CARD_TAGS` tags.
+
+        The limit keeps list pages linear in size: every tag page lists its posts, so a
+        post with thousands of tags would otherwise repeat all of them on each of its
+        thousands of tag pages. The post's own header shows every tag.
+        """
+        limit = None if all_tags else CARD_TAGS
+        total_tags = len(self.blog.post_tags.get(post.docname, []))
         return {
             "title": post.title,
             "url": self.link(pagename, post.docname),
             "date": self.format_date(post.date),
             "datetime": post.date.isoformat() if post.date else "",
             "authors": self.authors_of(post, pagename),
-            "tags": self.tags_of(post, pagename),
+            "tags": self.tags_of(post, pagename, limit),
+            "more_tags": total_tags - limit if limit is not None and total_tags > limit else 0,
             "minutes": self.reading_minutes(post),
             "show_reading_time": self.config.blogposts_show_reading_time,
             "description": post.description,
             "excerpt": self.excerpt_html(post, pagename) if with_excerpt else Markup(""),
-            "draft": post.draft,
+            "draft": post.docname in self.blog.drafts,
             "image": assets.url_for(self.app, post.image, pagename, post.docname, False),
         }
 
@@ -267,7 +280,8 @@ class Renderer:
         return Markup(self.jinja.get_template(template).render(**context))
 
     def header(self, post: Post) -> Markup:
-        return self.render("blogposts/post_header.html", post=self.card(post, post.docname, False))
+        card = self.card(post, post.docname, with_excerpt=False, all_tags=True)
+        return self.render("blogposts/post_header.html", post=card)
 
     def footer(self, post: Post) -> Markup:
         older, newer = self.blog.neighbours.get(post.docname, (None, None))

@@ -39,7 +39,7 @@ def card(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = Tru
         post.title,
         post.date,
         reading_minutes(post, words_per_minute),
-        post.draft,
+        post.docname in blog.drafts,
         post.description,
         post.image,
         post.excerpt_digest if with_excerpt else None,

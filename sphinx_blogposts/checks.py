@@ -1,0 +1,68 @@
+"""Problems only visible with every post known: tags that would share a page, hidden pages.
+
+These are checked once per build, after the read phase (``env-updated``, in the main
+process), so each is reported exactly once however many processes read the posts,
+and at the post that introduced the clash (the later one in document-name order).
+(Two posts with one ``slug`` are reported by :mod:`sphinx_blogposts.redirects`, where
+the clash has an effect: both would redirect from the same old URL.)
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from .blog import Blog
+from .diagnostics import Warn, warn
+from .model import Post
+from .routes import index_page, plan
+from .slugs import MAX_SLUG, slugify
+
+
+def _at(post: Post, key: str) -> tuple[str, int | None]:
+    return (post.docname, post.key_lines.get(key, post.line))
+
+
+def check(app: Sphinx, blog: Blog) -> None:
+    _tag_clashes(app, blog)
+    _hidden_pages(app, blog)
+
+
+def _tag_clashes(app: Sphinx, blog: Blog) -> None:
+    """A tag moved off its natural page name because another tag holds it."""
+    blog_path = app.config.blogposts_path
+    first_user: dict[str, Post] = {}
+    for post in sorted(blog.posts.values(), key=lambda p: p.docname):
+        for key in blog.post_tags.get(post.docname, []):
+            first_user.setdefault(key, post)
+    holder = {tag.slug: tag for tag in blog.tags.values()}
+    for key in sorted(blog.tags):
+        tag = blog.tags[key]
+        base = slugify(key)[:MAX_SLUG]
+        keep = holder.get(base)
+        if not base or keep is None or keep is tag or tag.slug == base or key not in first_user:
+            continue
+        warn(
+            f"the tags {keep.label!r} and {tag.label!r} differ only in accents or "
+            f"punctuation, so they would share the page {blog_path}/tags/{base}; "
+            f"{tag.label!r} gets {blog_path}/tags/{tag.slug} instead. If they are one "
+            "tag, write them the same way",
+            Warn.TAG,
+            _at(first_user[key], "tags"),
+        )
+
+
+def _hidden_pages(app: Sphinx, blog: Blog) -> None:
+    """A document named like a generated page (other than the blog index) replaces it."""
+    blog_path = app.config.blogposts_path
+    specs = plan(
+        blog, blog_path, app.config.blogposts_title, app.config.blogposts_posts_per_page, set()
+    )
+    for spec in specs:
+        if spec.name in app.env.found_docs and spec.name != index_page(blog_path):
+            warn(
+                f"this document has the name of a page the blog generates ({spec.name}: "
+                f"{spec.title}), so that page is not generated. Rename the document, or "
+                "set blogposts_path to another folder",
+                Warn.PAGE,
+                (spec.name, 1),
+            )
