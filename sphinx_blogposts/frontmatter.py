@@ -122,7 +122,7 @@ def _problem_line(exc: BaseException, text: str, first_line: int) -> int:
     return first_line
 
 
-def _describe(exc: BaseException) -> str:
+def _describe(exc: BaseException, text: str = "") -> str:
     if isinstance(exc, yaml.reader.ReaderError):
         char = exc.character
         code = ord(char) if isinstance(char, str) else char
@@ -130,7 +130,7 @@ def _describe(exc: BaseException) -> str:
     if isinstance(exc, RecursionError):
         return "it is nested too deeply"
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-    if "\t" in problem or "'\\t'" in problem or "tab" in problem.lower():
+    if re.search(r"^ *\t", text, re.MULTILINE) or "tab" in problem.lower():
         return f"{problem} (indent with spaces, never tabs)"
     return str(problem)
 
@@ -255,7 +255,7 @@ def _salvage(yaml_text: str, first: int, fm: FrontMatter) -> tuple[dict[str, Any
             what = f"'{key}'" if key and _TOP_LEVEL.match(key) and len(key) < 60 else "this part"
             fm.problems.append(
                 (
-                    f"the front matter is not valid YAML: {_describe(exc)}; "
+                    f"the front matter is not valid YAML: {_describe(exc, chunk)}; "
                     f"{what} is ignored",
                     line,
                 )
