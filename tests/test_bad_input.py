@@ -246,6 +246,9 @@ def test_bad_slugs_write_nothing_outside_the_blog(built):
     generated = {p.relative_to(out).as_posix() for p in written if p.suffix == ".html"}
     for name in generated:
         assert not name.startswith(("etc", "outside")), name
+    # "slug: /etc/passwd" is relative to the blog, as in Docusaurus: its redirect stays there
+    assert "blog/etc/passwd/index.html" in generated
+    assert not [n for n in generated if "outside" in n or "\\" in n or "\x00" in n]
     for title in ("Slug one", "Slug two", "Slug dots", "Slug backslash", "Slug nul"):
         assert title in titles(built)
 

@@ -126,7 +126,6 @@ def test_post_reader_always_gives_a_post(reader_app, data):
     doctree = app.env.get_doctree(docname)
     fm = frontmatter.FrontMatter(data=data, lines={k: 2 for k in data})
     before = app.warning.tell()
-    app.env.current_document.docname = docname
     post = PostReader(app, docname, doctree, fm, None).read()
     assert isinstance(post, Post)
     assert isinstance(post.title, str) and post.title.strip()
