@@ -41,6 +41,8 @@ MEDIA_TYPES = {
 }
 LEDGER = "blogposts-feeds.json"
 GENERATOR = "sphinx-blogposts"
+#: Most categories (tags) an entry carries; the post's page lists every tag.
+FEED_CATEGORIES = 100
 GENERATOR_URI = "https://pypi.org/project/sphinx-blogposts/"
 #: Characters XML 1.0 cannot carry, even escaped.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -76,7 +78,7 @@ def plan(blog: Blog, app: Sphinx) -> list[FeedSpec]:
     length = config.blogposts_feed_length
 
     def entries(posts: Iterable[Post]) -> list[Post]:
-        listed = [p for p in posts if not p.draft and not p.unlisted]
+        listed = [p for p in posts if p.docname not in blog.drafts and not p.unlisted]
         return listed[:length] if length else listed
 
     site_title = config.blogposts_title
@@ -268,7 +270,9 @@ class FeedWriter:
             published=post.date,
             updated=post.updated or post.date,
             authors=authors,
-            tags=[clean(tag.label) for tag in self.blog.tags_of(post)],
+            # capped: each tag has its own feed, so a post with thousands of tags would
+            # otherwise repeat all of them in each of those thousands of feeds
+            tags=[clean(tag.label) for tag in self.blog.tags_of(post)[:FEED_CATEGORIES]],
             image=clean(image) if image else None,
         )
         if dropped:
@@ -434,10 +438,11 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     key = f"{app.builder.name}:{outdir}"
     book = _load(ledger)
     previous: dict[str, str] = book.get(key, {})
+    digests: dict[str, str] = {}
     current = {
         spec.path(fmt): signature
         for spec in specs
-        for fmt, signature in _signatures(app, renderer, spec, fmts)
+        for fmt, signature in _signatures(app, renderer, spec, fmts, digests)
     }
     for name in sorted(set(previous) - set(current)):
         _remove(outdir, name)
@@ -480,24 +485,35 @@ def save_ledger(app: Sphinx, exception: Exception | None) -> None:
 
 
 def _signatures(
-    app: Sphinx, renderer: Renderer, spec: FeedSpec, fmts: list[str]
+    app: Sphinx,
+    renderer: Renderer,
+    spec: FeedSpec,
+    fmts: list[str],
+    cache: dict[str, str] | None = None,
 ) -> list[tuple[str, str]]:
     """What a feed is made of: configuration, its posts' data and when each was last read
-    (a post's source changed, or something it depends on: it was read again)."""
+    (a post's source changed, or something it depends on: it was read again).
+
+    ``cache`` keeps each post's digest across the feeds of one build: a post is in the
+    blog's feed and in one feed per tag, so it is digested once, not once per feed."""
+    cache = {} if cache is None else cache
     builder: Any = app.builder
     build_info = getattr(builder, "build_info", None)
     blog = renderer.blog
     wpm = app.config.blogposts_words_per_minute
-    posts = [
-        [
-            signatures.card(blog, post, wpm),
-            app.env.all_docs.get(post.docname),
-            post.updated,
-            post.image,
-            [a.email for a in blog.post_authors.get(post.docname, [])],
-        ]
-        for post in spec.posts
-    ]
+    posts = []
+    for post in spec.posts:
+        if post.docname not in cache:
+            cache[post.docname] = signatures.digest(
+                [
+                    signatures.card(blog, post, wpm),
+                    app.env.all_docs.get(post.docname),
+                    post.updated,
+                    post.image,
+                    [a.email for a in blog.post_authors.get(post.docname, [])],
+                ]
+            )
+        posts.append(cache[post.docname])
     common = [
         _version(),
         builder.name,
