@@ -30,7 +30,7 @@ from sphinx.util.console import strip_escape_sequences
 
 from .conftest import soup_of
 
-STEPS = int(os.environ.get("BLOGPOSTS_RANDOM_STEPS", "10"))
+STEPS = int(os.environ.get("BLOGPOSTS_RANDOM_STEPS", "30"))
 SEED = int(os.environ.get("BLOGPOSTS_RANDOM_SEED", "20261126"))
 TAGS = ["python", "Rust", "release", "C++", "c", "news", "Café", "howto"]
 FOLDERS = ["blog", "blog/2024", "blog/notes", "blog/deep/er"]
