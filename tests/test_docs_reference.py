@@ -29,6 +29,7 @@ TYPE_TEXT = {
     config._site_url: "`str` or `None`",
     config._root_links: '`"warn"`, `"keep"` or `"error"`',
     config._url_map: "`dict` of `str` to `str`",
+    config._future: '`"list"` or `"draft"`',
 }
 
 
