@@ -114,13 +114,18 @@ class Blog:
             title=f"Post {self.counter} {rng.choice(['news', 'notes', 'ideas'])}",
             day=date(2024, 1, 1) + timedelta(days=rng.randrange(400)),
             tags=rng.sample(TAGS, rng.randrange(0, 4)),
-            authors=rng.sample(sorted(self.authors), rng.randrange(0, 3)),
+            authors=self.some_authors(),
             draft=rng.random() < 0.1,
             unlisted=rng.random() < 0.05,
         )
         self.posts[self.counter] = spec
         if log:
             self.log.append(f"add {spec.path}")
+
+    def some_authors(self) -> list[str]:
+        """Zero to two author keys (fewer when authors.yml has lost some)."""
+        keys = sorted(self.authors)
+        return self.rng.sample(keys, self.rng.randrange(0, min(3, len(keys) + 1)))
 
     def pick(self) -> PostSpec:
         return self.posts[self.rng.choice(sorted(self.posts))]
@@ -170,7 +175,7 @@ class Blog:
         elif kind == "tags":
             spec.tags = rng.sample(TAGS, rng.randrange(0, 4))
         elif kind == "authors":
-            spec.authors = rng.sample(sorted(self.authors), rng.randrange(0, 3))
+            spec.authors = self.some_authors()
         elif kind == "draft":
             spec.draft = not spec.draft
         elif kind == "unlisted":
