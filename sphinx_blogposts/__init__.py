@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
-from sphinx.config import Config
 
-from . import (  # Docusaurus migration
+from . import (
     assets,
     collect,
     config,
@@ -23,78 +21,41 @@ from . import (  # Docusaurus migration
     sidebars,
     social,
     tagsfile,
+    theme,
 )
-from .blog import is_draft
-from .collect import domain_of
-from .render import writes_html_pages
 
 __version__ = "0.1.0"
-
-_HERE = Path(__file__).parent
-
-
-def _add_static_path(app: Sphinx, cfg: Config) -> None:
-    cfg.html_static_path.append(str(_HERE / "static"))
-
-
-def _add_page_meta(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
-) -> None:
-    """Unlisted and draft posts build, but ask search engines not to index them."""
-    post = domain_of(app.env).posts.get(pagename)
-    if (
-        post is not None
-        and (post.unlisted or is_draft(post, app.config))
-        and writes_html_pages(app.builder)
-    ):
-        context["metatags"] = (
-            context.get("metatags", "") + '<meta name="robots" content="noindex" />\n'
-        )
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("myst_parser")
 
-    # configuration
+    # configuration: the blogposts_* values, validated once
     config.register(app)
-    app.connect("config-inited", config.validate, priority=100)
-    app.connect("config-inited", _add_static_path)
-    app.connect("config-inited", sidebars.add_templates_path, priority=900)
 
-    # read: which documents are posts, and what they say
-    app.add_domain(collect.BlogDomain)
-    directives.register(app)
-    mdx.register(app)
-    app.connect("builder-inited", collect.load_authors)
-    app.connect("source-read", collect.on_source_read)
-    app.connect("doctree-read", collect.on_doctree_read)
-    app.connect("builder-inited", tagsfile.on_builder_inited)
-    app.connect("doctree-read", tagsfile.on_doctree_read, priority=600)
-    assets.register(app)
+    # read: which documents are posts and what they say, kept per document
+    collect.register(app)  # the store, front matter, titles, excerpts, the authors map
+    directives.register(app)  # ABlog's post and postlist
+    mdx.register(app)  # Docusaurus and MDX syntax, rewritten before MyST parses it
+    tagsfile.register(app)  # Docusaurus' tags.yml
+    assets.register(app)  # /img/ static files, card images, og and keywords meta
+    links.register(app)  # Docusaurus URLs, root-relative links, heading anchors
 
-    # between read and write: pages whose listed posts changed
-    app.connect("env-updated", incremental.on_env_updated)
-    app.connect("env-updated", sidebars.on_env_updated)
+    # between read and write: pages whose content changed with other posts
+    incremental.register(app)
+    sidebars.register(app)  # blogposts/*.html sidebars for html_sidebars
 
-    # write: post headers, footers, postlists, generated pages
-    app.connect("doctree-resolved", fill.on_doctree_resolved)
-    app.connect("html-page-context", _add_page_meta)
-    app.connect("html-page-context", sidebars.on_page_context)
-    # before sphinxext-opengraph (priority 500) reads the page metadata
-    app.connect("html-page-context", social.on_page_context, priority=400)
-    app.connect("html-collect-pages", pages.collect_pages)
-    app.connect("build-finished", pages.save_ledger)
-    redirects.register(app)
-    app.connect("html-collect-pages", feeds.write_feeds)
-    app.connect("build-finished", feeds.save_ledger)
-    app.connect("html-page-context", feeds.add_head_links)
-    links.register(app)
-    app.add_css_file("blogposts.css")
-    app.add_message_catalog("sphinx_blogposts", str(_HERE / "locales"))
+    # write
+    theme.register(app)  # stylesheet, messages, noindex for hidden posts
+    fill.register(app)  # post headers and footers, postlists
+    social.register(app)  # description and image for sphinxext-opengraph
+    pages.register(app)  # index, tag, author and archive pages
+    redirects.register(app)  # old Docusaurus URLs
+    feeds.register(app)  # Atom, RSS and JSON Feed
 
     return {
         "version": __version__,
-        "env_version": 2,  # bump with BlogDomain.data_version
+        "env_version": 3,  # bump with BlogDomain.data_version
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

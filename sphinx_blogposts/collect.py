@@ -695,3 +695,10 @@ def load_authors(app: Sphinx) -> None:
         config_mod.location(app, "blogposts_authors"),
         config_mod.location(app, "blogposts_authors_file"),
     )
+
+
+def register(app: Sphinx) -> None:
+    app.add_domain(BlogDomain)
+    app.connect("builder-inited", load_authors)
+    app.connect("source-read", on_source_read)
+    app.connect("doctree-read", on_doctree_read)

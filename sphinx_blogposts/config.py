@@ -168,6 +168,7 @@ OPTIONS: tuple[Option, ...] = (
 def register(app: Sphinx) -> None:
     for option in OPTIONS:
         app.add_config_value(option.name, option.default, option.rebuild)
+    app.connect("config-inited", validate, priority=100)  # before anyone reads the values
 
 
 def location(app: Sphinx, name: str) -> str | None:

@@ -131,9 +131,7 @@ def _flatten_section(section: nodes.section) -> None:
 
 def has_text(fragment: list[nodes.Node]) -> bool:
     """Whether an excerpt shows anything: words, or an image."""
-    return any(
-        n.astext().strip() or any(True for _ in n.findall(nodes.image)) for n in fragment
-    )
+    return any(n.astext().strip() or any(True for _ in n.findall(nodes.image)) for n in fragment)
 
 
 def digest(fragment: list[nodes.Node]) -> str:

@@ -636,3 +636,9 @@ def _line_of_control_char(app: Sphinx, post: Post) -> int | None:
         if _NOT_XML.search(line):
             return number
     return post.line
+
+
+def register(app: Sphinx) -> None:
+    app.connect("html-collect-pages", write_feeds)
+    app.connect("build-finished", save_ledger)
+    app.connect("html-page-context", add_head_links)

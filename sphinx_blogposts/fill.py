@@ -78,3 +78,7 @@ def _postlist(
         ref["refuri"] = renderer.builder.get_relative_uri(docname, post.docname)
         items += nodes.list_item("", nodes.paragraph("", "", ref))
     return [items]
+
+
+def register(app: Sphinx) -> None:
+    app.connect("doctree-resolved", on_doctree_resolved)

@@ -223,8 +223,11 @@ def _drop_control_characters(yaml_text: str, first: int, fm: FrontMatter) -> str
         if found:
             codes = ", ".join(sorted({f"U+{ord(c):04X}" for c in found}))
             fm.problems.append(
-                (f"the front matter contains the control character {codes}; it is ignored. "
-                 "Delete it", first + index)
+                (
+                    f"the front matter contains the control character {codes}; it is ignored. "
+                    "Delete it",
+                    first + index,
+                )
             )
             fm.hide_from_myst = True
             lines[index] = _RAW_CONTROL.sub("", line)

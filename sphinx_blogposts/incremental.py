@@ -53,3 +53,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     )
     domain.data["signatures"] = found
     return changed
+
+
+def register(app: Sphinx) -> None:
+    app.connect("env-updated", on_env_updated)

@@ -202,3 +202,8 @@ def _remove(app: Sphinx, names: set[str]) -> None:
         path = Path(app.builder.get_outfilename(name)).resolve()  # type: ignore[attr-defined]
         if path.is_relative_to(outdir) and path.is_file():
             path.unlink()
+
+
+def register(app: Sphinx) -> None:
+    app.connect("html-collect-pages", collect_pages)
+    app.connect("build-finished", save_ledger)

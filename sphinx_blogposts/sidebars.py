@@ -191,3 +191,9 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if previous is None or previous == digest:
         return []
     return sorted(env.found_docs)
+
+
+def register(app: Sphinx) -> None:
+    app.connect("config-inited", add_templates_path, priority=900)  # after the project's own
+    app.connect("env-updated", on_env_updated)
+    app.connect("html-page-context", on_page_context)

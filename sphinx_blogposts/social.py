@@ -77,3 +77,8 @@ def on_page_context(
         url = image_url(app, pagename, post.image)
         if url:
             meta.setdefault("og:image", url)
+
+
+def register(app: Sphinx) -> None:
+    # before sphinxext-opengraph (priority 500) reads the page metadata
+    app.connect("html-page-context", on_page_context, priority=400)

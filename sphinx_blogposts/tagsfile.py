@@ -116,3 +116,8 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         line = fm.lines.get("tags", fm.line)
         names = ", ".join(repr(t) for t in unknown)
         warn(f"tag(s) {names} not defined in {path.name}", Warn.TAG, (docname, line))
+
+
+def register(app: Sphinx) -> None:
+    app.connect("builder-inited", on_builder_inited)
+    app.connect("doctree-read", on_doctree_read, priority=600)  # after the post is read

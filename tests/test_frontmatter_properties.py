@@ -59,9 +59,11 @@ scalars = st.one_of(
 )
 values = st.recursive(
     scalars,
-    lambda inner: st.lists(inner, max_size=4)
-    | st.dictionaries(
-        st.text(max_size=8) | st.sampled_from(["name", "key", "url", "date"]), inner, max_size=4
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.text(max_size=8) | st.sampled_from(["name", "key", "url", "date"]), inner, max_size=4
+        )
     ),
     max_leaves=12,
 )
