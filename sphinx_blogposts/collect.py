@@ -133,6 +133,24 @@ def _escape_markdown(text: str) -> str:
     return re.sub(r"([\\`*_{}\[\]<>()#+\-.!|~$&:])", r"\\\1", " ".join(text.split()))
 
 
+def front_matter_of(app: Sphinx, docname: str, text: str) -> frontmatter.FrontMatter | None:
+    """The front matter of a Markdown source being read, parsed once per read.
+
+    Several ``source-read`` handlers need it (MDX rewriting, then the title), and
+    ``doctree-read`` of the same document, in the same process also with ``-j``, takes
+    it from here too. A handler may rewrite the body, never the front matter block, so
+    the parse stays valid as long as that block is unchanged.
+    """
+    cache = domain_of(app.env).runtime.setdefault("front_matter", {})
+    end = text.find("\n---", 3)
+    head = text[: end + 5] if end >= 0 else text  # the block up to its closing fence
+    if docname in cache and cache[docname][0] == head:
+        return cache[docname][1]
+    fm = frontmatter.parse(text)
+    cache[docname] = (head, fm)
+    return fm
+
+
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Give Docusaurus-style posts (headings from H2, title in front matter) their H1.
 
@@ -148,9 +166,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     if not _is_markdown(env, docname):
         return
     text = source[0]
-    fm = frontmatter.parse(text)
-    # doctree-read of the same document (same process, also with -j) reuses this parse.
-    domain_of(env).runtime.setdefault("front_matter", {})[docname] = fm
+    fm = front_matter_of(app, docname, text)
     if fm is None:
         return
     is_post = (
@@ -187,7 +203,7 @@ def _read_front_matter(app: Sphinx, docname: str) -> frontmatter.FrontMatter:
     if _is_markdown(env, docname):
         cached = domain_of(env).runtime.get("front_matter", {})
         if docname in cached:
-            return cached.pop(docname) or frontmatter.FrontMatter()
+            return cached.pop(docname)[1] or frontmatter.FrontMatter()
         try:
             text = env.doc2path(docname).read_text(encoding=app.config.source_encoding)
         except (OSError, UnicodeDecodeError):

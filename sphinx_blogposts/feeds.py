@@ -19,7 +19,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from feedgen.feed import FeedGenerator
 from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
@@ -308,6 +307,8 @@ class FeedWriter:
     def atom_or_rss(self, spec: FeedSpec, fmt: str) -> bytes:
         feed_file = spec.path(fmt)
         entries = [self.entry(p) for p in spec.posts]
+        from feedgen.feed import FeedGenerator  # lxml and all: only when a feed is written
+
         fg = FeedGenerator()
         fg.load_extension("dc", atom=False, rss=True)
         fg.id(self.ident("feed", spec.path("atom")))

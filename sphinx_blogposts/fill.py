@@ -14,7 +14,7 @@ from sphinx.application import Sphinx
 from .collect import domain_of
 from .directives import post_footer_node, post_header_node, postlist_node
 from .model import Post
-from .render import FRAGMENT_FLAG, Renderer, renderer_for, writes_html_pages
+from .render import BODY_END, BODY_START, FRAGMENT_FLAG, Renderer, renderer_for, writes_html_pages
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -42,7 +42,7 @@ def _raw(html: str) -> nodes.raw:
 
 def _header(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
     if html:
-        return [_raw(renderer.header(post))]
+        return [_raw(renderer.header(post) + BODY_START)]
     card = renderer.card(post, post.docname, with_excerpt=False, all_tags=True)
     parts = [card["date"]]
     parts += [", ".join(a["name"] for a in card["authors"])]
@@ -51,7 +51,7 @@ def _header(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
 
 
 def _footer(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
-    return [_raw(renderer.footer(post))] if html else []
+    return [_raw(BODY_END + renderer.footer(post))] if html else []
 
 
 def _postlist(

@@ -412,13 +412,13 @@ def static_dir(app: Sphinx) -> Path | None:
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Rewrite Docusaurus/MDX syntax in Markdown posts (and any ``.mdx`` file)."""
-    from .collect import _POST_DIRECTIVE, _is_markdown, matches_pattern
+    from .collect import _POST_DIRECTIVE, _is_markdown, front_matter_of, matches_pattern
 
     env = app.env
     if not _is_markdown(env, docname):
         return
     text = source[0]
-    fm = frontmatter.parse(text)
+    fm = front_matter_of(app, docname, text)
     data = fm.data if fm is not None else {}  # what could be read, even from a broken block
     is_mdx = env.doc2path(docname).suffix.lower() == ".mdx"
     is_post = (

@@ -40,6 +40,11 @@ _ = get_translation("sphinx_blogposts")
 
 TEMPLATES = Path(__file__).parent / "templates"
 FRAGMENT_FLAG = "blogposts_fragment"
+#: Where a post page's own content starts and ends (after the header, before the footer).
+BODY_START = "<!--blogposts:body-->"
+BODY_END = "<!--/blogposts:body-->"
+#: Sphinx's permalink after each heading: no use in a feed reader.
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 #: Most tags a card in a list shows; the rest are on the post's own page.
 CARD_TAGS = 12
 
@@ -189,6 +194,10 @@ class Renderer:
         footer and the post's title (a feed entry has its own): rendered once per build, for
         every feed that lists the post. Its images are registered, so they are copied."""
         if post.docname not in self._bodies:
+            written = self._written_body(post)
+            if written is not None:
+                self._bodies[post.docname] = written
+                return written
             if post.docname in self._rendering_bodies:
                 # resolving the post ran a handler that asked for this same body again
                 return ""
@@ -198,6 +207,22 @@ class Renderer:
             finally:
                 self._rendering_bodies.discard(post.docname)
         return self._bodies[post.docname]
+
+    def _written_body(self, post: Post) -> str | None:
+        """The post's body as its own page already has it, between the marks the post header
+        and footer leave (see fill.py). Every post page is written before feeds are, in this
+        build or, unchanged, in an earlier one; reading it back costs a file read instead of
+        resolving and translating the whole post again. None when the page lacks the marks."""
+        try:
+            path = Path(self.builder.get_outfilename(post.docname))  # type: ignore[attr-defined]
+            page = path.read_text(encoding="utf-8")
+        except (AttributeError, OSError, UnicodeDecodeError):
+            return None
+        start = page.find(BODY_START)
+        end = page.find(BODY_END, start)
+        if start < 0 or end < 0:
+            return None
+        return _HEADERLINK.sub("", page[start + len(BODY_START) : end]).strip() + "\n"
 
     def _render_body(self, post: Post) -> str:
         from docutils import nodes
