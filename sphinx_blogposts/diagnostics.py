@@ -8,6 +8,7 @@ example ``"blogposts.date"``) without hiding the others.
 from __future__ import annotations
 
 import enum
+import re
 from typing import Any
 
 from sphinx.util import logging
@@ -35,6 +36,15 @@ class Warn(enum.StrEnum):
     LINK = "link"
 
 
+#: Characters that would break a warning into several lines, or hide in a terminal.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def warn(message: str, subtype: Warn, location: Any = None) -> None:
-    """Emit one located warning; ``location`` is a node, a docname or ``(docname, line)``."""
+    """Emit one located warning; ``location`` is a node, a docname or ``(docname, line)``.
+
+    Messages quote what a post says, so control characters are shown escaped: a warning
+    stays one line, whatever the post contains.
+    """
+    message = _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode(), message)
     logger.warning(message, type="blogposts", subtype=subtype.value, location=location)

@@ -42,7 +42,7 @@ def _raw(html: str) -> nodes.raw:
 
 def _header(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
     if html:
-        return [_raw(renderer.header(post) + BODY_START)]
+        return [_raw(str(renderer.header(post)) + BODY_START)]
     card = renderer.card(post, post.docname, with_excerpt=False, all_tags=True)
     parts = [card["date"]]
     parts += [", ".join(a["name"] for a in card["authors"])]
@@ -51,7 +51,7 @@ def _header(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
 
 
 def _footer(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
-    return [_raw(BODY_END + renderer.footer(post))] if html else []
+    return [_raw(BODY_END + str(renderer.footer(post)))] if html else []
 
 
 def _postlist(

@@ -69,6 +69,7 @@ class Renderer:
         self._rendering_bodies: set[str] = set()
         self.render_count = 0
         self.body_count = 0  # whole posts rendered for feeds
+        self._doc_images: dict[str, dict[str, str]] | None = None
         dirs = [str(Path(app.confdir, p)) for p in app.config.templates_path]
         # The templates are the project's and ours, both trusted: no sandbox (it costs a
         # check on every attribute access); autoescaping is what protects the output.
@@ -222,7 +223,20 @@ class Renderer:
         end = page.find(BODY_END, start)
         if start < 0 or end < 0:
             return None
+        # the page's images must be in this build's output too, as if it were written now
+        images: Any = getattr(self.builder, "images", None)
+        if images is not None:
+            images.update(self._images_by_doc().get(post.docname, {}))
         return _HEADERLINK.sub("", page[start + len(BODY_START) : end]).strip() + "\n"
+
+    def _images_by_doc(self) -> dict[str, dict[str, str]]:
+        """docname -> {image source: its name in ``_images``}, from Sphinx's own record."""
+        if self._doc_images is None:
+            self._doc_images = {}
+            for source, (docnames, name) in self.env.images.items():
+                for docname in docnames:
+                    self._doc_images.setdefault(docname, {})[source] = name
+        return self._doc_images
 
     def _render_body(self, post: Post) -> str:
         from docutils import nodes

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from bs4 import Comment
 
 from .conftest import soup_of
 
@@ -91,6 +92,9 @@ def test_post_page_shows_date_authors_tags_reading_time_and_neighbours(app, page
     assert set(tags) == {"MLflow", "C++"}
     assert all(resolves(path, href) for href in tags.values())
     assert header.select_one(".blogposts-reading-time").get_text() == "1 min read"
+    # the marks around the post's own content (for feeds) are comments, never text
+    assert "blogposts:" not in post.get_text()
+    assert post.find(string=lambda s: isinstance(s, Comment) and "blogposts:body" in s)
     nav = post.select_one(".blogposts-post-nav")
     assert (
         nav.select_one(".blogposts-newer .blogposts-nav-title").get_text() == "2023 Year in Review"
