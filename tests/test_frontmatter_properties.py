@@ -7,6 +7,8 @@ real :class:`~sphinx_blogposts.collect.PostReader` of a built project.
 
 from __future__ import annotations
 
+import os
+
 import shutil
 from datetime import date, datetime
 from io import StringIO
@@ -22,8 +24,13 @@ from sphinx_blogposts.model import Post
 
 from .conftest import ROOTS
 
+# Random exploration on developers' machines; the same examples every time in CI (CI=true),
+# so that CI never fails by chance on a case nobody has seen.
 FAST = settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    derandomize=bool(os.environ.get("CI")),
 )
 
 KEYS = [
@@ -122,6 +129,7 @@ def reader_app(tmp_path_factory):
 
 @FAST
 @given(mappings)
+@example({"draft": "2\x1e"})  # a record separator once split a warning in two lines
 def test_post_reader_always_gives_a_post(reader_app, data):
     app = reader_app
     docname = "blog/2024-01-02-post-1"
