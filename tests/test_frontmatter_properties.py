@@ -8,7 +8,6 @@ real :class:`~sphinx_blogposts.collect.PostReader` of a built project.
 from __future__ import annotations
 
 import os
-
 import shutil
 from datetime import date, datetime
 from io import StringIO
