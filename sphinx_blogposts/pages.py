@@ -40,7 +40,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     book = _load(ledger)
     previous: dict[str, str] = book.get(key, {})
     frame = signatures.frame(app)
-    current = {spec.name: _signature(renderer, spec, frame) for spec in renderer.pages}
+    cards: dict[str, str] = {}  # each post digested once, however many pages list it
+    current = {spec.name: _signature(renderer, spec, frame, cards) for spec in renderer.pages}
     _remove(app, set(previous) - set(current))
     runtime = domain_of(app.env).runtime
     runtime["ledger"] = (ledger, key, current)
@@ -89,7 +90,7 @@ def _load(path: Path) -> dict[str, dict[str, str]]:
     return data if isinstance(data, dict) else {}
 
 
-def _signature(renderer: Renderer, spec: PageSpec, frame: str) -> str:
+def _signature(renderer: Renderer, spec: PageSpec, frame: str, cards: dict[str, str]) -> str:
     blog = renderer.blog
     wpm = renderer.config.blogposts_words_per_minute
     extra: Any = None
@@ -104,7 +105,11 @@ def _signature(renderer: Renderer, spec: PageSpec, frame: str) -> str:
     if spec.kind == "archive":  # titles and dates only
         shown: list[Any] = [(p.docname, p.title, p.date) for p in spec.posts]
     else:
-        shown = [signatures.card(blog, post, wpm) for post in spec.posts]
+        shown = []
+        for post in spec.posts:
+            if post.docname not in cards:
+                cards[post.docname] = signatures.digest(signatures.card(blog, post, wpm))
+            shown.append(cards[post.docname])
     return signatures.digest(
         [
             frame,
