@@ -137,14 +137,19 @@ def copy_assets(app: Sphinx) -> list[Any]:
         name = output_name(app, source) if source is not None else None
         if source is None or name is None:
             continue
-        target = (outdir / name).resolve()
-        if not target.is_relative_to(outdir):
-            continue
-        if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        copy_into(outdir, source, name)
     return []
+
+
+def copy_into(outdir: Path, source: Path, name: str) -> None:
+    """Copy ``source`` to ``outdir/name`` unless that is up to date, or outside ``outdir``."""
+    target = (outdir / name).resolve()
+    if not target.is_relative_to(outdir):
+        return
+    if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
 
 
 def add_meta(

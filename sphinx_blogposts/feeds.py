@@ -437,7 +437,7 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     fmts = formats(app)
     ledger = Path(app.doctreedir, LEDGER)
     key = f"{app.builder.name}:{outdir}"
-    book = _load(ledger)
+    book = signatures.load_ledger(ledger)
     previous: dict[str, str] = book.get(key, {})
     digests: dict[str, str] = {}
     current = {
@@ -479,10 +479,7 @@ def save_ledger(app: Sphinx, exception: Exception | None) -> None:
     if pending is None or exception is not None:
         return
     ledger, key, current = pending
-    book = _load(ledger)
-    book[key] = current
-    ledger.parent.mkdir(parents=True, exist_ok=True)
-    ledger.write_text(json.dumps(book, sort_keys=True), encoding="utf-8")
+    signatures.save_ledger(ledger, key, current)
 
 
 def _signatures(
@@ -528,14 +525,6 @@ def _signatures(
         links.posts_digest(app.env),  # the links in the entries
     ]
     return [(fmt, signatures.digest([*common, fmt])) for fmt in fmts]
-
-
-def _load(path: Path) -> dict[str, dict[str, str]]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _remove(outdir: Path, name: str) -> None:

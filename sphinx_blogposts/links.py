@@ -26,7 +26,6 @@ puts the site. ``blogposts_root_links`` decides whether that is said.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Set
 from pathlib import Path
 from typing import Any, ClassVar
@@ -538,13 +537,8 @@ def copy_files(app: Sphinx) -> list[Any]:
     for name in sorted(files):
         rel = name.removeprefix(assets.OUTPUT_DIR + "/")
         source = next((r / rel for r in roots if (r / rel).is_file()), None)
-        target = (outdir / name).resolve()
-        if source is None or not target.is_relative_to(outdir):
-            continue
-        if target.is_file() and target.stat().st_mtime >= source.stat().st_mtime:
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        if source is not None:
+            assets.copy_into(outdir, source, name)
     return []
 
 

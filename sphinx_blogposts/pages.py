@@ -12,7 +12,6 @@ when a build succeeds, so an interrupted build cannot leave a page out of date.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -37,7 +36,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     renderer = renderer_for(app)
     ledger = _ledger_path(app)
     key = f"{app.builder.name}:{Path(app.outdir).resolve()}"
-    book = _load(ledger)
+    book = signatures.load_ledger(ledger)
     previous: dict[str, str] = book.get(key, {})
     frame = signatures.frame(app)
     cards: dict[str, str] = {}  # each post digested once, however many pages list it
@@ -64,10 +63,7 @@ def save_ledger(app: Sphinx, exception: Exception | None) -> None:
         return
     if exception is None:
         ledger, key, current = pending
-        book = _load(ledger)
-        book[key] = current
-        ledger.parent.mkdir(parents=True, exist_ok=True)
-        ledger.write_text(json.dumps(book, sort_keys=True), encoding="utf-8")
+        signatures.save_ledger(ledger, key, current)
     renderer = runtime.get("renderer")
     logger.info(
         "blogposts: %d posts, %d of %d generated pages written, %d excerpts rendered",
@@ -80,14 +76,6 @@ def save_ledger(app: Sphinx, exception: Exception | None) -> None:
 
 def _ledger_path(app: Sphinx) -> Path:
     return Path(app.doctreedir, LEDGER)
-
-
-def _load(path: Path) -> dict[str, dict[str, str]]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _signature(renderer: Renderer, spec: PageSpec, frame: str, cards: dict[str, str]) -> str:

@@ -78,3 +78,20 @@ def frame(app: Sphinx) -> str:
             env.domaindata.get("blogposts", {}).get("sidebar_digest"),
         ]
     )
+
+
+def load_ledger(path: Path) -> dict[str, dict[str, str]]:
+    """A ledger file: for each builder and output folder, what each output was built from."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_ledger(path: Path, key: str, entries: dict[str, str]) -> None:
+    """Record ``entries`` under ``key``; called only when a build succeeded."""
+    book = load_ledger(path)
+    book[key] = entries
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(book, sort_keys=True), encoding="utf-8")
