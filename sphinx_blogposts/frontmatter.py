@@ -18,13 +18,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
 
-from . import dates
 from .model import AuthorRef
 
 _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
@@ -83,9 +81,6 @@ class FrontMatter:
     @property
     def error(self) -> str | None:
         return self.problems[0][0] if self.problems else None
-
-    def line_of(self, key: str) -> int:
-        return self.lines.get(key, self.line)
 
 
 def split(text: str) -> tuple[str, int] | None:
@@ -430,7 +425,3 @@ def as_authors(value: Any, strict: bool) -> tuple[list[AuthorRef], list[str]]:
         else:
             problems.append(f"{_show(item)} is not an author key or an author object; left out")
     return authors, problems
-
-
-def as_date(value: Any, tz: tzinfo) -> datetime:
-    return dates.parse_date(value, tz)

@@ -45,7 +45,6 @@ from sphinx.util.osutil import relative_uri
 from .diagnostics import Warn, logger, warn
 from .signatures import digest
 
-ROOT_LINK_MODES = ("warn", "keep", "error")
 _CUSTOM_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCE_SUFFIXES = (".md", ".mdx", ".rst", ".markdown")

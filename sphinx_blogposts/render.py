@@ -12,7 +12,8 @@ import copy
 import inspect
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -163,30 +164,47 @@ class Renderer:
         if not fragment:
             return ""
         self.render_count += 1
-        builder: Any = self.builder
-        settings = copy.copy(builder.docsettings)
-        settings.env = self.env
-        doc = new_document(str(self.env.doc2path(post.docname)), settings)
+        doc = new_document(str(self.env.doc2path(post.docname)), self._writer_settings())
         doc[FRAGMENT_FLAG] = True
         for node in fragment:
             doc.append(node.deepcopy())
-        saved = {
-            name: getattr(builder, name, None)
-            for name in ("imgpath", "current_docname", "secnumbers", "fignumbers")
-        }
-        try:
-            builder.current_docname = post.docname
-            builder.secnumbers = self.env.toc_secnumbers.get(post.docname, {})
-            builder.fignumbers = self.env.toc_fignumbers.get(post.docname, {})
+        with self._as_page(post.docname):
             self.env.apply_post_transforms(doc, post.docname)
-            builder.imgpath = relative_uri(self.uri(post.docname), builder.imagedir)
-            builder.post_process_images(doc)
-            visitor = builder.create_translator(doc, builder)
-            doc.walkabout(visitor)
-            return "".join(visitor.fragment)
+            return self._translate(doc)
+
+    @contextmanager
+    def _as_page(self, docname: str, **overrides: Any) -> Iterator[None]:
+        """Set the builder up as ``write_doc`` does for ``docname`` (image path, section and
+        figure numbers), so a fragment renders exactly as on that page; then put it back,
+        since the builder is in the middle of writing other pages."""
+        builder: Any = self.builder
+        names = ("imgpath", "current_docname", "secnumbers", "fignumbers", *overrides)
+        saved = {name: getattr(builder, name, None) for name in names}
+        try:
+            builder.current_docname = docname
+            builder.secnumbers = self.env.toc_secnumbers.get(docname, {})
+            builder.fignumbers = self.env.toc_fignumbers.get(docname, {})
+            builder.imgpath = relative_uri(self.uri(docname), builder.imagedir)
+            for name, value in overrides.items():
+                setattr(builder, name, value)
+            yield
         finally:
             for name, value in saved.items():
                 setattr(builder, name, value)
+
+    def _writer_settings(self) -> Any:
+        """The settings Sphinx gives a page it writes, with the environment post-transforms need."""
+        settings = copy.copy(self.builder.docsettings)  # type: ignore[attr-defined]
+        settings.env = self.env
+        return settings
+
+    def _translate(self, doctree: Any) -> str:
+        """A resolved doctree as HTML, its images registered so that they are copied."""
+        builder: Any = self.builder
+        builder.post_process_images(doctree)
+        visitor = builder.create_translator(doctree, builder)
+        doctree.walkabout(visitor)
+        return "".join(visitor.fragment)
 
     # -- whole posts (feeds) ---------------------------------------------------------------
 
@@ -254,36 +272,14 @@ class Renderer:
         section = next((c for c in doctree.children if isinstance(c, nodes.section)), None)
         if section is not None and section.children and isinstance(section[0], nodes.title):
             section.remove(section[0])
-        saved = {
-            name: getattr(builder, name, None)
-            for name in (
-                "imgpath",
-                "current_docname",
-                "secnumbers",
-                "fignumbers",
-                "add_permalinks",
-            )
-        }
-        try:
-            builder.current_docname = docname
-            builder.secnumbers = self.env.toc_secnumbers.get(docname, {})
-            builder.fignumbers = self.env.toc_fignumbers.get(docname, {})
+        # no pilcrows in feed readers
+        with self._as_page(docname, add_permalinks=False):
             kwargs: dict[str, Any] = {"doctree": doctree}
             if "tags" in inspect.signature(self.env.get_and_resolve_doctree).parameters:
                 kwargs["tags"] = builder.tags
             doctree = self.env.get_and_resolve_doctree(docname, builder, **kwargs)
-            settings = copy.copy(builder.docsettings)
-            settings.env = self.env
-            doctree.settings = settings  # the writer's settings, as Sphinx gives a page
-            builder.imgpath = relative_uri(self.uri(docname), builder.imagedir)
-            builder.post_process_images(doctree)
-            builder.add_permalinks = False  # no pilcrows in feed readers
-            visitor = builder.create_translator(doctree, builder)
-            doctree.walkabout(visitor)
-            return "".join(visitor.fragment)
-        finally:
-            for name, value in saved.items():
-                setattr(builder, name, value)
+            doctree.settings = self._writer_settings()
+            return self._translate(doctree)
 
     # -- views for templates ---------------------------------------------------------------
 
