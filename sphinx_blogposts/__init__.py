@@ -11,6 +11,7 @@ from . import (
     collect,
     config,
     directives,
+    excerpt,
     feeds,
     fill,
     incremental,
@@ -36,6 +37,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # read: which documents are posts and what they say, kept per document
     collect.register(app)  # the store, front matter, titles, excerpts, the authors map
     directives.register(app)  # ABlog's post and postlist
+    excerpt.register(app)  # excerpts, kept in each post's doctree
     mdx.register(app)  # Docusaurus and MDX syntax, rewritten before MyST parses it
     tagsfile.register(app)  # Docusaurus' tags.yml
     assets.register(app)  # /img/ static files, card images, og and keywords meta
@@ -55,7 +57,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     return {
         "version": __version__,
-        "env_version": 3,  # bump with BlogDomain.data_version
+        "env_version": 4,  # bump with BlogDomain.data_version
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -37,10 +37,9 @@ class BlogDomain(Domain):
 
     name = "blogposts"
     label = "Blog posts"
-    data_version = 3  # bump on any change to the shape of `data` (3: Post.key_lines)
+    data_version = 4  # bump on any change to the shape of `data` (4: excerpts in doctrees)
     initial_data: ClassVar[dict[str, Any]] = {
-        "posts": {},  # docname -> Post
-        "excerpts": {},  # docname -> list of detached nodes
+        "posts": {},  # docname -> Post (its excerpt is kept in its doctree: excerpt.py)
         "postlists": {},  # docname -> the options of each postlist in it
         "signatures": {},  # docname -> what that page showed last build (see incremental.py)
     }
@@ -56,17 +55,12 @@ class BlogDomain(Domain):
     def posts(self) -> dict[str, Post]:
         return self.data["posts"]
 
-    @property
-    def excerpts(self) -> dict[str, list[nodes.Node]]:
-        return self.data["excerpts"]
-
     def clear_doc(self, docname: str) -> None:
         self.data["posts"].pop(docname, None)
-        self.data["excerpts"].pop(docname, None)
         self.data["postlists"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("posts", "excerpts", "postlists"):
+        for key in ("posts", "postlists"):
             for docname in docnames:
                 if docname in otherdata[key]:
                     self.data[key][docname] = otherdata[key][docname]
@@ -330,8 +324,7 @@ class PostReader:
         post.words = len(re.findall(r"\w+", self.doctree.astext()))
         fragment = self.excerpt()
         post.excerpt_digest = excerpt.digest(fragment)
-        excerpt_store = domain_of(self.env).excerpts
-        excerpt_store[self.docname] = fragment
+        excerpt.store(self.doctree, fragment)
         return post
 
     def _disagree(self, key: str, ours: Any, theirs: Any) -> None:

@@ -1,10 +1,17 @@
-"""Cutting a post's excerpt out of its doctree, at read time.
+"""Cutting a post's excerpt out of its doctree, at read time, and keeping it there.
 
 The cut is made on the doctree, not on the source text, so a marker inside a code
 block is text and not a marker, and a marker nested in a list still cuts the list
 cleanly. The result is a small list of detached nodes: no ``document`` reference is
 kept (docutils 0.22 would otherwise drag the whole doctree into the pickle), no ids
 (they would clash on pages that show many excerpts), no marker.
+
+The cut is kept in the post's own doctree, in an invisible :class:`stored_excerpt`
+node, not in the environment: Sphinx pickles each doctree on its own and loads it only
+when the page is written, while the environment is loaded whole on every build. When
+the post is written, the excerpt is resolved with the rest of the page and rendered
+from there (see fill.py); a build that shows an excerpt without writing its post
+loads the post's doctree for it.
 """
 
 from __future__ import annotations
@@ -12,8 +19,10 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from typing import Any
 
 from docutils import nodes
+from sphinx.application import Sphinx
 
 _HTML_MARKER = re.compile(r"^\s*<!--\s*(?:truncate|more)\s*-->\s*$", re.IGNORECASE)
 _MDX_MARKER = re.compile(r"^\s*\{/\*\s*truncate\s*\*/\}\s*$", re.IGNORECASE)
@@ -137,3 +146,40 @@ def has_text(fragment: list[nodes.Node]) -> bool:
 def digest(fragment: list[nodes.Node]) -> str:
     text = "".join(n.pformat() for n in fragment)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+class stored_excerpt(nodes.Invisible, nodes.Element):  # noqa: N801 (docutils' node naming)
+    """A post's excerpt, kept in its doctree until the page is written; never shown there.
+
+    ``text`` is the excerpt as plain text (feed summaries), taken before any transform,
+    so it is the same whichever way the excerpt is later rendered.
+    """
+
+
+def store(doctree: nodes.document, fragment: list[nodes.Node]) -> None:
+    text = " ".join(" ".join(node.astext() for node in fragment).split())
+    doctree.append(stored_excerpt("", *fragment, text=text))
+
+
+def take(doctree: nodes.Node) -> stored_excerpt | None:
+    """Remove every stored excerpt from ``doctree`` (a page never shows them); the first,
+    detached from the page: kept for later, it must not keep the whole doctree alive."""
+    found = list(doctree.findall(stored_excerpt))
+    for node in found:
+        node.parent.remove(node)
+        node.parent = None
+    if found:
+        for node in found[0].findall():
+            node.document = None  # type: ignore[assignment]
+    return found[0] if found else None
+
+
+def _skip(translator: Any, node: nodes.Node) -> None:
+    raise nodes.SkipNode
+
+
+def register(app: Sphinx) -> None:
+    # every builder removes the node at doctree-resolved; these visitors only guard a
+    # doctree written without that event (another extension's own rendering)
+    skip = (_skip, None)
+    app.add_node(stored_excerpt, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)

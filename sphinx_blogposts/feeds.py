@@ -239,8 +239,6 @@ class FeedWriter:
                 dropped.append(True)
             return cleaned
 
-        fragment = domain_of(self.app.env).excerpts.get(post.docname) or []
-        excerpt_text = " ".join(" ".join(node.astext() for node in fragment).split())
         content: str | None = None
         if mode == "full":
             content = renderer.post_body_html(post)
@@ -264,7 +262,7 @@ class FeedWriter:
             post=post,
             uri=renderer.uri(post.docname),
             title=clean(post.title).strip() or post.docname,
-            summary=clean(post.description or excerpt_text),
+            summary=clean(post.description or renderer.excerpt_text(post)),
             content=clean(content) if content else None,
             published=post.date,
             updated=post.updated or post.date,

@@ -10,11 +10,26 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.application import Sphinx
+from sphinx.errors import NoUri
 
+from . import excerpt
 from .collect import domain_of
 from .directives import post_footer_node, post_header_node, postlist_node
 from .model import Post
 from .render import BODY_END, BODY_START, FRAGMENT_FLAG, Renderer, renderer_for, writes_html_pages
+
+
+def take_excerpt(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """The post's stored excerpt leaves its page here, before any other handler sees it; an
+    HTML build renders it now, resolved with the page, for every list and feed to reuse."""
+    stored = excerpt.take(doctree)
+    if (
+        stored is not None
+        and not doctree.get(FRAGMENT_FLAG)
+        and docname in domain_of(app.env).posts
+        and writes_html_pages(app.builder)
+    ):
+        renderer_for(app).keep_resolved_excerpt(docname, stored)
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -74,11 +89,17 @@ def _postlist(
         ]
     items = nodes.bullet_list()
     for post in posts:
+        try:
+            uri = renderer.builder.get_relative_uri(docname, post.docname)
+        except NoUri:  # a document this builder does not write (LaTeX): the title alone
+            items += nodes.list_item("", nodes.paragraph("", post.title))
+            continue
         ref = nodes.reference("", post.title, internal=True)
-        ref["refuri"] = renderer.builder.get_relative_uri(docname, post.docname)
+        ref["refuri"] = uri
         items += nodes.list_item("", nodes.paragraph("", "", ref))
     return [items]
 
 
 def register(app: Sphinx) -> None:
+    app.connect("doctree-resolved", take_excerpt, priority=100)
     app.connect("doctree-resolved", on_doctree_resolved)

@@ -29,7 +29,7 @@ from sphinx.builders import Builder
 from sphinx.locale import get_translation
 from sphinx.util.osutil import relative_uri
 
-from . import assets, signatures
+from . import assets, excerpt, signatures
 from . import blog as blog_mod
 from .blog import Blog
 from .collect import domain_of
@@ -65,6 +65,8 @@ class Renderer:
         self.blog = blog
         self.blog_path: str = app.config.blogposts_path
         self._excerpts: dict[str, str] = {}
+        self._excerpt_texts: dict[str, str] = {}
+        self._resolved_excerpts: dict[str, excerpt.stored_excerpt] = {}
         self._cards: dict[tuple[str, str], str] = {}
         self._bodies: dict[str, str] = {}
         self._rendering_bodies: set[str] = set()
@@ -155,21 +157,48 @@ class Renderer:
     def excerpt_html(self, post: Post, pagename: str) -> Markup:
         """The excerpt as HTML for ``pagename``: rendered once, re-pointed per page."""
         if post.docname not in self._excerpts:
-            self._excerpts[post.docname] = self._render_excerpt(post)
+            self._excerpts[post.docname] = self._render_stored_excerpt(post.docname)
         html = relocate(self._excerpts[post.docname], self.uri(post.docname), self.uri(pagename))
         return Markup(html)
 
-    def _render_excerpt(self, post: Post) -> str:
-        fragment = domain_of(self.env).excerpts.get(post.docname) or []
+    def excerpt_text(self, post: Post) -> str:
+        """The excerpt as plain text (a feed's summary)."""
+        if post.docname not in self._excerpt_texts:
+            stored = excerpt.take(self.env.get_doctree(post.docname))
+            self._excerpt_texts[post.docname] = stored["text"] if stored is not None else ""
+        return self._excerpt_texts[post.docname]
+
+    def keep_resolved_excerpt(self, docname: str, stored: excerpt.stored_excerpt) -> None:
+        """At ``doctree-resolved`` of a post being written: its excerpt, resolved with the
+        page, kept for the lists and feeds of this build that show it (rendered when one
+        does, at most once), so it is never loaded nor resolved again."""
+        self._excerpt_texts[docname] = stored["text"]
+        self._resolved_excerpts.setdefault(docname, stored)
+
+    def _render_stored_excerpt(self, docname: str) -> str:
+        """The excerpt's HTML as on the post's page. A post written in this build left it
+        resolved; otherwise it is taken from the post's doctree and resolved on its own."""
+        resolved = self._resolved_excerpts.pop(docname, None)
+        if resolved is not None:
+            return self._render_fragment(docname, list(resolved.children), False)
+        stored = excerpt.take(self.env.get_doctree(docname))
+        if stored is None:
+            return ""
+        self._excerpt_texts[docname] = stored["text"]
+        return self._render_fragment(docname, list(stored.children), True)
+
+    def _render_fragment(self, docname: str, fragment: list[Any], resolve: bool) -> str:
         if not fragment:
             return ""
         self.render_count += 1
-        doc = new_document(str(self.env.doc2path(post.docname)), self._writer_settings())
+        doc = new_document(str(self.env.doc2path(docname)), self._writer_settings())
         doc[FRAGMENT_FLAG] = True
         for node in fragment:
-            doc.append(node.deepcopy())
-        with self._as_page(post.docname):
-            self.env.apply_post_transforms(doc, post.docname)
+            node.parent = None
+            doc.append(node)
+        with self._as_page(docname):
+            if resolve:
+                self.env.apply_post_transforms(doc, docname)
             return self._translate(doc)
 
     @contextmanager

@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sphinx_blogposts import frontmatter
-from sphinx_blogposts.collect import PostReader, domain_of
+from sphinx_blogposts.collect import PostReader
 from sphinx_blogposts.model import Post
 
 from .conftest import ROOTS
@@ -150,4 +150,3 @@ def test_post_reader_always_gives_a_post(reader_app, data):
     # a value that was given but not used costs a warning
     if "date" in data and data["date"] is not None and not isinstance(data["date"], (date, str)):
         assert "[blogposts.date]" in warnings
-    domain_of(app.env).excerpts.pop(docname, None)
