@@ -1,7 +1,9 @@
 """Generate a synthetic blog of N posts, in three flavours that build the same pages.
 
 - ``plain``: the very same sources, built with myst-parser only: the floor, what
-  Sphinx costs for these pages without any blog.
+  Sphinx costs for these pages without any blog. Its posts write their title as the
+  H1 (the blogs show it as one: sphinx_blogposts from the front matter, ABlog's
+  flavour writes it too), so all three build pages with the same headings.
 - ``blogposts``: the same sources with ``extensions = ["sphinx_blogposts"]``.
 - ``ablog``: the same posts, marked with ABlog's ``post`` directive.
 
@@ -101,6 +103,10 @@ def write_post(root: Path, i: int, flavour: str, rng: random.Random) -> None:
         "---",
         "",
     ]
+    if flavour == "plain":
+        # the page as both blogs show it: titled. sphinx_blogposts makes this H1 from the
+        # front matter's title; without it plain pages would have none (a lighter floor)
+        body += [f"# Post number {i}", ""]
     if flavour == "ablog":
         body = [
             f"# Post number {i}",
@@ -153,6 +159,9 @@ def generate(root: Path, posts: int, flavour: str, seed: int = 1) -> Path:
     common = (
         'project = "Bench"\nhtml_theme = "alabaster"\n'
         'suppress_warnings = ["toc.not_included", "myst.header"]\n'
+        # as sphinx-quickstart writes it: the output folder inside the sources is not
+        # searched for documents (else every tool pays for walking what it wrote)
+        'exclude_patterns = ["_build"]\n'
     )
     (root / "conf.py").write_text(CONF[flavour] + common, encoding="utf-8")
     (root / "index.md").write_text(INDEX[flavour], encoding="utf-8")

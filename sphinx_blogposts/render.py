@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +35,7 @@ from .blog import Blog
 from .collect import domain_of
 from .model import Post
 from .routes import PageSpec, author_page, plan, tag_page
-from .urls import relocate
+from .urls import Movable
 
 _ = get_translation("sphinx_blogposts")
 
@@ -64,10 +64,12 @@ class Renderer:
         self.config = app.config
         self.blog = blog
         self.blog_path: str = app.config.blogposts_path
-        self._excerpts: dict[str, str] = {}
+        self._excerpts: dict[str, Movable] = {}
         self._excerpt_texts: dict[str, str] = {}
         self._resolved_excerpts: dict[str, excerpt.stored_excerpt] = {}
-        self._cards: dict[tuple[str, str], str] = {}
+        self._cards: dict[tuple[str, str], Movable] = {}
+        self._uris: dict[str, str] = {}
+        self._dates: dict[tuple[date, str], str] = {}
         self._bodies: dict[str, str] = {}
         self._rendering_bodies: set[str] = set()
         self.render_count = 0
@@ -76,14 +78,24 @@ class Renderer:
         dirs = [str(Path(app.confdir, p)) for p in app.config.templates_path]
         # The templates are the project's and ours, both trusted: no sandbox (it costs a
         # check on every attribute access); autoescaping is what protects the output.
+        # A renderer lives for one build, so templates are not checked for changes on
+        # every use (auto_reload), and each message is translated once.
         self.jinja = Environment(
             loader=FileSystemLoader([*dirs, str(TEMPLATES)]),
             autoescape=True,
+            auto_reload=False,
             extensions=["jinja2.ext.i18n"],
         )
+        messages: dict[str, str] = {}
+
+        def gettext(message: str) -> str:
+            if message not in messages:
+                messages[message] = str(_(message))
+            return messages[message]
+
         self.jinja.install_gettext_callables(  # type: ignore[attr-defined]
-            gettext=lambda s: str(_(s)),
-            ngettext=lambda s, p, n: str(_(s)) if n == 1 else str(_(p)),
+            gettext=gettext,
+            ngettext=lambda s, p, n: gettext(s) if n == 1 else gettext(p),
             newstyle=True,
         )
         self.locale = _locale(app.config.language)
@@ -107,14 +119,14 @@ class Renderer:
         return pagename in self.page_set or pagename in self.env.found_docs
 
     def uri(self, pagename: str) -> str:
-        return self.builder.get_target_uri(pagename)
+        if pagename not in self._uris:  # asked for again by every card of every page
+            self._uris[pagename] = self.builder.get_target_uri(pagename)
+        return self._uris[pagename]
 
     def link(self, from_page: str, to_page: str) -> str:
-        return (
-            self.builder.get_relative_uri(from_page, to_page)
-            or posixpath.basename(self.uri(to_page))
-            or "./"
-        )
+        # what builder.get_relative_uri gives (no HTML builder here overrides it), memoized
+        to_uri = self.uri(to_page)
+        return relative_uri(self.uri(from_page), to_uri) or posixpath.basename(to_uri) or "./"
 
     # -- values ----------------------------------------------------------------------------
 
@@ -122,10 +134,13 @@ class Renderer:
         if value is None:
             return ""
         fmt = pattern or self.config.blogposts_date_format
-        try:
-            return babel.dates.format_date(value.date(), format=fmt, locale=self.locale)
-        except (ValueError, KeyError, AttributeError):
-            return value.date().isoformat()
+        key = (value.date(), fmt)
+        if key not in self._dates:  # a post's date is on its page, its cards, the archive
+            try:
+                self._dates[key] = babel.dates.format_date(key[0], format=fmt, locale=self.locale)
+            except (ValueError, KeyError, AttributeError):
+                self._dates[key] = key[0].isoformat()
+        return self._dates[key]
 
     def reading_minutes(self, post: Post) -> int:
         return signatures.reading_minutes(post, self.config.blogposts_words_per_minute)
@@ -157,9 +172,9 @@ class Renderer:
     def excerpt_html(self, post: Post, pagename: str) -> Markup:
         """The excerpt as HTML for ``pagename``: rendered once, re-pointed per page."""
         if post.docname not in self._excerpts:
-            self._excerpts[post.docname] = self._render_stored_excerpt(post.docname)
-        html = relocate(self._excerpts[post.docname], self.uri(post.docname), self.uri(pagename))
-        return Markup(html)
+            html = self._render_stored_excerpt(post.docname)
+            self._excerpts[post.docname] = Movable(html, self.uri(post.docname))
+        return Markup(self._excerpts[post.docname].at(self.uri(pagename)))
 
     def excerpt_text(self, post: Post) -> str:
         """The excerpt as plain text (a feed's summary)."""
@@ -389,9 +404,9 @@ class Renderer:
         key = (post.docname, expand)
         if key not in self._cards:
             context = self.card(post, post.docname, with_excerpt=True)
-            self._cards[key] = str(self.render("blogposts/card.html", post=context, expand=expand))
-        html = relocate(self._cards[key], self.uri(post.docname), self.uri(pagename))
-        return Markup(html)
+            html = str(self.render("blogposts/card.html", post=context, expand=expand))
+            self._cards[key] = Movable(html, self.uri(post.docname))
+        return Markup(self._cards[key].at(self.uri(pagename)))
 
     def _format_line(
         self, fmt: str, post: Post, card: dict[str, Any], date_format: str | None

@@ -33,22 +33,51 @@ def root_path(from_uri: str, url: str) -> str | None:
     return target + suffix
 
 
+class Movable:
+    """HTML written for the page at ``home``, ready to be placed on any other page.
+
+    Its relative URLs are found and made root-relative once; placing it on a page then
+    only joins strings, however many pages show it (a card is on an index page, an
+    author page and a page per tag).
+    """
+
+    __slots__ = ("_parts", "home", "html")
+
+    def __init__(self, html: str, home: str) -> None:
+        self.html = html
+        self.home = home
+        #: literal text, and for each relative URL its (root-relative path, "#fragment")
+        self._parts: list[str | tuple[str, str]] = []
+        pos = 0
+        for match in _URL_ATTR.finditer(html):
+            target = root_path(home, match.group(2))
+            if target is None:
+                continue
+            path, sep, fragment = target.partition("#")
+            self._parts += [html[pos : match.start(2)], (path, sep + fragment)]
+            pos = match.end(2)
+        self._parts.append(html[pos:])
+
+    def at(self, to_uri: str) -> str:
+        """The HTML as written on the page at ``to_uri``."""
+        if to_uri == self.home:
+            return self.html
+        out: list[str] = []
+        for part in self._parts:
+            if isinstance(part, str):
+                out.append(part)
+                continue
+            path, fragment = part
+            new = relative_uri(to_uri, path)
+            if not new and not fragment:
+                new = posixpath.basename(to_uri) or "./"
+            out.append(new + fragment)
+        return "".join(out)
+
+
 def relocate(html: str, from_uri: str, to_uri: str) -> str:
     """Re-point relative ``href``/``src`` values written for ``from_uri`` to work at ``to_uri``."""
-    if from_uri == to_uri:
-        return html
-
-    def fix(match: re.Match[str]) -> str:
-        target = root_path(from_uri, match.group(2))
-        if target is None:
-            return match.group(0)
-        path, sep, fragment = target.partition("#")
-        new = relative_uri(to_uri, path) if path else relative_uri(to_uri, "")
-        if not new and not sep:
-            new = posixpath.basename(to_uri) or "./"
-        return match.group(1) + new + sep + fragment + match.group(3)
-
-    return _URL_ATTR.sub(fix, html)
+    return html if from_uri == to_uri else Movable(html, from_uri).at(to_uri)
 
 
 def absolutize(html: str, from_uri: str, base_url: str) -> str:
