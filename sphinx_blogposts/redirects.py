@@ -6,48 +6,75 @@ folder of that name). Links and search results out there still point at those UR
 so each gets ``<old>/index.html`` with a meta refresh and a canonical link to the post's
 new page, unless a real page is there. Two posts claiming one URL is an error in the
 source: a warning names both and neither redirect is written, so nothing points at the
-wrong post. Redirects are written by the main process at the end of an HTML build; a
-list of them in the output folder lets the next build delete the ones no longer wanted.
+wrong post. Redirects are written by the main process at the end of an HTML build.
+
+A blog migrated from Docusaurus has one redirect per post, thousands for a large one,
+and nearly all of them are the same from one build to the next. So, like the generated
+pages (see pages.py), a ledger in the doctree folder remembers per builder and output
+folder a digest of each redirect page written; a redirect whose digest did not change
+and whose file is still there costs one ``stat``, never a read or a write. The ledger is
+saved when a build succeeds; before a build rewrites or deletes a redirect the ledger
+knows, that entry is dropped from the saved ledger first, so a build that stops half way
+cannot leave a ledger that vouches for a file it no longer describes. Without a ledger
+(a new doctree folder, say) each existing file is read and compared, as a fallback.
+
+A list of the redirects in the output folder itself (``.blogposts-redirects``) lets a
+build delete the ones no longer wanted even when the doctree folder is new. A file is
+only ever deleted if it carries the redirect marker this module writes, so a page a
+user or another tool put at such a path is never removed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from pathlib import Path
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from . import signatures
 from .collect import domain_of
-from .diagnostics import Warn, warn
+from .diagnostics import Warn, logger, warn
 from .model import Post
 
 MANIFEST = ".blogposts-redirects"
+#: Ledger file in the doctree folder: per builder and output folder, path -> digest.
+LEDGER = "blogposts-redirects.json"
 #: Builders whose output is served at URLs (EPUB's is not).
 REDIRECT_BUILDERS = ("html", "dirhtml")
 MARKER = '<meta name="generator" content="sphinx-blogposts redirect" />'
 _DATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 _BAD_SEGMENT = re.compile(r"[\x00-\x1f\\?#%<>\"]")
 
-_TEMPLATE = Markup(
-    """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8" />
-{marker}
-<meta name="robots" content="noindex" />
-<title>{title}</title>
-<link rel="canonical" href="{canonical}" />
-<meta http-equiv="refresh" content="0; url={url}" />
-</head>
-<body>
-<p>This page has moved to <a href="{url}">{title}</a>.</p>
-</body>
-</html>
-"""
-)
+
+def page_html(title: str, url: str, canonical: str) -> str:
+    """The redirect page; every value is escaped for an HTML attribute or text.
+
+    Plain string building: this runs once per post and build, and ``Markup.format``
+    costs several times as much for the same result.
+    """
+    title_html = escape(title)
+    url_attr = escape(url)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n'
+        "<head>\n"
+        '<meta charset="utf-8" />\n'
+        f"{MARKER}\n"
+        '<meta name="robots" content="noindex" />\n'
+        f"<title>{title_html}</title>\n"
+        f'<link rel="canonical" href="{escape(canonical)}" />\n'
+        f'<meta http-equiv="refresh" content="0; url={url_attr}" />\n'
+        "</head>\n"
+        "<body>\n"
+        f'<p>This page has moved to <a href="{url_attr}">{title_html}</a>.</p>\n'
+        "</body>\n"
+        "</html>\n"
+    )
 
 
 def old_path(post: Post, blog_path: str) -> str | None:
@@ -70,61 +97,173 @@ def old_path(post: Post, blog_path: str) -> str | None:
     return "/".join([blog_path, *parts])
 
 
+def wanted(app: Sphinx) -> dict[str, Post]:
+    """Each redirect this build should have: its output path -> the post it points to.
+
+    Warns about slugs that cannot be URLs and about two posts claiming one old URL.
+    """
+    from .render import renderer_for
+
+    if not app.config.blogposts_redirects:
+        return {}
+    renderer = renderer_for(app)
+    claims: dict[str, list[Post]] = {}
+    for post in sorted(domain_of(app.env).posts.values(), key=lambda p: p.docname):
+        path = old_path(post, app.config.blogposts_path)
+        if post.slug and path is None:
+            warn(
+                f"'slug': {post.slug!r} cannot be a URL path; no redirect is written",
+                Warn.REDIRECT,
+                _slug_line(app, post),
+            )
+        if path is None or renderer.has_page(path) or renderer.has_page(f"{path}/index"):
+            continue
+        claims.setdefault(path, []).append(post)
+    result: dict[str, Post] = {}
+    for path, posts in sorted(claims.items()):
+        if len(posts) > 1:
+            names = " and ".join(app.env.doc2path(p.docname, base=False).as_posix() for p in posts)
+            warn(
+                f"{names} both had the URL {path}/; no redirect is written for either",
+                Warn.REDIRECT,
+                _slug_line(app, posts[-1]),
+            )
+            continue
+        result[f"{path}/index.html"] = posts[0]
+    return result
+
+
 def write_redirects(app: Sphinx) -> list[Any]:
-    """``html-collect-pages``: write each post's redirect page, remove stale ones."""
-    from .render import renderer_for, writes_html_pages
+    """``html-collect-pages``: write the redirect pages that changed, remove stale ones."""
+    from .render import writes_html_pages
 
     if not writes_html_pages(app.builder) or app.builder.name not in REDIRECT_BUILDERS:
         return []  # not in an EPUB: it has no URLs to keep alive
-    outdir = Path(app.outdir).resolve()
-    manifest = outdir / MANIFEST
-    previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.is_file() else set()
-    written: set[str] = set()
-    if app.config.blogposts_redirects:
-        renderer = renderer_for(app)
-        claims: dict[str, list[Post]] = {}
-        for post in sorted(domain_of(app.env).posts.values(), key=lambda p: p.docname):
-            path = old_path(post, app.config.blogposts_path)
-            if post.slug and path is None:
-                warn(
-                    f"'slug': {post.slug!r} cannot be a URL path; no redirect is written",
-                    Warn.REDIRECT,
-                    _slug_line(app, post),
-                )
-            if path is None or renderer.has_page(path) or renderer.has_page(f"{path}/index"):
-                continue
-            claims.setdefault(path, []).append(post)
-        for path, posts in sorted(claims.items()):
-            if len(posts) > 1:
-                names = " and ".join(
-                    app.env.doc2path(p.docname, base=False).as_posix() for p in posts
-                )
-                warn(
-                    f"{names} both had the URL {path}/; no redirect is written for either",
-                    Warn.REDIRECT,
-                    _slug_line(app, posts[-1]),
-                )
-                continue
-            target = (outdir / path / "index.html").resolve()
-            if not target.is_relative_to(outdir):
-                continue
-            _write(app, target, f"{path}/index.html", posts[0])
-            written.add(target.relative_to(outdir).as_posix())
-    for stale in sorted(previous - written):
-        old = (outdir / stale).resolve()
-        if (
-            old.is_relative_to(outdir)
-            and old.is_file()
-            and MARKER in old.read_text(encoding="utf-8", errors="replace")
-        ):
-            old.unlink()
-            for parent in old.parents:  # the folders only this redirect needed
-                if parent == outdir or not parent.is_relative_to(outdir) or any(parent.iterdir()):
-                    break
-                parent.rmdir()
-    if written or manifest.is_file():
-        manifest.write_text("\n".join(sorted(written)) + "\n", encoding="utf-8")
+    outdir = str(Path(app.outdir).resolve())
+    manifest = Path(outdir, MANIFEST)
+    listed = _read_manifest(manifest)
+    ledger = Path(app.doctreedir, LEDGER)
+    key = f"{app.builder.name}:{outdir}"
+    recorded: dict[str, str] = signatures.load_ledger(ledger).get(key, {})
+    if not isinstance(recorded, dict):
+        recorded = {}
+
+    current: dict[str, str] = {}  # output path -> digest of the page, for the ledger
+    pages: dict[str, str] = {}  # output path -> page, for those to write
+    base = app.config.html_baseurl
+    for rel, post in wanted(app).items():
+        target = os.path.join(outdir, rel)
+        if not os.path.normpath(target).startswith(outdir + os.sep):
+            continue  # old_path() keeps to the output folder; this is a second lock
+        new_uri = app.builder.get_target_uri(post.docname)
+        url = relative_uri(rel, new_uri)
+        canonical = base.rstrip("/") + "/" + new_uri if base else url
+        html = page_html(post.title, url, canonical)
+        digest = hashlib.sha1(html.encode("utf-8")).hexdigest()
+        current[rel] = digest
+        known = recorded.get(rel)
+        if known == digest and os.path.isfile(target):
+            continue  # written by an earlier build, unchanged: not even read
+        if known is None and _same_file(target, html):
+            continue  # no ledger entry (a new doctree folder): compare, as a fallback
+        pages[rel] = html
+
+    stale = sorted((listed | set(recorded)) - set(current))
+    touched = {rel for rel in [*pages, *stale] if rel in recorded}
+    if touched:  # the saved ledger must not vouch for a file while it is being replaced
+        signatures.save_ledger(ledger, key, {k: v for k, v in recorded.items() if k not in touched})
+    for rel in _write_all(outdir, pages):
+        del current[rel]  # not written: the ledger must not claim it
+    removed = sum(_remove(outdir, rel) for rel in stale)
+    if set(current) != listed and (current or manifest.is_file()):
+        manifest.write_text("\n".join(sorted(current)) + "\n", encoding="utf-8")
+    runtime = domain_of(app.env).runtime
+    unchanged = current == recorded and not touched
+    runtime["redirect_ledger"] = (ledger, key, current, unchanged)
+    logger.info(
+        "blogposts: %d of %d redirect pages written, %d removed",
+        len(pages),
+        len(current),
+        removed,
+    )
     return []
+
+
+def save_ledger(app: Sphinx, exception: Exception | None) -> None:
+    """At ``build-finished``: remember the redirects' digests, only if the build succeeded."""
+    pending = domain_of(app.env).runtime.pop("redirect_ledger", None)
+    if pending is None or exception is not None:
+        return
+    ledger, key, current, unchanged = pending
+    if unchanged:
+        return  # the saved ledger says just this
+    signatures.save_ledger(ledger, key, current)
+
+
+def _read_manifest(manifest: Path) -> set[str]:
+    try:
+        return set(manifest.read_text(encoding="utf-8").split())
+    except OSError:
+        return set()
+
+
+def _same_file(target: str, html: str) -> bool:
+    try:
+        with open(target, encoding="utf-8") as f:
+            return f.read() == html
+    except (OSError, ValueError):
+        return False
+
+
+def _write_all(outdir: str, pages: dict[str, str]) -> list[str]:
+    """Write the pages; each folder is made (and checked to be in the output folder) once.
+
+    Returns the pages not written because their folder leads out of the output folder.
+    """
+    real_outdir = os.path.realpath(outdir)
+    inside = real_outdir + os.sep
+    reals: dict[str, str] = {outdir: real_outdir}
+    ready: set[str] = set()
+    refused: list[str] = []
+
+    def real_path(folder: str) -> str:
+        """``os.path.realpath``, one ``lstat`` per folder (the parents' are remembered)."""
+        if folder not in reals:
+            parent = os.path.dirname(folder)
+            if parent == folder or not folder.startswith(outdir) or os.path.islink(folder):
+                reals[folder] = os.path.realpath(folder)
+            else:
+                reals[folder] = os.path.join(real_path(parent), os.path.basename(folder))
+        return reals[folder]
+
+    for rel, html in pages.items():
+        target = os.path.join(outdir, rel)
+        folder = os.path.dirname(target)
+        if folder not in ready:
+            if not real_path(folder).startswith(inside):
+                refused.append(rel)  # a symbolic link out of the output folder
+                continue
+            os.makedirs(folder, exist_ok=True)
+            ready.add(folder)
+        with open(target, "w", encoding="utf-8") as f:
+            f.write(html)
+    return refused
+
+
+def _remove(outdir: str, rel: str) -> bool:
+    """Delete a redirect no longer wanted, if the file is one (it has the marker)."""
+    root = Path(outdir)
+    old = (root / rel).resolve()
+    if not (old.is_relative_to(root) and old.is_file()):
+        return False
+    if MARKER not in old.read_text(encoding="utf-8", errors="replace"):
+        return False  # a page someone else put there
+    old.unlink()
+    for parent in old.parents:  # the folders only this redirect needed
+        if parent == root or not parent.is_relative_to(root) or any(parent.iterdir()):
+            break
+        parent.rmdir()
+    return True
 
 
 def _slug_line(app: Sphinx, post: Post) -> tuple[str, int | None]:
@@ -134,17 +273,6 @@ def _slug_line(app: Sphinx, post: Post) -> tuple[str, int | None]:
     return (post.docname, fm.lines.get("slug", post.line))
 
 
-def _write(app: Sphinx, target: Path, uri: str, post: Post) -> None:
-    new_uri = app.builder.get_target_uri(post.docname)
-    url = relative_uri(uri, new_uri)
-    base = app.config.html_baseurl
-    canonical = base.rstrip("/") + "/" + new_uri if base else url
-    html = _TEMPLATE.format(marker=Markup(MARKER), title=post.title, url=url, canonical=canonical)
-    if target.is_file() and target.read_text(encoding="utf-8") == html:
-        return
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(html, encoding="utf-8")
-
-
 def register(app: Sphinx) -> None:
     app.connect("html-collect-pages", write_redirects)
+    app.connect("build-finished", save_ledger)

@@ -1,0 +1,3 @@
+extensions = ["sphinx_blogposts"]
+project = "Redirect ledger"
+html_baseurl = "https://example.org/"
