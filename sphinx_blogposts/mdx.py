@@ -85,6 +85,20 @@ _JSX_TAG = re.compile(r"</?[A-Z][\w.]*(?:\s(?:[^<>{]|\{[^}]*\})*)?/?>")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 _MD_IMAGE = re.compile(r"(!\[[^\]]*\]\()(/[^)\s]+)")
 _HEADING = re.compile(r"^(#{1,6})([ \t].*|)$")
+#: Text that some rewrite above could act on. Each pattern the rewriter uses needs one of
+#: these in a line it changes (``<Tabs`` and any component start with ``<`` and a capital
+#: letter, as in ``_JSX_TAG``), so a body with none of them is left as it is, but for its
+#: headings (see :func:`needs_rewrite`). Loose on purpose: a false alarm costs the full
+#: rewrite, a miss would be a bug (``tests/test_mdx_fast_path.py`` checks both ways).
+_TRIGGER_TEXT = (
+    "{/*",  # {/* comments */} and {/* truncate */}
+    ":::",  # :::tip admonitions and colon fences
+    "style={{",  # JSX inline styles
+    "](/",  # ![alt](/img/...) into Docusaurus' static folder
+)
+#: JSX (``<Tabs>``, ``<TabItem>``, any component) and the HTML the rewriter handles.
+_TRIGGER_TAG = re.compile(r"<(?:/?[A-Z]|(?i:details|figure|/?figcaption|img))")
+_TRIGGER_IMPORT = re.compile(r"^(?:import|export)\b", re.M)
 
 
 @dataclass
@@ -126,6 +140,71 @@ def _attrs(text: str) -> dict[str, str]:
 def _plain(text: str) -> str:
     """Inline HTML to text (a ``<summary>`` or a tab label), entities decoded."""
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split())
+
+
+def _in_code(fences: list[tuple[str, int, bool]], line: str) -> bool:
+    """Track fenced blocks line by line: is this line a fence, or inside a code block?
+
+    ``fences`` holds the open fences (character, length, whether it is code: a MyST
+    directive fence such as ````` ```{note} ````` holds Markdown, which is rewritten).
+    """
+    fence = _FENCE.match(line)
+    if fences and fences[-1][2]:  # inside code: only look for the closing fence
+        if (
+            fence
+            and fence.group(2)[0] == fences[-1][0]
+            and len(fence.group(2)) >= fences[-1][1]
+            and not fence.group(3).strip()
+        ):
+            fences.pop()
+        return True
+    if fence is None:
+        return False
+    char, length, info = fence.group(2)[0], len(fence.group(2)), fence.group(3)
+    if not info.strip() and fences and fences[-1][0] == char and length >= fences[-1][1]:
+        fences.pop()
+    else:
+        fences.append((char, length, not info.strip().startswith("{")))
+    return True
+
+
+def needs_rewrite(text: str, body_start: int, has_title: bool) -> bool:
+    """Whether :meth:`Preprocessor.run` could change anything in this text.
+
+    Most posts are plain Markdown, and running the rewriter over each line of thousands
+    of them costs more than reading them. A few substring searches over the body find any
+    syntax the rewriter acts on; without any, the only change left is a heading level
+    that skips one (``#`` then ``###``), checked on the heading and fence lines alone,
+    exactly as :meth:`Preprocessor.run` does. ``False`` means ``run`` returns the text
+    unchanged and reports nothing.
+    """
+    start = 0
+    for _ in range(body_start):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return False  # no body
+    body = text[start:]
+    if any(needle in body for needle in _TRIGGER_TEXT):
+        return True
+    if "<" in body and _TRIGGER_TAG.search(body):
+        return True
+    if ("import" in body or "export" in body) and _TRIGGER_IMPORT.search(body):
+        return True
+    fences: list[tuple[str, int, bool]] = []
+    last_level = 1 if has_title else 0
+    for line in body.split("\n"):
+        first = line[:1]
+        if not (first == "#" or first == "`" or first == "~" or first.isspace()):
+            continue  # neither a fence (_FENCE) nor a heading (_HEADING)
+        if _in_code(fences, line):
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            level = len(heading.group(1))
+            if last_level and level > last_level + 1:
+                return True
+            last_level = level
+    return False
 
 
 class Preprocessor:
@@ -198,28 +277,7 @@ class Preprocessor:
         i = body_start
         while i < len(lines):
             line = lines[i]
-            fence = _FENCE.match(line)
-            if fences and fences[-1][2]:  # inside code: only look for the closing fence
-                if (
-                    fence
-                    and fence.group(2)[0] == fences[-1][0]
-                    and len(fence.group(2)) >= fences[-1][1]
-                    and not fence.group(3).strip()
-                ):
-                    fences.pop()
-                i += 1
-                continue
-            if fence:
-                char, length, info = fence.group(2)[0], len(fence.group(2)), fence.group(3)
-                if (
-                    not info.strip()
-                    and fences
-                    and fences[-1][0] == char
-                    and length >= fences[-1][1]
-                ):
-                    fences.pop()
-                else:
-                    fences.append((char, length, not info.strip().startswith("{")))
+            if _in_code(fences, line):  # code is never touched, nor are fences
                 i += 1
                 continue
             if in_comment:
@@ -428,13 +486,16 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     )
     if not (is_post or is_mdx):
         return
+    body_start = fm.body_start if fm is not None else 0
+    has_title = bool(frontmatter.as_text(data.get("title")))
+    if not needs_rewrite(text, body_start, has_title):
+        return  # plain Markdown, as most posts are
     processor = Preprocessor(
         design="sphinx_design" in app.extensions,
         static_dir=static_dir(app),
         doc_dir=env.doc2path(docname).parent,
     )
-    body_start = fm.body_start if fm is not None else 0
-    result = processor.run(text, body_start, bool(frontmatter.as_text(data.get("title"))))
+    result = processor.run(text, body_start, has_title)
     if result.unknown_jsx:
         line, tag = result.unknown_jsx[0]
         count = len(result.unknown_jsx)
