@@ -104,7 +104,9 @@ def _signature(renderer: Renderer, spec: PageSpec, frame: str, cards: dict[str, 
             spec.kind,
             spec.title,
             spec.number,
-            spec.total,
+            # whether there are pages at all, not how many: a page shows only its number and
+            # its neighbours, so a tag gaining its 17th page rewrites the last one, not all 17
+            spec.total > 1,
             spec.prev,
             spec.next,
             shown,

@@ -13,6 +13,8 @@ from pathlib import Path
 import sphinx
 from sphinx.util.console import strip_escape_sequences
 
+from .conftest import card_titles, soup_of
+
 SUMMARY = re.compile(
     r"blogposts: (\d+) posts, (\d+) of (\d+) generated pages written, (\d+) excerpts rendered"
 )
@@ -118,3 +120,25 @@ def test_tag_change_rewrites_the_post_its_lists_and_the_tag_pages(make_app, edit
     assert not (out / "blog/tags/group-1/page/2.html").exists()
     # the distinct posts on those pages: 14-11 (index), 13, 11, 9, 7 (odd, bob), 10, 7, 4, 1
     assert cost == {"posts": 14, "written": 6, "total": 20, "rendered": 9}
+
+
+def test_a_tag_gaining_a_page_rewrites_only_the_pages_that_changed(make_app, editable_root):
+    """Pages show their number and their neighbours, not how many pages there are: a tag
+    that grows from 2 to 3 pages rewrites its second page and writes the third, and the
+    first stays as it is (a blog of years would otherwise rewrite every page of a tag)."""
+    srcdir = editable_root("many")
+    app, _ = build(make_app, srcdir)
+    out = Path(app.outdir)
+    before = snapshot(out)
+    # "even" has posts 2-14 (7, two pages of 4); two older posts join: 14-8 | 6, 4, 3, 2 | 1
+    edit(srcdir / "blog/2024-01-02-post-1.md", "tags: [odd", "tags: [even, odd")
+    edit(srcdir / "blog/2024-01-04-post-3.md", "tags: [odd", "tags: [even, odd")
+    build(make_app, srcdir)
+    changed = rewritten(before, snapshot(out))
+    assert "blog/tags/even/page/2.html" in changed
+    assert "blog/tags/even/page/3.html" in changed
+    assert "blog/tags/even.html" not in changed
+    page3 = soup_of(out / "blog/tags/even/page/3.html")
+    assert card_titles(page3) == ["Post number 1"]
+    assert page3.select_one(".blogposts-page-number").get_text() == "Page 3"
+    assert page3.select_one("a[rel=prev]")["href"] == "2.html"
