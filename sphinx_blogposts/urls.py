@@ -46,17 +46,19 @@ class Movable:
     def __init__(self, html: str, home: str) -> None:
         self.html = html
         self.home = home
-        #: literal text, and for each relative URL its (root-relative path, "#fragment")
-        self._parts: list[str | tuple[str, str]] = []
+        #: literal text, and for each relative URL its (root-relative path, "#fragment");
+        #: a tuple, which the garbage collector stops tracking (thousands are kept per build)
+        parts: list[str | tuple[str, str]] = []
         pos = 0
         for match in _URL_ATTR.finditer(html):
             target = root_path(home, match.group(2))
             if target is None:
                 continue
             path, sep, fragment = target.partition("#")
-            self._parts += [html[pos : match.start(2)], (path, sep + fragment)]
+            parts += [html[pos : match.start(2)], (path, sep + fragment)]
             pos = match.end(2)
-        self._parts.append(html[pos:])
+        parts.append(html[pos:])
+        self._parts: tuple[str | tuple[str, str], ...] = tuple(parts)
 
     def at(self, to_uri: str) -> str:
         """The HTML as written on the page at ``to_uri``."""
