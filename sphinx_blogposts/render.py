@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import inspect
+import pickle
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
@@ -66,7 +67,7 @@ class Renderer:
         self.blog_path: str = app.config.blogposts_path
         self._excerpts: dict[str, Movable] = {}
         self._excerpt_texts: dict[str, str] = {}
-        self._resolved_excerpts: dict[str, excerpt.stored_excerpt] = {}
+        self._resolved_excerpts: dict[str, bytes] = {}
         self._cards: dict[tuple[str, str], Movable] = {}
         self._uris: dict[str, str] = {}
         self._dates: dict[tuple[date, str], str] = {}
@@ -188,14 +189,19 @@ class Renderer:
         page, kept for the lists and feeds of this build that show it (rendered when one
         does, at most once), so it is never loaded nor resolved again."""
         self._excerpt_texts[docname] = stored["text"]
-        self._resolved_excerpts.setdefault(docname, stored)
+        if docname not in self._resolved_excerpts:
+            # kept pickled: a few hundred bytes, instead of a tree of nodes that every
+            # garbage collection of the build would walk, thousands of them in a large blog
+            self._resolved_excerpts[docname] = pickle.dumps(
+                list(stored.children), protocol=pickle.HIGHEST_PROTOCOL
+            )
 
     def _render_stored_excerpt(self, docname: str) -> str:
         """The excerpt's HTML as on the post's page. A post written in this build left it
         resolved; otherwise it is taken from the post's doctree and resolved on its own."""
         resolved = self._resolved_excerpts.pop(docname, None)
         if resolved is not None:
-            return self._render_fragment(docname, list(resolved.children), False)
+            return self._render_fragment(docname, pickle.loads(resolved), False)
         stored = excerpt.take(self.env.get_doctree(docname))
         if stored is None:
             return ""
