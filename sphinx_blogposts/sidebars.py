@@ -1,10 +1,10 @@
 """Sidebar templates (``blogposts/recent.html`` and friends) for the theme's ``html_sidebars``.
 
 Sidebars are rendered by the *theme's* Jinja environment, not the extension's: so the
-package's template folder is appended to ``templates_path`` (after the project's own
-folders, so a project can still override a sidebar), and the data the sidebars show is
-handed over as ``blogposts_*`` context variables on every page. The theme environment
-does not autoescape; the templates escape every value with ``|e``.
+package's template folder is added to the builder's template loader (after the
+project's own folders, so a project can still override a sidebar), and the data the
+sidebars show is handed over as ``blogposts_*`` context variables on every page. The
+theme environment does not autoescape; the templates escape every value with ``|e``.
 
 A sidebar shows the whole blog on every page, so when what it shows changes (a new
 post, a new tag) every page that shows one is written again, also on incremental builds.
@@ -21,6 +21,7 @@ from typing import Any, overload
 from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
+from sphinx.jinja2glue import SphinxFileSystemLoader
 from sphinx.locale import get_translation
 
 from . import blog as blog_mod
@@ -35,11 +36,23 @@ SIDEBARS = ("recent", "tags", "archives", "authors")
 _DIGEST_KEY = "sidebar_digest"
 
 
-def add_templates_path(app: Sphinx, config: Config) -> None:
-    """Let the theme find ``blogposts/*.html``, after the project's own template folders."""
+def add_template_folder(app: Sphinx) -> None:
+    """Let the theme find ``blogposts/*.html``, after the project's own template folders.
+
+    The folder goes to the builder's loader, not to ``templates_path``: the gettext
+    builder reads every template in ``templates_path`` into the project's own catalog
+    (and stops on the extension's messages that take arguments); the extension's
+    messages are translated by its own catalogs.
+    """
+    templates: Any = getattr(app.builder, "templates", None)
+    loaders = getattr(templates, "loaders", None)
+    if not isinstance(loaders, list):  # a custom template_bridge: nothing to add to
+        return
     folder = str(TEMPLATES)
-    if folder not in config.templates_path:
-        config.templates_path = [*config.templates_path, folder]
+    if folder in [str(p) for p in templates.pathchain]:
+        return
+    loaders.append(SphinxFileSystemLoader(folder))
+    templates.pathchain.append(folder)  # its changes rewrite the pages, as the theme's do
 
 
 def uses_sidebars(config: Config) -> bool:
@@ -194,6 +207,6 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def register(app: Sphinx) -> None:
-    app.connect("config-inited", add_templates_path, priority=900)  # after the project's own
+    app.connect("builder-inited", add_template_folder)
     app.connect("env-updated", on_env_updated)
     app.connect("html-page-context", on_page_context)

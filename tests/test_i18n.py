@@ -178,3 +178,19 @@ def test_wheel_ships_compiled_catalogs(tmp_path):
     for sidebar in ("recent", "tags", "archives", "authors"):
         assert f"sphinx_blogposts/templates/blogposts/{sidebar}.html" in names
     assert "sphinx_blogposts/static/blogposts.css" in names
+
+
+def test_gettext_builder_extracts_the_projects_messages_not_ours(make_app, editable_root):
+    """A project translating its docs runs the gettext builder: it must not stop on the
+    extension's templates (their messages take arguments), and the project's catalogs
+    get the posts' text, not the extension's interface strings (it has its own)."""
+    srcdir = editable_root("many")
+    app = make_app("gettext", srcdir=srcdir)
+    app.build()
+    out = Path(app.outdir)
+    blog = (out / "blog.pot").read_text(encoding="utf-8")
+    # once, with its one location: the excerpt kept in the doctree is not a second source
+    assert blog.count('msgid "Opening paragraph of post 8') == 1
+    assert blog.count("2024-02-09-post-8.md:7") == 1
+    assert not (out / "sphinx.pot").exists()  # no template messages of ours in the project's
+    assert "Traceback" not in app.warning.getvalue()
