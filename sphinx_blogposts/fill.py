@@ -21,11 +21,10 @@ from .render import BODY_END, BODY_START, FRAGMENT_FLAG, Renderer, renderer_for,
 
 def take_excerpt(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """The post's stored excerpt leaves its page here, before any other handler sees it; an
-    HTML build renders it now, resolved with the page, for every list and feed to reuse."""
+    HTML build keeps it, resolved with the page, for every list and feed to reuse."""
     stored = excerpt.take(doctree)
     if (
         stored is not None
-        and not doctree.get(FRAGMENT_FLAG)
         and docname in domain_of(app.env).posts
         and writes_html_pages(app.builder)
     ):

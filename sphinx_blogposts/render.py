@@ -180,8 +180,7 @@ class Renderer:
     def excerpt_text(self, post: Post) -> str:
         """The excerpt as plain text (a feed's summary)."""
         if post.docname not in self._excerpt_texts:
-            stored = excerpt.take(self.env.get_doctree(post.docname))
-            self._excerpt_texts[post.docname] = stored["text"] if stored is not None else ""
+            self._load_stored_excerpt(post.docname)
         return self._excerpt_texts[post.docname]
 
     def keep_resolved_excerpt(self, docname: str, stored: excerpt.stored_excerpt) -> None:
@@ -189,7 +188,7 @@ class Renderer:
         page, kept for the lists and feeds of this build that show it (rendered when one
         does, at most once), so it is never loaded nor resolved again."""
         self._excerpt_texts[docname] = stored["text"]
-        if docname not in self._resolved_excerpts:
+        if docname not in self._resolved_excerpts and docname not in self._excerpts:
             # kept pickled: a few hundred bytes, instead of a tree of nodes that every
             # garbage collection of the build would walk, thousands of them in a large blog
             self._resolved_excerpts[docname] = pickle.dumps(
@@ -202,11 +201,16 @@ class Renderer:
         resolved = self._resolved_excerpts.pop(docname, None)
         if resolved is not None:
             return self._render_fragment(docname, pickle.loads(resolved), False)
-        stored = excerpt.take(self.env.get_doctree(docname))
+        stored = self._load_stored_excerpt(docname)
         if stored is None:
             return ""
-        self._excerpt_texts[docname] = stored["text"]
         return self._render_fragment(docname, list(stored.children), True)
+
+    def _load_stored_excerpt(self, docname: str) -> excerpt.stored_excerpt | None:
+        """The excerpt as the post's doctree keeps it (not resolved); its text is noted."""
+        stored = excerpt.take(self.env.get_doctree(docname))
+        self._excerpt_texts[docname] = stored["text"] if stored is not None else ""
+        return stored
 
     def _render_fragment(self, docname: str, fragment: list[Any], resolve: bool) -> str:
         if not fragment:
