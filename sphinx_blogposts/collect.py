@@ -9,13 +9,12 @@ process never share anything.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Set
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.util.matching import Matcher
 
@@ -25,6 +24,7 @@ from . import dates, excerpt, frontmatter, slugs
 from .diagnostics import Warn, warn
 from .directives import post_footer_node, post_header_node, post_node, postlist_node
 from .model import AuthorRef, Post
+from .store import DocumentStore
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 _POST_DIRECTIVE = re.compile(r"^\s*(?:```+|~~~+|:::+)\s*\{post\}", re.MULTILINE)
@@ -32,8 +32,8 @@ _POST_DIRECTIVE = re.compile(r"^\s*(?:```+|~~~+|:::+)\s*\{post\}", re.MULTILINE)
 _MAYBE_H1 = re.compile(r"^ {0,3}(?:#(?:[ \t]|$)|=+[ \t]*$)", re.MULTILINE)
 
 
-class BlogDomain(Domain):
-    """The per-document store of posts (no roles or objects: it only holds data)."""
+class BlogDomain(DocumentStore):
+    """The per-document store of posts."""
 
     name = "blogposts"
     label = "Blog posts"
@@ -43,30 +43,17 @@ class BlogDomain(Domain):
         "postlists": {},  # docname -> the options of each postlist in it
         "signatures": {},  # docname -> what that page showed last build (see incremental.py)
     }
+    per_document = ("posts", "postlists")  # signatures are replaced whole after each read
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         #: Runtime caches of this process and build only; never pickled.
         self.authors_map: dict[str, dict[str, str]] = {}
         self.authors_path: Path | None = None
-        self.runtime: dict[str, Any] = {}
 
     @property
     def posts(self) -> dict[str, Post]:
         return self.data["posts"]
-
-    def clear_doc(self, docname: str) -> None:
-        self.data["posts"].pop(docname, None)
-        self.data["postlists"].pop(docname, None)
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("posts", "postlists"):
-            for docname in docnames:
-                if docname in otherdata[key]:
-                    self.data[key][docname] = otherdata[key][docname]
-
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.reference]]:
-        return []
 
 
 def domain_of(env: BuildEnvironment) -> BlogDomain:

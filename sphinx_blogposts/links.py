@@ -34,7 +34,6 @@ from urllib.parse import unquote, urlsplit
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
-from sphinx.domains import Domain
 from sphinx.environment import BuildEnvironment
 from sphinx.errors import NoUri
 from sphinx.transforms import SphinxTransform
@@ -44,6 +43,7 @@ from sphinx.util.osutil import relative_uri
 
 from .diagnostics import Warn, logger, warn
 from .signatures import digest
+from .store import DocumentStore
 
 _CUSTOM_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -53,8 +53,8 @@ _SOURCE_SUFFIXES = (".md", ".mdx", ".rst", ".markdown")
 # -- read time: the anchors Docusaurus gave each heading ----------------------------------
 
 
-class LinksDomain(Domain):
-    """Per-document heading anchors (no roles or objects: it only holds data)."""
+class LinksDomain(DocumentStore):
+    """Per-document heading anchors and links."""
 
     name = "blogposts_links"
     label = "Blog post links"
@@ -64,28 +64,11 @@ class LinksDomain(Domain):
         "links": {},  # docname -> links whose target other documents decide
         "signatures": {},  # docname -> how those links resolved (see ``outdated``)
     }
-
-    def __init__(self, env: BuildEnvironment) -> None:
-        super().__init__(env)
-        #: This process's state for the current build (see ``reset``); never pickled.
-        self.runtime: dict[str, Any] = {}
+    per_document = ("anchors", "links")  # ``runtime`` is reset each build (see ``reset``)
 
     @property
     def anchors(self) -> dict[str, dict[str, str]]:
         return self.data["anchors"]
-
-    def clear_doc(self, docname: str) -> None:
-        self.data["anchors"].pop(docname, None)
-        self.data["links"].pop(docname, None)
-
-    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
-        for key in ("anchors", "links"):
-            for docname in docnames:
-                if docname in otherdata[key]:
-                    self.data[key][docname] = otherdata[key][docname]
-
-    def resolve_any_xref(self, *args: Any, **kwargs: Any) -> list[tuple[str, nodes.reference]]:
-        return []
 
 
 def _app_of(env: BuildEnvironment) -> Sphinx:
