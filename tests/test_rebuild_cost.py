@@ -47,6 +47,14 @@ def rewritten(before: dict[str, int], after: dict[str, int]) -> set[str]:
     return changed - ALWAYS_WRITTEN
 
 
+def built_many(make_app, editable_root) -> tuple[Path, Path, dict[str, int]]:  # type: ignore[no-untyped-def]
+    """A built private copy of the "many" root: its sources, its output, the output's state."""
+    srcdir = editable_root("many")
+    app, _ = build(make_app, srcdir)
+    out = Path(app.outdir)
+    return srcdir, out, snapshot(out)
+
+
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text
@@ -69,10 +77,7 @@ def test_each_excerpt_rendered_once_and_nothing_on_a_no_change_rebuild(make_app,
 
 
 def test_body_edit_rewrites_only_the_post(make_app, editable_root):
-    srcdir = editable_root("many")
-    app, _ = build(make_app, srcdir)
-    out = Path(app.outdir)
-    before = snapshot(out)
+    srcdir, out, before = built_many(make_app, editable_root)
     edit(srcdir / "blog/2024-02-09-post-8.md", "More about post 8.", "More about post 8, edited.")
     _, cost = build(make_app, srcdir)
     assert rewritten(before, snapshot(out)) == {"blog/2024-02-09-post-8.html"}
@@ -80,10 +85,7 @@ def test_body_edit_rewrites_only_the_post(make_app, editable_root):
 
 
 def test_excerpt_edit_rewrites_the_pages_that_show_it(make_app, editable_root):
-    srcdir = editable_root("many")
-    app, _ = build(make_app, srcdir)
-    out = Path(app.outdir)
-    before = snapshot(out)
+    srcdir, out, before = built_many(make_app, editable_root)
     edit(srcdir / "blog/2024-02-09-post-8.md", "Opening paragraph of post 8", "New opening of 8")
     _, cost = build(make_app, srcdir)
     # post 8 is on index page 2, and on page 1 of "even", "group-2" and ann's posts;
@@ -100,10 +102,7 @@ def test_excerpt_edit_rewrites_the_pages_that_show_it(make_app, editable_root):
 
 
 def test_tag_change_rewrites_the_post_its_lists_and_the_tag_pages(make_app, editable_root):
-    srcdir = editable_root("many")
-    app, _ = build(make_app, srcdir)
-    out = Path(app.outdir)
-    before = snapshot(out)
+    srcdir, out, before = built_many(make_app, editable_root)
     edit(srcdir / "blog/2024-04-14-post-13.md", 'tags: [odd, "group-1"]', "tags: [odd, brand-new]")
     _, cost = build(make_app, srcdir)
     # post 13: index page 1, odd page 1, group-1 page 1 (and group-1 loses a post, so its
@@ -126,10 +125,7 @@ def test_a_tag_gaining_a_page_rewrites_only_the_pages_that_changed(make_app, edi
     """Pages show their number and their neighbours, not how many pages there are: a tag
     that grows from 2 to 3 pages rewrites its second page and writes the third, and the
     first stays as it is (a blog of years would otherwise rewrite every page of a tag)."""
-    srcdir = editable_root("many")
-    app, _ = build(make_app, srcdir)
-    out = Path(app.outdir)
-    before = snapshot(out)
+    srcdir, out, before = built_many(make_app, editable_root)
     # "even" has posts 2-14 (7, two pages of 4); two older posts join: 14-8 | 6, 4, 3, 2 | 1
     edit(srcdir / "blog/2024-01-02-post-1.md", "tags: [odd", "tags: [even, odd")
     edit(srcdir / "blog/2024-01-04-post-3.md", "tags: [odd", "tags: [even, odd")
