@@ -6,26 +6,13 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from . import (
-    assets,
-    collect,
-    config,
-    directives,
-    excerpt,
-    feeds,
-    fill,
-    incremental,
-    links,
-    mdx,
-    pages,
-    redirects,
-    sidebars,
-    social,
-    tagsfile,
-    theme,
-)
+from .compat.docusaurus import links, mdx, redirects, tagsfile
+from .core import config
+from .core.version import __version__
+from .reading import collect, directives, excerpt
+from .writing import assets, feeds, fill, incremental, pages, sidebars, social, theme
 
-__version__ = "0.1.0"
+__all__ = ["__version__", "setup"]
 
 
 def setup(app: Sphinx) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .slugs import slugify
+from .core.slugs import slugify
 
 BODY = """\
 Write the opening paragraph here. Everything above the marker below is the excerpt

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_blogposts import config
+from sphinx_blogposts.core import config
 
 DOC = Path(__file__).parent.parent / "docs" / "configuration.md"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_blogposts import excerpt
+from sphinx_blogposts.reading import excerpt
 
 from .conftest import card, soup_of
 

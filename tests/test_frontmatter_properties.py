@@ -17,9 +17,9 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from sphinx_blogposts import frontmatter
-from sphinx_blogposts.collect import PostReader
-from sphinx_blogposts.model import Post
+from sphinx_blogposts.reading import frontmatter
+from sphinx_blogposts.reading.collect import PostReader
+from sphinx_blogposts.core.model import Post
 
 from .conftest import ROOTS
 

@@ -143,7 +143,7 @@ def test_template_lists_every_message_in_the_code():
     with open(LOCALES / "sphinx_blogposts.pot", "rb") as f:
         template = {m.id for m in read_po(f) if m.id}
     used: set[str] = set()
-    for path in [*PACKAGE.glob("*.py"), *PACKAGE.glob("templates/blogposts/*.html")]:
+    for path in [*PACKAGE.glob("**/*.py"), *PACKAGE.glob("templates/blogposts/*.html")]:
         text = path.read_text(encoding="utf-8")
         used.update(re.findall(r"""\b_\(\s*["']([^"']+)["']""", text))
     assert used

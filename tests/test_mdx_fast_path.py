@@ -14,7 +14,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from sphinx_blogposts import frontmatter, mdx
+from sphinx_blogposts.compat.docusaurus import mdx
+from sphinx_blogposts.reading import frontmatter
 
 from .conftest import ROOTS, blog_warnings, soup_of
 

@@ -19,7 +19,7 @@ import pytest
 import sphinx
 from sphinx.util.console import strip_escape_sequences
 
-from sphinx_blogposts import redirects
+from sphinx_blogposts.compat.docusaurus import redirects
 
 from .conftest import blog_warnings, soup_of
 

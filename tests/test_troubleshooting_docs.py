@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from sphinx_blogposts.diagnostics import Warn
+from sphinx_blogposts.core.diagnostics import Warn
 
 PAGE = Path(__file__).parent.parent / "docs" / "troubleshooting.md"
 

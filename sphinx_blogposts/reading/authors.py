@@ -7,10 +7,10 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Warn, warn
+from ..core.diagnostics import Warn, warn
+from ..core.model import Author, AuthorRef
+from ..core.slugs import slugify
 from .frontmatter import clean_text
-from .model import Author, AuthorRef
-from .slugs import slugify
 
 _FIELDS = {
     "name": "name",

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, overload
 
 from sphinx.application import Sphinx
@@ -24,14 +23,15 @@ from sphinx.environment import BuildEnvironment
 from sphinx.jinja2glue import SphinxFileSystemLoader
 from sphinx.locale import get_translation
 
+from ..core import paths
+from ..reading.collect import domain_of
 from . import blog as blog_mod
-from .collect import domain_of
 from .render import Renderer, renderer_for, writes_html_pages
 from .routes import archive_page, author_page, authors_index, index_page, tag_page, tags_index
 
 _ = get_translation("sphinx_blogposts")
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = paths.TEMPLATES
 SIDEBARS = ("recent", "tags", "archives", "authors")
 _DIGEST_KEY = "sidebar_digest"
 

@@ -15,10 +15,10 @@ from typing import Any
 
 from sphinx.config import Config
 
-from . import authors as authors_mod
-from .model import Author, Post, Tag
-from .slugs import short_hash, unique_slugs
-from .tagsfile import TagDef
+from ..compat.docusaurus.tagsfile import TagDef
+from ..core.model import Author, Post, Tag
+from ..core.slugs import short_hash, unique_slugs
+from ..reading import authors as authors_mod
 
 
 def tag_key(label: str) -> str:

@@ -36,10 +36,10 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from . import signatures
-from .collect import domain_of
-from .diagnostics import Warn, logger, warn
-from .model import Post
+from ...core.diagnostics import Warn, logger, warn
+from ...core.model import Post
+from ...reading.collect import domain_of
+from ...writing import signatures
 
 MANIFEST = ".blogposts-redirects"
 #: Ledger file in the doctree folder: per builder and output folder, path -> digest.
@@ -102,7 +102,7 @@ def wanted(app: Sphinx) -> dict[str, Post]:
 
     Warns about slugs that cannot be URLs and about two posts claiming one old URL.
     """
-    from .render import renderer_for
+    from ...writing.render import renderer_for
 
     if not app.config.blogposts_redirects:
         return {}
@@ -135,7 +135,7 @@ def wanted(app: Sphinx) -> dict[str, Post]:
 
 def write_redirects(app: Sphinx) -> list[Any]:
     """``html-collect-pages``: write the redirect pages that changed, remove stale ones."""
-    from .render import writes_html_pages
+    from ...writing.render import writes_html_pages
 
     if not writes_html_pages(app.builder) or app.builder.name not in REDIRECT_BUILDERS:
         return []  # not in an EPUB: it has no URLs to keep alive
@@ -267,7 +267,7 @@ def _remove(outdir: str, rel: str) -> bool:
 
 
 def _slug_line(app: Sphinx, post: Post) -> tuple[str, int | None]:
-    from .collect import _read_front_matter
+    from ...reading.collect import _read_front_matter
 
     fm = _read_front_matter(app, post.docname)
     return (post.docname, fm.lines.get("slug", post.line))

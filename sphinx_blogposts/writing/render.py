@@ -30,17 +30,19 @@ from sphinx.builders import Builder
 from sphinx.locale import get_translation
 from sphinx.util.osutil import relative_uri
 
-from . import assets, excerpt, signatures
+from ..core import paths
+from ..core.model import Post
+from ..core.urls import Movable
+from ..reading import excerpt
+from ..reading.collect import domain_of
+from . import assets, signatures
 from . import blog as blog_mod
 from .blog import Blog
-from .collect import domain_of
-from .model import Post
 from .routes import PageSpec, author_page, plan, tag_page
-from .urls import Movable
 
 _ = get_translation("sphinx_blogposts")
 
-TEMPLATES = Path(__file__).parent / "templates"
+TEMPLATES = paths.TEMPLATES
 FRAGMENT_FLAG = "blogposts_fragment"
 #: Where a post page's own content starts and ends (after the header, before the footer).
 BODY_START = "<!--blogposts:body-->"
@@ -313,7 +315,7 @@ class Renderer:
     def _render_body(self, post: Post) -> str:
         from docutils import nodes
 
-        from .directives import post_footer_node, post_header_node
+        from ..reading.directives import post_footer_node, post_header_node
 
         docname = post.docname
         self.body_count += 1

@@ -3,21 +3,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from ..core import paths
+from ..reading.collect import domain_of
 from .blog import is_draft
-from .collect import domain_of
 from .render import writes_html_pages
-
-_HERE = Path(__file__).parent
 
 
 def _add_static_path(app: Sphinx, cfg: Config) -> None:
-    cfg.html_static_path.append(str(_HERE / "static"))
+    cfg.html_static_path.append(str(paths.STATIC))
 
 
 def _add_page_meta(
@@ -39,4 +37,4 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", _add_static_path)
     app.connect("html-page-context", _add_page_meta)
     app.add_css_file("blogposts.css")
-    app.add_message_catalog("sphinx_blogposts", str(_HERE / "locales"))
+    app.add_message_catalog("sphinx_blogposts", str(paths.LOCALES))

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
+from ..core.diagnostics import Warn, warn
+from ..core.model import Post
+from ..core.slugs import MAX_SLUG, slugify
 from .blog import Blog
-from .diagnostics import Warn, warn
-from .model import Post
 from .routes import index_page, plan
-from .slugs import MAX_SLUG, slugify
 
 
 def _at(post: Post, key: str) -> tuple[str, int | None]:

@@ -17,8 +17,8 @@ import yaml
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from .diagnostics import Warn, warn
-from .slugs import slugify
+from ...core.diagnostics import Warn, warn
+from ...core.slugs import slugify
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ def load(path: Path | None) -> dict[str, TagDef]:
 
 
 def defined(app: Sphinx) -> dict[str, TagDef]:
-    from .collect import domain_of
+    from ...reading.collect import domain_of
 
     found: dict[str, TagDef] = domain_of(app.env).runtime.get("tags_file", {})
     return found
@@ -85,7 +85,7 @@ def defined(app: Sphinx) -> dict[str, TagDef]:
 
 def on_builder_inited(app: Sphinx) -> None:
     """Read the file once per build, in the main process (``-j`` workers inherit it)."""
-    from .collect import domain_of
+    from ...reading.collect import domain_of
 
     domain = domain_of(app.env)
     path = tags_file(Path(app.srcdir), app.config.blogposts_path, app.config.blogposts_tags_file)
@@ -95,7 +95,7 @@ def on_builder_inited(app: Sphinx) -> None:
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     """Labels from the file for each post's tags; unknown tags warned about when strict."""
-    from .collect import _read_front_matter, domain_of
+    from ...reading.collect import _read_front_matter, domain_of
 
     domain = domain_of(app.env)
     docname = app.env.docname

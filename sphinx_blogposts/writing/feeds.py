@@ -23,15 +23,17 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from . import assets, links, signatures
+from ..compat.docusaurus import links
+from ..core.config import FEED_FORMATS
+from ..core.diagnostics import Warn, warn
+from ..core.model import Author, Post
+from ..core.urls import absolutize, relocate
+from ..core.version import __version__
+from ..reading.collect import domain_of
+from . import assets, signatures
 from .blog import Blog
-from .collect import domain_of
-from .config import FEED_FORMATS
-from .diagnostics import Warn, warn
-from .model import Author, Post
 from .render import Renderer, _, renderer_for, writes_html_pages
 from .routes import author_page, index_page, tag_page
-from .urls import absolutize, relocate
 
 MEDIA_TYPES = {
     "atom": "application/atom+xml",
@@ -318,7 +320,7 @@ class FeedWriter:
         fg.link(href=alternate, rel="alternate", type="text/html")
         updated = max(e.updated for e in entries)
         fg.updated(updated)  # also RSS's lastBuildDate: never the build's time
-        fg.generator(GENERATOR, version=_version(), uri=GENERATOR_URI)
+        fg.generator(GENERATOR, version=__version__, uri=GENERATOR_URI)
         if self.language:
             fg.language(self.language)
         if any(not e.authors for e in entries) or spec.author is not None:
@@ -511,7 +513,7 @@ def _signatures(
             )
         posts.append(cache[post.docname])
     common = [
-        _version(),
+        __version__,
         builder.name,
         getattr(build_info, "config_hash", None),
         spec.kind,
@@ -605,12 +607,6 @@ def add_head_links(
 
 
 # -- helpers -----------------------------------------------------------------------------------
-
-
-def _version() -> str:
-    from . import __version__  # the package imports this module first
-
-    return __version__
 
 
 def _line_of_control_char(app: Sphinx, post: Post) -> int | None:

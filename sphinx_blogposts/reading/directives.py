@@ -15,7 +15,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from .diagnostics import Warn, warn
+from ..core.diagnostics import Warn, warn
 from .frontmatter import as_list
 
 

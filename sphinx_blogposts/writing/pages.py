@@ -19,10 +19,10 @@ from typing import Any
 from markupsafe import escape
 from sphinx.application import Sphinx
 
+from ..core.diagnostics import logger
+from ..reading.collect import domain_of
 from . import signatures, sitemap
 from .assets import url_for
-from .collect import domain_of
-from .diagnostics import logger
 from .feeds import feed_links
 from .render import Renderer, _, renderer_for, writes_html_pages
 from .routes import PageSpec, archive_page, authors_index, tags_index

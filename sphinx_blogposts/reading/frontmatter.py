@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .model import AuthorRef
+from ..core.model import AuthorRef
 
 _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)

@@ -13,8 +13,8 @@ from functools import partial
 
 from sphinx.locale import get_translation
 
+from ..core.model import Author, Post, Tag
 from .blog import Blog
-from .model import Author, Post, Tag
 
 _ = get_translation("sphinx_blogposts")
 

@@ -22,8 +22,8 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from .diagnostics import Warn, warn
-from .mdx import static_dir
+from ..compat.docusaurus.mdx import static_dir
+from ..core.diagnostics import Warn, warn
 
 OUTPUT_DIR = "_static/blogposts"
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
@@ -94,7 +94,7 @@ def absolute_url(app: Sphinx, value: str | None, pagename: str, docname: str | N
 
 def check_post_image(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: a local ``image``/``thumbnail`` that is not there is one warning."""
-    from .collect import _read_front_matter, domain_of
+    from ..reading.collect import _read_front_matter, domain_of
 
     docname = app.env.docname
     post = domain_of(app.env).posts.get(docname)
@@ -120,7 +120,7 @@ def check_post_image(app: Sphinx, doctree: nodes.document) -> None:
 
 def copy_assets(app: Sphinx) -> list[Any]:
     """``html-collect-pages`` (main process, after all reads): copy every image pages link."""
-    from .collect import domain_of
+    from ..reading.collect import domain_of
     from .render import writes_html_pages
 
     if not writes_html_pages(app.builder):
@@ -156,7 +156,7 @@ def add_meta(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``og:image``, ``twitter:image``, ``og:description`` and ``keywords`` of a post page."""
-    from .collect import domain_of
+    from ..reading.collect import domain_of
     from .render import writes_html_pages
 
     post = domain_of(app.env).posts.get(pagename)
@@ -189,7 +189,7 @@ def add_meta(
 
 def check_static(app: Sphinx) -> None:
     """``builder-inited``: a missing static folder, and avatars not in it, are warned about once."""
-    from .collect import domain_of
+    from ..reading.collect import domain_of
 
     configured = app.config.blogposts_static_path
     if configured and not Path(app.srcdir, configured).is_dir():

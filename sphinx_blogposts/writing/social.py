@@ -18,8 +18,8 @@ from urllib.parse import urljoin, urlsplit
 
 from sphinx.application import Sphinx
 
+from ..reading.collect import domain_of
 from . import assets
-from .collect import domain_of
 from .render import writes_html_pages
 
 OPENGRAPH = "sphinxext.opengraph"

@@ -27,8 +27,8 @@ from sphinx.locale import admonitionlabels, get_translation
 from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
-from . import frontmatter
-from .diagnostics import Warn, warn
+from ...core.diagnostics import Warn, warn
+from ...reading import frontmatter
 
 _ = get_translation("sphinx_blogposts")
 
@@ -470,7 +470,7 @@ def static_dir(app: Sphinx) -> Path | None:
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Rewrite Docusaurus/MDX syntax in Markdown posts (and any ``.mdx`` file)."""
-    from .collect import _POST_DIRECTIVE, _is_markdown, front_matter_of, matches_pattern
+    from ...reading.collect import _POST_DIRECTIVE, _is_markdown, front_matter_of, matches_pattern
 
     env = app.env
     if not _is_markdown(env, docname):

@@ -14,8 +14,9 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from ..core import paths
+from ..core.model import Post
 from .blog import Blog
-from .model import Post
 
 
 def digest(value: Any) -> str:
@@ -56,13 +57,13 @@ def frame(app: Sphinx) -> str:
     build_info = getattr(builder, "build_info", None)
     templates = getattr(builder, "templates", None)
     newest_template = templates.newest_template_mtime() if templates is not None else 0
-    ours = max(
-        (p.stat().st_mtime for p in Path(__file__).parent.glob("templates/**/*.html")), default=0
-    )
+    ours = max((p.stat().st_mtime for p in paths.TEMPLATES.glob("**/*.html")), default=0)
     in_toctrees = {doc for docs in env.toctree_includes.values() for doc in docs}
     in_toctrees.add(app.config.root_doc)
     titles = {doc: env.titles[doc].astext() for doc in sorted(in_toctrees) if doc in env.titles}
-    from .links import posts_digest  # excerpts show links that other documents resolve
+    from ..compat.docusaurus.links import (
+        posts_digest,  # excerpts show links that other documents resolve
+    )
 
     return digest(
         [

@@ -18,13 +18,14 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.matching import Matcher
 
+from ..core import config as config_mod
+from ..core import slugs
+from ..core.diagnostics import Warn, warn
+from ..core.model import AuthorRef, Post
+from ..core.store import DocumentStore
 from . import authors as authors_mod
-from . import config as config_mod
-from . import dates, excerpt, frontmatter, slugs
-from .diagnostics import Warn, warn
+from . import dates, excerpt, frontmatter
 from .directives import post_footer_node, post_header_node, post_node, postlist_node
-from .model import AuthorRef, Post
-from .store import DocumentStore
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 _POST_DIRECTIVE = re.compile(r"^\s*(?:```+|~~~+|:::+)\s*\{post\}", re.MULTILINE)

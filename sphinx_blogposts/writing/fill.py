@@ -12,10 +12,10 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import NoUri
 
-from . import excerpt
-from .collect import domain_of
-from .directives import post_footer_node, post_header_node, postlist_node
-from .model import Post
+from ..core.model import Post
+from ..reading import excerpt
+from ..reading.collect import domain_of
+from ..reading.directives import post_footer_node, post_header_node, postlist_node
 from .render import BODY_END, BODY_START, FRAGMENT_FLAG, Renderer, renderer_for, writes_html_pages
 
 

@@ -41,9 +41,9 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
-from .diagnostics import Warn, logger, warn
-from .signatures import digest
-from .store import DocumentStore
+from ...core.diagnostics import Warn, logger, warn
+from ...core.store import DocumentStore
+from ...writing.signatures import digest
 
 _CUSTOM_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -153,10 +153,10 @@ class SiteIndex:
     """What each path of the old site names in this build: a post, a document, a page, a file."""
 
     def __init__(self, app: Sphinx) -> None:
-        from .collect import domain_of
+        from ...reading.collect import domain_of
+        from ...writing.render import renderer_for, writes_html_pages
+        from ...writing.routes import plan
         from .redirects import old_path
-        from .render import renderer_for, writes_html_pages
-        from .routes import plan
 
         self.app = app
         self.env = app.env
@@ -231,7 +231,7 @@ class SiteIndex:
 
     def file_for(self, path: str) -> tuple[Path, str] | None:
         """A file of the static folder (or the source folder) a root-relative path names."""
-        from . import assets
+        from ...writing import assets
 
         source = assets.source_of(self.app, unquote(path), None)
         if source is None or source.suffix.lower() in _SOURCE_SUFFIXES:
@@ -399,7 +399,7 @@ class LinkResolver(SphinxPostTransform):
         (in an EPUB or a PDF, which are not on the site: absolute, with ``html_baseurl``)."""
         from sphinx.builders._epub_base import EpubBuilder
 
-        from .render import writes_html_pages
+        from ...writing.render import writes_html_pages
 
         builder = _app_of(self.env).builder
         if writes_html_pages(builder) and not isinstance(builder, EpubBuilder):
@@ -479,7 +479,7 @@ def outdated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     changed = {
         doc for doc in current.keys() | previous.keys() if previous.get(doc) != current.get(doc)
     }
-    from .collect import domain_of
+    from ...reading.collect import domain_of
 
     blog = domain_of(env)
     if changed & blog.posts.keys():
@@ -495,7 +495,7 @@ def outdated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def posts_digest(env: BuildEnvironment) -> str:
     """How every post's links resolve: part of what generated pages and feeds are made of,
     since their excerpts and entries show those links."""
-    from .collect import domain_of
+    from ...reading.collect import domain_of
 
     signatures = links_domain(env).data["signatures"]
     return digest(sorted((doc, signatures.get(doc)) for doc in domain_of(env).posts))
@@ -511,7 +511,7 @@ def reset(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
 
 def copy_files(app: Sphinx) -> list[Any]:
     """``html-collect-pages``: copy the static files links named (to ``_static/blogposts``)."""
-    from . import assets
+    from ...writing import assets
 
     files: set[str] = links_domain(app.env).runtime.get("files", set())
     outdir = Path(app.outdir).resolve()

@@ -12,9 +12,9 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..reading.collect import domain_of
 from . import blog as blog_mod
 from . import checks, signatures
-from .collect import domain_of
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:

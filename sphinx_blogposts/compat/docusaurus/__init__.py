@@ -1,0 +1,1 @@
+"""Docusaurus' blog, read as it is: MDX syntax, ``tags.yml``, its URLs and its static folder."""
