@@ -10,7 +10,17 @@ from .compat.docusaurus import links, mdx, redirects, tagsfile
 from .core import config
 from .core.version import __version__
 from .reading import collect, directives, excerpt
-from .writing import assets, feeds, fill, incremental, pages, sidebars, social, theme
+from .writing import (
+    assets,
+    feeds,
+    fill,
+    incremental,
+    pages,
+    sidebars,
+    signatures,
+    social,
+    theme,
+)
 
 __all__ = ["__version__", "setup"]
 
@@ -20,6 +30,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     # configuration: the blogposts_* values, validated once
     config.register(app)
+    signatures.register(app)  # the hook compatibility layers add page inputs through
 
     # read: which documents are posts and what they say, kept per document
     collect.register(app)  # the store, front matter, titles, excerpts, the authors map

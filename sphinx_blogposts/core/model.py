@@ -71,6 +71,16 @@ class Post:
         return self.date is not None and not self.unlisted
 
 
+@dataclass(frozen=True)
+class TagDef:
+    """A tag defined ahead of the posts (Docusaurus' ``tags.yml``): its label, page and text."""
+
+    key: str
+    label: str
+    slug: str
+    description: str | None = None
+
+
 @dataclass
 class Tag:
     key: str

@@ -22,11 +22,23 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from ..compat.docusaurus.mdx import static_dir
 from ..core.diagnostics import Warn, warn
+from .builders import writes_html_pages
 
 OUTPUT_DIR = "_static/blogposts"
+#: The extension that writes og: meta when it is loaded (otherwise this module does).
+OPENGRAPH = "sphinxext.opengraph"
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+
+def static_dir(app: Sphinx) -> Path | None:
+    """``blogposts_static_path``, or a ``static/`` folder beside the blog folder."""
+    configured = app.config.blogposts_static_path
+    if configured:
+        path = Path(app.srcdir, configured)
+        return path if path.is_dir() else None
+    beside = Path(app.srcdir, app.config.blogposts_path).parent / "static"
+    return beside if beside.is_dir() else None
 
 
 def source_of(app: Sphinx, value: str | None, docname: str | None) -> Path | None:
@@ -121,7 +133,6 @@ def check_post_image(app: Sphinx, doctree: nodes.document) -> None:
 def copy_assets(app: Sphinx) -> list[Any]:
     """``html-collect-pages`` (main process, after all reads): copy every image pages link."""
     from ..reading.collect import domain_of
-    from .render import writes_html_pages
 
     if not writes_html_pages(app.builder):
         return []
@@ -157,14 +168,11 @@ def add_meta(
 ) -> None:
     """``og:image``, ``twitter:image``, ``og:description`` and ``keywords`` of a post page."""
     from ..reading.collect import domain_of
-    from .render import writes_html_pages
 
     post = domain_of(app.env).posts.get(pagename)
     if post is None or not writes_html_pages(app.builder):
         return
     # With sphinxext-opengraph, og:* tags are its job (fed by social.py): no duplicates.
-    from .social import OPENGRAPH
-
     own_og = OPENGRAPH not in app.extensions
     tags: list[tuple[str, str, str]] = []
     if post.description and own_og:

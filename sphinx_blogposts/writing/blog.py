@@ -15,8 +15,7 @@ from typing import Any
 
 from sphinx.config import Config
 
-from ..compat.docusaurus.tagsfile import TagDef
-from ..core.model import Author, Post, Tag
+from ..core.model import Author, Post, Tag, TagDef
 from ..core.slugs import short_hash, unique_slugs
 from ..reading import authors as authors_mod
 

@@ -23,7 +23,6 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from ..compat.docusaurus import links
 from ..core.config import FEED_FORMATS
 from ..core.diagnostics import Warn, warn
 from ..core.model import Author, Post
@@ -32,7 +31,8 @@ from ..core.version import __version__
 from ..reading.collect import domain_of
 from . import assets, signatures
 from .blog import Blog
-from .render import Renderer, _, renderer_for, writes_html_pages
+from .builders import writes_html_pages
+from .render import Renderer, _, renderer_for
 from .routes import author_page, index_page, tag_page
 
 MEDIA_TYPES = {
@@ -522,7 +522,7 @@ def _signatures(
         spec.page,
         renderer.uri(spec.page),
         posts,
-        links.posts_digest(app.env),  # the links in the entries
+        signatures.outside_inputs(app),  # e.g. how the links in the entries resolve
     ]
     return [(fmt, signatures.digest([*common, fmt])) for fmt in fmts]
 

@@ -16,7 +16,8 @@ from ..core.model import Post
 from ..reading import excerpt
 from ..reading.collect import domain_of
 from ..reading.directives import post_footer_node, post_header_node, postlist_node
-from .render import BODY_END, BODY_START, FRAGMENT_FLAG, Renderer, renderer_for, writes_html_pages
+from .builders import writes_html_pages
+from .render import BODY_END, BODY_START, FRAGMENT_FLAG, Renderer, renderer_for
 
 
 def take_excerpt(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -23,8 +23,9 @@ from ..core.diagnostics import logger
 from ..reading.collect import domain_of
 from . import signatures, sitemap
 from .assets import url_for
+from .builders import writes_html_pages
 from .feeds import feed_links
-from .render import Renderer, _, renderer_for, writes_html_pages
+from .render import Renderer, _, renderer_for
 from .routes import PageSpec, archive_page, authors_index, tags_index
 
 LEDGER = "blogposts-pages.json"

@@ -38,6 +38,7 @@ from ..reading.collect import domain_of
 from . import assets, signatures
 from . import blog as blog_mod
 from .blog import Blog
+from .builders import writes_html_pages
 from .routes import PageSpec, author_page, plan, tag_page
 
 _ = get_translation("sphinx_blogposts")
@@ -462,16 +463,6 @@ class Renderer:
             for tag in sorted(self.blog.tags.values(), key=lambda t: t.label.casefold())
             if tag.posts
         ]
-
-
-def writes_html_pages(builder: Builder) -> bool:
-    """HTML builders that write one page per document, and so can show generated pages."""
-    from sphinx.builders.html import StandaloneHTMLBuilder
-    from sphinx.builders.singlehtml import SingleFileHTMLBuilder
-
-    return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(
-        builder, SingleFileHTMLBuilder
-    )
 
 
 def _strftime(value: datetime | None, pattern: str) -> str:

@@ -26,7 +26,8 @@ from sphinx.locale import get_translation
 from ..core import paths
 from ..reading.collect import domain_of
 from . import blog as blog_mod
-from .render import Renderer, renderer_for, writes_html_pages
+from .builders import writes_html_pages
+from .render import Renderer, renderer_for
 from .routes import archive_page, author_page, authors_index, index_page, tag_page, tags_index
 
 _ = get_translation("sphinx_blogposts")

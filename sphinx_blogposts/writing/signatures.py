@@ -18,6 +18,17 @@ from ..core import paths
 from ..core.model import Post
 from .blog import Blog
 
+#: Emitted whenever a generated page or feed is weighed for rewriting. Each handler returns
+#: a value that changes when something those pages show changed outside the posts' own
+#: data: the compatibility layers connect to it (how Docusaurus links in excerpts resolve),
+#: so this side need not know them.
+OUTSIDE_INPUTS = "blogposts-outside-inputs"
+
+
+def outside_inputs(app: Sphinx) -> list[Any]:
+    """What the connected layers say the blog's pages depend on, in handler order."""
+    return list(app.emit(OUTSIDE_INPUTS))
+
 
 def digest(value: Any) -> str:
     text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
@@ -61,13 +72,9 @@ def frame(app: Sphinx) -> str:
     in_toctrees = {doc for docs in env.toctree_includes.values() for doc in docs}
     in_toctrees.add(app.config.root_doc)
     titles = {doc: env.titles[doc].astext() for doc in sorted(in_toctrees) if doc in env.titles}
-    from ..compat.docusaurus.links import (
-        posts_digest,  # excerpts show links that other documents resolve
-    )
-
     return digest(
         [
-            posts_digest(env),
+            outside_inputs(app),  # e.g. how the links in excerpts resolve
             builder.name,
             getattr(build_info, "config_hash", None),
             getattr(build_info, "tags_hash", None),
@@ -96,3 +103,7 @@ def save_ledger(path: Path, key: str, entries: dict[str, str]) -> None:
     book[key] = entries
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(book, sort_keys=True), encoding="utf-8")
+
+
+def register(app: Sphinx) -> None:
+    app.add_event(OUTSIDE_INPUTS)

@@ -20,9 +20,8 @@ from sphinx.application import Sphinx
 
 from ..reading.collect import domain_of
 from . import assets
-from .render import writes_html_pages
-
-OPENGRAPH = "sphinxext.opengraph"
+from .assets import OPENGRAPH
+from .builders import writes_html_pages
 
 
 def site_url(app: Sphinx) -> str:

@@ -11,7 +11,7 @@ from sphinx.config import Config
 from ..core import paths
 from ..reading.collect import domain_of
 from .blog import is_draft
-from .render import writes_html_pages
+from .builders import writes_html_pages
 
 
 def _add_static_path(app: Sphinx, cfg: Config) -> None:

@@ -43,7 +43,7 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, logger, warn
 from ...core.store import DocumentStore
-from ...writing.signatures import digest
+from ...writing.signatures import OUTSIDE_INPUTS, digest
 
 _CUSTOM_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -154,7 +154,8 @@ class SiteIndex:
 
     def __init__(self, app: Sphinx) -> None:
         from ...reading.collect import domain_of
-        from ...writing.render import renderer_for, writes_html_pages
+        from ...writing.builders import writes_html_pages
+        from ...writing.render import renderer_for
         from ...writing.routes import plan
         from .redirects import old_path
 
@@ -399,7 +400,7 @@ class LinkResolver(SphinxPostTransform):
         (in an EPUB or a PDF, which are not on the site: absolute, with ``html_baseurl``)."""
         from sphinx.builders._epub_base import EpubBuilder
 
-        from ...writing.render import writes_html_pages
+        from ...writing.builders import writes_html_pages
 
         builder = _app_of(self.env).builder
         if writes_html_pages(builder) and not isinstance(builder, EpubBuilder):
@@ -492,13 +493,13 @@ def outdated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(changed & env.found_docs)
 
 
-def posts_digest(env: BuildEnvironment) -> str:
+def posts_digest(app: Sphinx) -> str:
     """How every post's links resolve: part of what generated pages and feeds are made of,
     since their excerpts and entries show those links."""
     from ...reading.collect import domain_of
 
-    signatures = links_domain(env).data["signatures"]
-    return digest(sorted((doc, signatures.get(doc)) for doc in domain_of(env).posts))
+    signatures = links_domain(app.env).data["signatures"]
+    return digest(sorted((doc, signatures.get(doc)) for doc in domain_of(app.env).posts))
 
 
 # -- per-build state -------------------------------------------------------------------------
@@ -539,3 +540,4 @@ def register(app: Sphinx) -> None:
     app.connect("env-updated", outdated, priority=600)  # after the blog is rebuilt (500)
     app.connect("html-collect-pages", copy_files)
     app.connect("build-finished", fail_build)
+    app.connect(OUTSIDE_INPUTS, posts_digest)

@@ -29,6 +29,7 @@ from sphinx.writers.html5 import HTML5Translator
 
 from ...core.diagnostics import Warn, warn
 from ...reading import frontmatter
+from ...writing import assets
 
 _ = get_translation("sphinx_blogposts")
 
@@ -458,16 +459,6 @@ class Preprocessor:
 # -- Sphinx side ----------------------------------------------------------------------------
 
 
-def static_dir(app: Sphinx) -> Path | None:
-    """``blogposts_static_path``, or a ``static/`` folder beside the blog folder."""
-    configured = app.config.blogposts_static_path
-    if configured:
-        path = Path(app.srcdir, configured)
-        return path if path.is_dir() else None
-    beside = Path(app.srcdir, app.config.blogposts_path).parent / "static"
-    return beside if beside.is_dir() else None
-
-
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Rewrite Docusaurus/MDX syntax in Markdown posts (and any ``.mdx`` file)."""
     from ...reading.collect import _POST_DIRECTIVE, _is_markdown, front_matter_of, matches_pattern
@@ -492,7 +483,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return  # plain Markdown, as most posts are
     processor = Preprocessor(
         design="sphinx_design" in app.extensions,
-        static_dir=static_dir(app),
+        static_dir=assets.static_dir(app),
         doc_dir=env.doc2path(docname).parent,
     )
     result = processor.run(text, body_start, has_title)

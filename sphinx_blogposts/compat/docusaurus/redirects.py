@@ -135,7 +135,7 @@ def wanted(app: Sphinx) -> dict[str, Post]:
 
 def write_redirects(app: Sphinx) -> list[Any]:
     """``html-collect-pages``: write the redirect pages that changed, remove stale ones."""
-    from ...writing.render import writes_html_pages
+    from ...writing.builders import writes_html_pages
 
     if not writes_html_pages(app.builder) or app.builder.name not in REDIRECT_BUILDERS:
         return []  # not in an EPUB: it has no URLs to keep alive

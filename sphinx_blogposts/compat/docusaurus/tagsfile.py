@@ -9,7 +9,6 @@ define gets a warning at the post's ``tags:`` line (Docusaurus' ``onInlineTags: 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,15 +17,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ...core.diagnostics import Warn, warn
+from ...core.model import TagDef
 from ...core.slugs import slugify
-
-
-@dataclass(frozen=True)
-class TagDef:
-    key: str
-    label: str
-    slug: str
-    description: str | None = None
 
 
 def tags_file(srcdir: Path, blog_path: str, configured: str | None) -> Path | None:

@@ -1,0 +1,122 @@
+"""The package's shape: layers that import one way, no import cycle, no module over 400 lines.
+
+These are checked on the source, so a change that breaks the architecture fails here
+with the modules it concerns, not later as an import error in someone's build.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import sphinx_blogposts
+
+PACKAGE = Path(sphinx_blogposts.__file__).parent
+ROOT = PACKAGE.name
+#: Lower layers first: a module may import its own layer and the ones before it.
+LAYERS = ["core", "reading", "writing", "compat"]
+MAX_LINES = 400
+
+
+def _modules() -> dict[str, Path]:
+    found = {}
+    for path in PACKAGE.rglob("*.py"):
+        parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        found[name] = path
+    return found
+
+
+def _is_type_checking(test: ast.expr) -> bool:
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+        isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+    )
+
+
+def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
+    """Modules of the package that ``name`` imports, at any depth, but under TYPE_CHECKING."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
+            skipped.update(id(n) for child in node.body for n in ast.walk(child))
+    package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skipped:
+            continue
+        targets: list[str] = []
+        if isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")[: len(package.split(".")) - node.level + 1]
+                stem = ".".join([*base, node.module] if node.module else base)
+            else:
+                stem = node.module or ""
+            targets = [stem] + [f"{stem}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            targets = [alias.name for alias in node.names]
+        for target in targets:
+            while target and target not in modules:
+                target = target.rpartition(".")[0]
+            if target and target != name and not target == ROOT:
+                found.add(target)
+    return found
+
+
+def _graph() -> dict[str, set[str]]:
+    modules = _modules()
+    return {name: _imports(name, path, modules) for name, path in modules.items()}
+
+
+def _layer(name: str) -> int | None:
+    parts = name.split(".")
+    return LAYERS.index(parts[1]) if len(parts) > 1 and parts[1] in LAYERS else None
+
+
+def test_no_module_is_over_400_lines():
+    long = {
+        str(path.relative_to(PACKAGE.parent)): n
+        for path in _modules().values()
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert long == {}
+
+
+def test_no_import_cycle():
+    graph = _graph()
+    cycles = []
+    for start in sorted(graph):
+        stack = [(start, [start])]
+        seen: set[str] = set()
+        while stack:
+            node, trail = stack.pop()
+            for nxt in sorted(graph[node]):
+                if nxt == start:
+                    cycles.append(" -> ".join([*trail, start]))
+                elif nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, [*trail, nxt]))
+    assert cycles == []
+
+
+def test_imports_run_from_writing_down_to_reading_and_core():
+    """core imports nothing of the package; reading only core; writing reading and core; a
+    compatibility layer anything but another layer; only setup() imports a layer."""
+    wrong = []
+    for name, targets in _graph().items():
+        mine = _layer(name)
+        for target in targets:
+            theirs = _layer(target)
+            if mine is None or theirs is None:
+                continue  # the package's own __init__ (setup) and the CLI
+            same_compat = target.split(".")[:3] == name.split(".")[:3]
+            if theirs > mine or (theirs == mine == LAYERS.index("compat") and not same_compat):
+                wrong.append(f"{name} imports {target}")
+    assert wrong == []
+
+
+def test_the_checks_see_real_imports():
+    """The graph is not empty by mistake: known edges are found, inside functions too."""
+    graph = _graph()
+    assert f"{ROOT}.core.diagnostics" in graph[f"{ROOT}.reading.collect"]
+    assert any(targets for name, targets in graph.items() if name.startswith(f"{ROOT}.compat"))
