@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from .compat.docusaurus import links, mdx, redirects, tagsfile
 from .core import config
 from .core.version import __version__
-from .reading import collect, directives, excerpt
+from .reading import collect, directives, domain, excerpt, source
 from .writing import (
     assets,
     feeds,
@@ -33,7 +33,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     signatures.register(app)  # the hook compatibility layers add page inputs through
 
     # read: which documents are posts and what they say, kept per document
-    collect.register(app)  # the store, front matter, titles, excerpts, the authors map
+    domain.register(app)  # the per-document store of posts, and the authors map
+    source.register(app)  # before MyST parses a post: its title as the H1
+    collect.register(app)  # each post's doctree read into a Post
     directives.register(app)  # ABlog's post and postlist
     excerpt.register(app)  # excerpts, kept in each post's doctree
     mdx.register(app)  # Docusaurus and MDX syntax, rewritten before MyST parses it

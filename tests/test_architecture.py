@@ -58,7 +58,7 @@ def _imports(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
         for target in targets:
             while target and target not in modules:
                 target = target.rpartition(".")[0]
-            if target and target != name and not target == ROOT:
+            if target and target != name and target != ROOT:
                 found.add(target)
     return found
 

@@ -1,8 +1,8 @@
 """Property tests: the front-matter reader never raises, and always gives a post or a warning.
 
 Hypothesis feeds arbitrary text and arbitrary YAML mappings to
-:func:`sphinx_blogposts.frontmatter.parse`, and arbitrary front-matter values to the
-real :class:`~sphinx_blogposts.collect.PostReader` of a built project.
+:func:`sphinx_blogposts.reading.frontmatter.parse`, and arbitrary front-matter values to the
+real :class:`~sphinx_blogposts.reading.posts.PostReader` of a built project.
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from sphinx_blogposts.reading import frontmatter
-from sphinx_blogposts.reading.collect import PostReader
 from sphinx_blogposts.core.model import Post
+from sphinx_blogposts.reading import frontmatter
+from sphinx_blogposts.reading.posts import PostReader
 
 from .conftest import ROOTS
 

@@ -10,7 +10,7 @@ import yaml
 from ..core.diagnostics import Warn, warn
 from ..core.model import Author, AuthorRef
 from ..core.slugs import slugify
-from .frontmatter import clean_text
+from .values import clean_text
 
 _FIELDS = {
     "name": "name",

@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from ..core.diagnostics import Warn, warn
-from .frontmatter import as_list
+from .values import as_list
 
 
 class post_node(nodes.Element, nodes.Invisible):  # noqa: N801 - docutils naming

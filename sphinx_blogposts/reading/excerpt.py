@@ -24,6 +24,8 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ..core.diagnostics import Warn, warn
+
 _HTML_MARKER = re.compile(r"^\s*<!--\s*(?:truncate|more)\s*-->\s*$", re.IGNORECASE)
 _MDX_MARKER = re.compile(r"^\s*\{/\*\s*truncate\s*\*/\}\s*$", re.IGNORECASE)
 _COMMENT_MARKERS = {"more", "truncate"}
@@ -101,6 +103,40 @@ def first_paragraphs(doctree: nodes.document, count: int) -> list[nodes.Node]:
         if isinstance(p.parent, (nodes.section, nodes.document)) and not is_marker(p):
             found.append(p.deepcopy())
     return found
+
+
+def choose(
+    doctree: nodes.document, explicit: list[nodes.Node], paragraphs: int
+) -> list[nodes.Node]:
+    """A post's excerpt: the ``post`` directive's content, else the text before the
+    marker, else its first ``paragraphs`` paragraphs. Markers leave the doctree."""
+    markers = find_markers(doctree)
+    if len(markers) > 1:
+        warn(
+            "a second excerpt marker; only the first one ends the excerpt. Remove this one",
+            Warn.EXCERPT,
+            markers[1],
+        )
+    fragment: list[nodes.Node] = []
+    if explicit:
+        fragment = [child.deepcopy() for child in explicit]
+    elif markers:
+        fragment = cut_at_marker(doctree, markers[0])
+    cleaned = clean(fragment)
+    if markers and not explicit and not has_text(cleaned):
+        warn(
+            "the excerpt marker comes before any text, so the excerpt would be empty; "
+            "the first paragraph is used instead. Move the marker below the introduction",
+            Warn.EXCERPT,
+            markers[0],
+        )
+        cleaned = []
+    if not cleaned:
+        cleaned = clean(first_paragraphs(doctree, paragraphs))
+    for marker in markers:
+        if marker.parent is not None:
+            marker.parent.remove(marker)
+    return cleaned
 
 
 def clean(fragment: list[nodes.Node]) -> list[nodes.Node]:

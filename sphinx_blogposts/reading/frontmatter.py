@@ -1,4 +1,4 @@
-"""Front matter read from the YAML itself and turned into typed values, with warnings.
+"""Front matter read from the YAML itself, with the line of every key (typed values: values.py).
 
 MyST's ``env.metadata`` cannot be used for this: it keeps only text (lists become
 JSON strings with smart quotes, dates become strings). So Markdown sources are read
@@ -16,27 +16,21 @@ per mistake instead of a traceback or a post with nothing in it.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
 
-from ..core.model import AuthorRef
-
 _FENCE = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 #: A line that starts a new top-level key (not indented, not a list item or a comment).
 _TOP_LEVEL = re.compile(r"^[^\s#\-\]}]")
 #: Every error ``yaml`` can raise on hostile input (an impossible date is a ValueError).
-_YAML_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError)
+YAML_ERRORS = (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError)
 
 #: libyaml's loader when PyYAML has it (several times faster on thousands of posts).
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-TRUE_WORDS = {"true", "yes", "on", "1"}
-FALSE_WORDS = {"false", "no", "off", "0", ""}
 
 
 class _Loader(_Base):  # type: ignore[valid-type,misc]
@@ -180,7 +174,7 @@ def parse(text: str) -> FrontMatter | None:
     yaml_text = _drop_control_characters(yaml_text, first, fm)
     try:
         data, key_lines, bad_date = _load(yaml_text)
-    except _YAML_ERRORS:
+    except YAML_ERRORS:
         data, key_lines = _salvage(yaml_text, first, fm)
         bad_date = True  # MyST's reading fails on this block too
     if data is None:
@@ -244,7 +238,7 @@ def _salvage(yaml_text: str, first: int, fm: FrontMatter) -> tuple[dict[str, Any
             continue
         try:
             value, lines, _ = _load(chunk)
-        except _YAML_ERRORS as exc:
+        except YAML_ERRORS as exc:
             last = first + start + len(chunk.rstrip().splitlines()) - 1
             line = min(_problem_line(exc, chunk, first + start), last)
             key = chunk.split(":", 1)[0].strip() if ":" in chunk else None
@@ -280,148 +274,30 @@ def from_metadata(metadata: dict[str, Any]) -> FrontMatter:
     return FrontMatter(data={k: v for k, v in metadata.items() if k not in ("wordcount",)})
 
 
-# -- converters: each takes the raw value and returns a typed value or None
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def clean_text(text: str) -> str:
-    """Text with control characters dropped and whitespace runs made one space.
-
-    YAML's double-quoted escapes (``"\\a"``) can put control characters into a value;
-    they are invalid in XML feeds and invisible in HTML, so they never reach a page.
-    """
-    return " ".join(_CONTROL.sub("", text).split())
-
-
-def as_text(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
-        text = clean_text(str(value))
-        return text or None
-    return None
-
-
-def has_word(text: str) -> bool:
-    """Whether a label has at least one letter or digit in any script."""
-    return any(unicodedata.category(c)[0] in "LN" for c in text)
-
-
-def as_list(value: Any) -> list[str] | None:
-    """A YAML list, or a comma-separated string (ABlog's form, and reST fields); None if neither.
-
-    Unusable items of a list are dropped (see :func:`as_labels` for the problems).
-    """
-    labels, problems = as_labels(value)
-    return None if problems and not isinstance(value, (list, tuple)) else labels
-
-
-def as_labels(value: Any) -> tuple[list[str], list[str]]:
-    """Labels (tags, categories) and a problem for each item that is not one.
-
-    The good items of a list are kept even when others are dropped, so one stray
-    ``- {}`` does not cost a post all its tags.
-    """
-    if value is None:
-        return [], []
-    if isinstance(value, str):
-        text = value.strip()
-        if text.startswith("[") and text.endswith("]"):  # a flow list written in a reST field
-            try:
-                parsed = yaml.safe_load(text)
-            except _YAML_ERRORS:
-                parsed = None
-            if isinstance(parsed, list):
-                return as_labels(parsed)
-            text = text[1:-1]
-        return [t for t in (clean_text(part) for part in text.split(",")) if t], []
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return [str(value)], []
-    if not isinstance(value, (list, tuple)):
-        return [], [f"must be a list or a comma-separated string, not {_show(value)}"]
-    out: list[str] = []
-    problems: list[str] = []
-    empty = 0
-    for item in value:
-        if isinstance(item, dict) and "label" in item:  # Docusaurus' legacy {label, permalink}
-            item = item["label"]
-        if isinstance(item, (str, int, float)) and not isinstance(item, bool):
-            text = clean_text(str(item))
-            if text:
-                out.append(text)
-            else:
-                empty += 1
-        elif item is None:
-            empty += 1
-        else:
-            problems.append(f"{_show(item)} is not a label")
-    if empty:
-        problems.append("an empty item" if empty == 1 else f"{empty} empty items")
-    return out, problems
-
-
-def _show(value: Any, limit: int = 60) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def as_bool(value: Any) -> bool | None:
-    if isinstance(value, bool):
-        return value
-    if value is None:
-        return False
-    text = str(value).strip().lower()
-    if text in TRUE_WORDS:
-        return True
-    if text in FALSE_WORDS:
-        return False
-    return None
-
-
-_AUTHOR_FIELDS = {
-    "name": "name",
-    "title": "title",
-    "url": "url",
-    "image_url": "image_url",
-    "imageURL": "image_url",
-    "email": "email",
-    "key": "key",
+#: The keys a post's reader turns into fields; every other key is kept in ``Post.extra``.
+KNOWN_KEYS = {
+    "title",
+    "description",
+    "slug",
+    "date",
+    "updated",
+    "last_update",
+    "authors",
+    "author",
+    "author_title",
+    "author_url",
+    "author_image_url",
+    "tags",
+    "category",
+    "categories",
+    "image",
+    "thumbnail",
+    "draft",
+    "unlisted",
+    "keywords",
+    "blogpost",
+    "excerpt",
+    "location",
+    "language",
+    "redirect",
 }
-
-
-def as_authors(value: Any, strict: bool) -> tuple[list[AuthorRef], list[str]]:
-    """Keys, inline objects, or a mix; returns the authors and a problem for each dropped item."""
-    problems: list[str] = []
-    if value is None:
-        return [], problems
-    items: list[Any]
-    if isinstance(value, str):
-        items = as_list(value) or []
-    elif isinstance(value, dict):
-        items = [value]
-    elif isinstance(value, (list, tuple)):
-        items = list(value)
-    else:
-        return [], [f"expected an author key, a list of keys or author objects, got {_show(value)}"]
-    if not items:
-        return [], ["is empty; name an author (a key from the authors file) or remove the key"]
-    authors = []
-    for item in items:
-        if isinstance(item, str) and item.strip():
-            authors.append(AuthorRef(key=item.strip(), strict=strict))
-        elif isinstance(item, dict):
-            ref = AuthorRef(strict=strict)
-            for src, attr in _AUTHOR_FIELDS.items():
-                text = as_text(item.get(src))
-                if text is not None:
-                    setattr(ref, attr, text)
-            if ref.key is None and ref.name is None:
-                problems.append(
-                    f"the author {_show(item)} has neither a 'key' nor a 'name'; it is left out"
-                )
-                continue
-            authors.append(ref)
-        else:
-            problems.append(f"{_show(item)} is not an author key or an author object; left out")
-    return authors, problems

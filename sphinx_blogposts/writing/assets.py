@@ -106,13 +106,13 @@ def absolute_url(app: Sphinx, value: str | None, pagename: str, docname: str | N
 
 def check_post_image(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: a local ``image``/``thumbnail`` that is not there is one warning."""
-    from ..reading.collect import _read_front_matter, domain_of
+    from ..reading.domain import domain_of, read_front_matter
 
     docname = app.env.docname
     post = domain_of(app.env).posts.get(docname)
     if post is None or not post.image or _EXTERNAL.match(post.image):
         return
-    fm = _read_front_matter(app, docname)
+    fm = read_front_matter(app, docname)
     key = next((k for k in ("image", "thumbnail") if k in fm.data), None)
     if key is None:
         return  # from the post directive's :image: N, an image of the body
@@ -132,7 +132,7 @@ def check_post_image(app: Sphinx, doctree: nodes.document) -> None:
 
 def copy_assets(app: Sphinx) -> list[Any]:
     """``html-collect-pages`` (main process, after all reads): copy every image pages link."""
-    from ..reading.collect import domain_of
+    from ..reading.domain import domain_of
 
     if not writes_html_pages(app.builder):
         return []
@@ -167,7 +167,7 @@ def add_meta(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``og:image``, ``twitter:image``, ``og:description`` and ``keywords`` of a post page."""
-    from ..reading.collect import domain_of
+    from ..reading.domain import domain_of
 
     post = domain_of(app.env).posts.get(pagename)
     if post is None or not writes_html_pages(app.builder):
@@ -197,7 +197,7 @@ def add_meta(
 
 def check_static(app: Sphinx) -> None:
     """``builder-inited``: a missing static folder, and avatars not in it, are warned about once."""
-    from ..reading.collect import domain_of
+    from ..reading.domain import domain_of
 
     configured = app.config.blogposts_static_path
     if configured and not Path(app.srcdir, configured).is_dir():

@@ -28,7 +28,7 @@ from ..core.diagnostics import Warn, warn
 from ..core.model import Author, Post
 from ..core.urls import absolutize, relocate
 from ..core.version import __version__
-from ..reading.collect import domain_of
+from ..reading.domain import domain_of
 from . import assets, signatures
 from .blog import Blog
 from .builders import writes_html_pages

@@ -14,8 +14,8 @@ from sphinx.errors import NoUri
 
 from ..core.model import Post
 from ..reading import excerpt
-from ..reading.collect import domain_of
 from ..reading.directives import post_footer_node, post_header_node, postlist_node
+from ..reading.domain import domain_of
 from .builders import writes_html_pages
 from .render import BODY_END, BODY_START, FRAGMENT_FLAG, Renderer, renderer_for
 

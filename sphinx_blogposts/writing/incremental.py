@@ -12,7 +12,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..reading.collect import domain_of
+from ..reading.domain import domain_of
 from . import blog as blog_mod
 from . import checks, signatures
 

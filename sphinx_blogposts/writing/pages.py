@@ -20,7 +20,7 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 
 from ..core.diagnostics import logger
-from ..reading.collect import domain_of
+from ..reading.domain import domain_of
 from . import signatures, sitemap
 from .assets import url_for
 from .builders import writes_html_pages

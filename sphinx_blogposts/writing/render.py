@@ -34,7 +34,7 @@ from ..core import paths
 from ..core.model import Post
 from ..core.urls import Movable
 from ..reading import excerpt
-from ..reading.collect import domain_of
+from ..reading.domain import domain_of
 from . import assets, signatures
 from . import blog as blog_mod
 from .blog import Blog

@@ -24,7 +24,7 @@ from sphinx.jinja2glue import SphinxFileSystemLoader
 from sphinx.locale import get_translation
 
 from ..core import paths
-from ..reading.collect import domain_of
+from ..reading.domain import domain_of
 from . import blog as blog_mod
 from .builders import writes_html_pages
 from .render import Renderer, renderer_for

@@ -18,7 +18,7 @@ from urllib.parse import urljoin, urlsplit
 
 from sphinx.application import Sphinx
 
-from ..reading.collect import domain_of
+from ..reading.domain import domain_of
 from . import assets
 from .assets import OPENGRAPH
 from .builders import writes_html_pages

@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ..core import paths
-from ..reading.collect import domain_of
+from ..reading.domain import domain_of
 from .blog import is_draft
 from .builders import writes_html_pages
 

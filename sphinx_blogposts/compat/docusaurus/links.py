@@ -153,7 +153,7 @@ class SiteIndex:
     """What each path of the old site names in this build: a post, a document, a page, a file."""
 
     def __init__(self, app: Sphinx) -> None:
-        from ...reading.collect import domain_of
+        from ...reading.domain import domain_of
         from ...writing.builders import writes_html_pages
         from ...writing.render import renderer_for
         from ...writing.routes import plan
@@ -480,7 +480,7 @@ def outdated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     changed = {
         doc for doc in current.keys() | previous.keys() if previous.get(doc) != current.get(doc)
     }
-    from ...reading.collect import domain_of
+    from ...reading.domain import domain_of
 
     blog = domain_of(env)
     if changed & blog.posts.keys():
@@ -496,7 +496,7 @@ def outdated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def posts_digest(app: Sphinx) -> str:
     """How every post's links resolve: part of what generated pages and feeds are made of,
     since their excerpts and entries show those links."""
-    from ...reading.collect import domain_of
+    from ...reading.domain import domain_of
 
     signatures = links_domain(app.env).data["signatures"]
     return digest(sorted((doc, signatures.get(doc)) for doc in domain_of(app.env).posts))

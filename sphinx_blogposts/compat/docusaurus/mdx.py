@@ -28,7 +28,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.writers.html5 import HTML5Translator
 
 from ...core.diagnostics import Warn, warn
-from ...reading import frontmatter
+from ...reading import values
 from ...writing import assets
 
 _ = get_translation("sphinx_blogposts")
@@ -461,10 +461,10 @@ class Preprocessor:
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Rewrite Docusaurus/MDX syntax in Markdown posts (and any ``.mdx`` file)."""
-    from ...reading.collect import _POST_DIRECTIVE, _is_markdown, front_matter_of, matches_pattern
+    from ...reading.domain import POST_DIRECTIVE, front_matter_of, is_markdown, matches_pattern
 
     env = app.env
-    if not _is_markdown(env, docname):
+    if not is_markdown(env, docname):
         return
     text = source[0]
     fm = front_matter_of(app, docname, text)
@@ -472,13 +472,13 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     is_mdx = env.doc2path(docname).suffix.lower() == ".mdx"
     is_post = (
         matches_pattern(app, docname)
-        or frontmatter.as_bool(data.get("blogpost")) is True
-        or _POST_DIRECTIVE.search(text) is not None
+        or values.as_bool(data.get("blogpost")) is True
+        or POST_DIRECTIVE.search(text) is not None
     )
     if not (is_post or is_mdx):
         return
     body_start = fm.body_start if fm is not None else 0
-    has_title = bool(frontmatter.as_text(data.get("title")))
+    has_title = bool(values.as_text(data.get("title")))
     if not needs_rewrite(text, body_start, has_title):
         return  # plain Markdown, as most posts are
     processor = Preprocessor(

@@ -38,7 +38,7 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, logger, warn
 from ...core.model import Post
-from ...reading.collect import domain_of
+from ...reading.domain import domain_of
 from ...writing import signatures
 
 MANIFEST = ".blogposts-redirects"
@@ -267,9 +267,9 @@ def _remove(outdir: str, rel: str) -> bool:
 
 
 def _slug_line(app: Sphinx, post: Post) -> tuple[str, int | None]:
-    from ...reading.collect import _read_front_matter
+    from ...reading.domain import read_front_matter
 
-    fm = _read_front_matter(app, post.docname)
+    fm = read_front_matter(app, post.docname)
     return (post.docname, fm.lines.get("slug", post.line))
 
 

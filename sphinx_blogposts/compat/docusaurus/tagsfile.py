@@ -69,7 +69,7 @@ def load(path: Path | None) -> dict[str, TagDef]:
 
 
 def defined(app: Sphinx) -> dict[str, TagDef]:
-    from ...reading.collect import domain_of
+    from ...reading.domain import domain_of
 
     found: dict[str, TagDef] = domain_of(app.env).runtime.get("tags_file", {})
     return found
@@ -77,7 +77,7 @@ def defined(app: Sphinx) -> dict[str, TagDef]:
 
 def on_builder_inited(app: Sphinx) -> None:
     """Read the file once per build, in the main process (``-j`` workers inherit it)."""
-    from ...reading.collect import domain_of
+    from ...reading.domain import domain_of
 
     domain = domain_of(app.env)
     path = tags_file(Path(app.srcdir), app.config.blogposts_path, app.config.blogposts_tags_file)
@@ -87,7 +87,7 @@ def on_builder_inited(app: Sphinx) -> None:
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     """Labels from the file for each post's tags; unknown tags warned about when strict."""
-    from ...reading.collect import _read_front_matter, domain_of
+    from ...reading.domain import domain_of, read_front_matter
 
     domain = domain_of(app.env)
     docname = app.env.docname
@@ -104,7 +104,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     labels = {d.label.casefold() for d in tags.values()}
     unknown = [t for t in post.tags if t.casefold() not in labels]
     if unknown:
-        fm = _read_front_matter(app, docname)
+        fm = read_front_matter(app, docname)
         line = fm.lines.get("tags", fm.line)
         names = ", ".join(repr(t) for t in unknown)
         warn(f"tag(s) {names} not defined in {path.name}", Warn.TAG, (docname, line))

@@ -1,0 +1,143 @@
+"""The per-document store of posts, and which documents are posts.
+
+Everything is stored in :class:`BlogDomain`'s data, keyed by docname, cleared with
+the document and merged only for the docnames a parallel reader hands over; so an
+incremental or ``-j`` build sees exactly the posts that exist, and two builds in one
+process never share anything.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any, ClassVar
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util.matching import Matcher
+
+from ..core import config as config_mod
+from ..core.model import Post
+from ..core.store import DocumentStore
+from . import authors as authors_mod
+from . import frontmatter
+
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
+#: A MyST ``post`` directive: the document is a post whatever its name.
+POST_DIRECTIVE = re.compile(r"^\s*(?:```+|~~~+|:::+)\s*\{post\}", re.MULTILINE)
+
+
+class BlogDomain(DocumentStore):
+    """The per-document store of posts."""
+
+    name = "blogposts"
+    label = "Blog posts"
+    data_version = 4  # bump on any change to the shape of `data` (4: excerpts in doctrees)
+    initial_data: ClassVar[dict[str, Any]] = {
+        "posts": {},  # docname -> Post (its excerpt is kept in its doctree: excerpt.py)
+        "postlists": {},  # docname -> the options of each postlist in it
+        "signatures": {},  # docname -> what that page showed last build (see incremental.py)
+    }
+    per_document = ("posts", "postlists")  # signatures are replaced whole after each read
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        #: Runtime caches of this process and build only; never pickled.
+        self.authors_map: dict[str, dict[str, str]] = {}
+        self.authors_path: Path | None = None
+
+    @property
+    def posts(self) -> dict[str, Post]:
+        return self.data["posts"]
+
+
+def domain_of(env: BuildEnvironment) -> BlogDomain:
+    domain = env.domains["blogposts"]
+    assert isinstance(domain, BlogDomain)
+    return domain
+
+
+# -- which documents are posts ------------------------------------------------------------
+
+
+def generated_names(blog_path: str) -> Matcher:
+    """Names the extension generates pages at; documents there are never posts."""
+    return Matcher(
+        [
+            f"{blog_path}/index",
+            f"{blog_path}/archive",
+            f"{blog_path}/tags/**",
+            f"{blog_path}/tags",
+            f"{blog_path}/authors/**",
+            f"{blog_path}/authors",
+            f"{blog_path}/page/**",
+        ]
+    )
+
+
+def matches_pattern(app: Sphinx, docname: str) -> bool:
+    runtime = domain_of(app.env).runtime
+    if "matchers" not in runtime:  # compiled once per process and build
+        runtime["matchers"] = (
+            generated_names(app.config.blogposts_path),
+            Matcher(app.config.blogposts_pattern),
+        )
+    generated, pattern = runtime["matchers"]
+    if generated(docname):
+        return False
+    return pattern(docname) or pattern(str(app.env.doc2path(docname, base=False)))
+
+
+def is_markdown(env: BuildEnvironment, docname: str) -> bool:
+    return env.doc2path(docname).suffix.lower() in MARKDOWN_SUFFIXES
+
+
+def front_matter_of(app: Sphinx, docname: str, text: str) -> frontmatter.FrontMatter | None:
+    """The front matter of a Markdown source being read, parsed once per read.
+
+    Several ``source-read`` handlers need it (MDX rewriting, then the title), and
+    ``doctree-read`` of the same document, in the same process also with ``-j``, takes
+    it from here too. A handler may rewrite the body, never the front matter block, so
+    the parse stays valid as long as that block is unchanged.
+    """
+    cache = domain_of(app.env).runtime.setdefault("front_matter", {})
+    end = text.find("\n---", 3)
+    head = text[: end + 5] if end >= 0 else text  # the block up to its closing fence
+    if docname in cache and cache[docname][0] == head:
+        return cache[docname][1]
+    fm = frontmatter.parse(text)
+    cache[docname] = (head, fm)
+    return fm
+
+
+def read_front_matter(app: Sphinx, docname: str) -> frontmatter.FrontMatter:
+    env = app.env
+    if is_markdown(env, docname):
+        cached = domain_of(env).runtime.get("front_matter", {})
+        if docname in cached:
+            return cached.pop(docname)[1] or frontmatter.FrontMatter()
+        try:
+            text = env.doc2path(docname).read_text(encoding=app.config.source_encoding)
+        except (OSError, UnicodeDecodeError):
+            return frontmatter.FrontMatter()
+        return frontmatter.parse(text) or frontmatter.FrontMatter()
+    return frontmatter.from_metadata(env.metadata.get(docname, {}))
+
+
+def load_authors(app: Sphinx) -> None:
+    """At ``builder-inited``: read the authors map once per build, in the main process."""
+    domain = domain_of(app.env)
+    domain.authors_path = authors_mod.authors_file(
+        Path(app.srcdir), app.config.blogposts_path, app.config.blogposts_authors_file
+    )
+    domain.authors_map = authors_mod.load_map(
+        app.config.blogposts_authors,
+        domain.authors_path,
+        config_mod.location(app, "blogposts_authors"),
+        config_mod.location(app, "blogposts_authors_file"),
+    )
+
+
+def register(app: Sphinx) -> None:
+    app.add_domain(BlogDomain)
+    app.connect("builder-inited", load_authors)
