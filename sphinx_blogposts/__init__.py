@@ -12,6 +12,7 @@ from .core.version import __version__
 from .reading import collect, directives, domain, excerpt, source
 from .writing import (
     assets,
+    feed_plan,
     feeds,
     fill,
     incremental,
@@ -53,7 +54,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     social.register(app)  # description and image for sphinxext-opengraph
     pages.register(app)  # index, tag, author and archive pages
     redirects.register(app)  # old Docusaurus URLs
-    feeds.register(app)  # Atom, RSS and JSON Feed
+    feeds.register(app)  # Atom, RSS and JSON Feed files
+    feed_plan.register(app)  # feed links in every blog page's head
 
     return {
         "version": __version__,

@@ -17,7 +17,8 @@ from ..reading import excerpt
 from ..reading.directives import post_footer_node, post_header_node, postlist_node
 from ..reading.domain import domain_of
 from .builders import writes_html_pages
-from .render import BODY_END, BODY_START, FRAGMENT_FLAG, Renderer, renderer_for
+from .fragments import BODY_END, BODY_START, FRAGMENT_FLAG
+from .render import Renderer, renderer_for
 
 
 def take_excerpt(app: Sphinx, doctree: nodes.document, docname: str) -> None:

@@ -24,7 +24,7 @@ from ..reading.domain import domain_of
 from . import signatures, sitemap
 from .assets import url_for
 from .builders import writes_html_pages
-from .feeds import feed_links
+from .feed_plan import feed_links
 from .render import Renderer, _, renderer_for
 from .routes import PageSpec, archive_page, authors_index, tags_index
 

@@ -1,0 +1,189 @@
+"""Which feeds a build has (the blog's, each tag's, each author's) and which pages link them.
+
+Pure planning from the blog's posts: no file is rendered here, so every page of the
+build can ask for its feed links (``<link rel="alternate">``, the Subscribe links)
+cheaply, and the writer (feeds.py) renders only what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import escape
+from sphinx.application import Sphinx
+from sphinx.util.osutil import relative_uri
+
+from ..core.config import FEED_FORMATS
+from ..core.model import Author, Post
+from ..reading.domain import domain_of
+from .blog import Blog
+from .builders import writes_html_pages
+from .render import Renderer, _, renderer_for
+from .routes import author_page, index_page, tag_page
+
+MEDIA_TYPES = {
+    "atom": "application/atom+xml",
+    "rss": "application/rss+xml",
+    "json": "application/feed+json",
+}
+
+
+@dataclass
+class FeedSpec:
+    """One feed (in every configured format): which posts, under which folder."""
+
+    kind: str  # blog | tag | author
+    folder: str
+    title: str
+    subtitle: str
+    page: str
+    posts: list[Post] = field(default_factory=list)
+    author: Author | None = None
+
+    def path(self, fmt: str) -> str:
+        return f"{self.folder}/{FEED_FORMATS[fmt]}"
+
+
+def formats(app: Sphinx) -> list[str]:
+    """The configured formats, each once, in a fixed order."""
+    wanted = set(app.config.blogposts_feed_formats)
+    return [fmt for fmt in FEED_FORMATS if fmt in wanted]
+
+
+def plan(blog: Blog, app: Sphinx) -> list[FeedSpec]:
+    """The feeds this build writes; a feed with no entry is not written."""
+    config = app.config
+    path = config.blogposts_path
+    length = config.blogposts_feed_length
+
+    def entries(posts: Iterable[Post]) -> list[Post]:
+        listed = [p for p in posts if p.docname not in blog.drafts and not p.unlisted]
+        return listed[:length] if length else listed
+
+    site_title = config.blogposts_title
+    specs = [
+        FeedSpec(
+            kind="blog",
+            folder=path,
+            title=site_title,
+            subtitle=config.blogposts_description or site_title,
+            page=index_page(path),
+            posts=entries(blog.listed),
+        )
+    ]
+    if config.blogposts_feed_archives:
+        for tag in sorted(blog.tags.values(), key=lambda t: t.slug):
+            label = _("Posts tagged “%s”") % tag.label
+            specs.append(
+                FeedSpec(
+                    kind="tag",
+                    folder=f"{path}/tags/{tag.slug}",
+                    title=f"{site_title}: {label}",
+                    subtitle=label,
+                    page=tag_page(path, tag),
+                    posts=entries(tag.posts),
+                )
+            )
+        for key, posts in sorted(blog.author_posts.items()):
+            author = blog.authors[key]
+            label = _("Posts by %s") % author.name
+            specs.append(
+                FeedSpec(
+                    kind="author",
+                    folder=f"{path}/authors/{author.slug}",
+                    title=f"{site_title}: {label}",
+                    subtitle=label,
+                    page=author_page(path, author),
+                    posts=entries(posts),
+                    author=author,
+                )
+            )
+    return [spec for spec in specs if spec.posts]
+
+
+def plan_of(app: Sphinx) -> tuple[Renderer, list[FeedSpec]]:
+    """This build's renderer and feed plan, computed once per process."""
+    renderer = renderer_for(app)
+    runtime = domain_of(app.env).runtime
+    cached = runtime.get("feed_plan")
+    if cached is None or cached[0] is not renderer:
+        cached = (renderer, plan(renderer.blog, app) if formats(app) else [])
+        runtime["feed_plan"] = cached
+    return cached
+
+
+# -- pages: <link rel="alternate"> in <head>, and the visible links -----------------------------
+
+
+def feed_of_page(app: Sphinx, pagename: str) -> FeedSpec | None:
+    """The feed a page belongs to: its tag's or author's feed, else the blog's."""
+    if not writes_html_pages(app.builder):
+        return None
+    renderer, specs = plan_of(app)
+    if not specs:
+        return None
+    runtime = domain_of(app.env).runtime
+    cached = runtime.get("feed_of_page")
+    if cached is None or cached[0] is not specs:
+        cached = (specs, _feeds_of_pages(renderer, specs))
+        runtime["feed_of_page"] = cached
+    return cached[1].get(pagename)
+
+
+def _feeds_of_pages(renderer: Renderer, specs: list[FeedSpec]) -> dict[str, FeedSpec]:
+    """Page name -> its feed: for every generated page, every post and the blog index."""
+    by_page = {spec.page: spec for spec in specs}
+    blog_feed = specs[0] if specs[0].kind == "blog" else None
+    out: dict[str, FeedSpec] = {}
+    for page in renderer.pages:
+        feed = blog_feed
+        if page.kind == "tag" and page.tag is not None:
+            feed = by_page.get(tag_page(renderer.blog_path, page.tag), blog_feed)
+        elif page.kind == "author" and page.author is not None:
+            feed = by_page.get(author_page(renderer.blog_path, page.author), blog_feed)
+        if feed is not None:
+            out[page.name] = feed
+    if blog_feed is not None:
+        for name in [*renderer.blog.posts, index_page(renderer.blog_path)]:
+            out.setdefault(name, blog_feed)
+    return out
+
+
+def feed_links(app: Sphinx, pagename: str) -> list[dict[str, str]]:
+    """The feeds of ``pagename``: one per format, with a URL relative to that page."""
+    spec = feed_of_page(app, pagename)
+    if spec is None:
+        return []
+    renderer = renderer_for(app)
+    page_uri = renderer.uri(pagename)
+    names = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
+    return [
+        {
+            "url": relative_uri(page_uri, spec.path(fmt)),
+            "type": MEDIA_TYPES[fmt],
+            "title": f"{spec.title} ({names[fmt]})",
+            "format": names[fmt],
+        }
+        for fmt in formats(app)
+    ]
+
+
+def add_head_links(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: feed autodiscovery links for every blog page and post."""
+    links = feed_links(app, pagename)
+    if not links:
+        return
+    tags = "".join(
+        f'<link rel="alternate" type="{link["type"]}" title="{escape(link["title"])}" '
+        f'href="{escape(link["url"])}" />\n'
+        for link in links
+    )
+    context["metatags"] = context.get("metatags", "") + tags
+
+
+def register(app: Sphinx) -> None:
+    app.connect("html-page-context", add_head_links)

@@ -1,0 +1,226 @@
+"""Posts' doctree fragments (excerpts, whole bodies) rendered as on the post's own page.
+
+Each excerpt is rendered at most once per build, relative to the post's page, and then
+re-pointed for every other page that shows it; a whole post (a feed entry's content) is
+read back from its written page when it can be. The builder is set up as for the post's
+page while a fragment renders, so images, numbers and links come out as they do there.
+"""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import pickle
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from docutils.utils import new_document
+from markupsafe import Markup
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.util.osutil import relative_uri
+
+from ..core.model import Post
+from ..core.urls import Movable
+from ..reading import excerpt
+
+FRAGMENT_FLAG = "blogposts_fragment"
+#: Where a post page's own content starts and ends (after the header, before the footer).
+BODY_START = "<!--blogposts:body-->"
+BODY_END = "<!--/blogposts:body-->"
+#: Sphinx's permalink after each heading: no use in a feed reader.
+_HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
+
+
+class FragmentRenderer:
+    """Renders the parts of posts other pages show; one per build (see ``renderer_for``)."""
+
+    def __init__(self, app: Sphinx) -> None:
+        self.app = app
+        self.env = app.env
+        self.builder: Builder = app.builder
+        self.config = app.config
+        self._uris: dict[str, str] = {}
+        self._excerpts: dict[str, Movable] = {}
+        self._excerpt_texts: dict[str, str] = {}
+        self._resolved_excerpts: dict[str, bytes] = {}
+        self._bodies: dict[str, str] = {}
+        self._rendering_bodies: set[str] = set()
+        self.render_count = 0
+        self.body_count = 0  # whole posts rendered for feeds
+        self._doc_images: dict[str, dict[str, str]] | None = None
+
+    def uri(self, pagename: str) -> str:
+        if pagename not in self._uris:  # asked for again by every card of every page
+            self._uris[pagename] = self.builder.get_target_uri(pagename)
+        return self._uris[pagename]
+
+    # -- excerpts --------------------------------------------------------------------------
+
+    def excerpt_html(self, post: Post, pagename: str) -> Markup:
+        """The excerpt as HTML for ``pagename``: rendered once, re-pointed per page."""
+        if post.docname not in self._excerpts:
+            html = self._render_stored_excerpt(post.docname)
+            self._excerpts[post.docname] = Movable(html, self.uri(post.docname))
+        return Markup(self._excerpts[post.docname].at(self.uri(pagename)))
+
+    def excerpt_text(self, post: Post) -> str:
+        """The excerpt as plain text (a feed's summary)."""
+        if post.docname not in self._excerpt_texts:
+            self._load_stored_excerpt(post.docname)
+        return self._excerpt_texts[post.docname]
+
+    def keep_resolved_excerpt(self, docname: str, stored: excerpt.stored_excerpt) -> None:
+        """At ``doctree-resolved`` of a post being written: its excerpt, resolved with the
+        page, kept for the lists and feeds of this build that show it (rendered when one
+        does, at most once), so it is never loaded nor resolved again."""
+        self._excerpt_texts[docname] = stored["text"]
+        if docname not in self._resolved_excerpts and docname not in self._excerpts:
+            # kept pickled: a few hundred bytes, instead of a tree of nodes that every
+            # garbage collection of the build would walk, thousands of them in a large blog
+            self._resolved_excerpts[docname] = pickle.dumps(
+                list(stored.children), protocol=pickle.HIGHEST_PROTOCOL
+            )
+
+    def _render_stored_excerpt(self, docname: str) -> str:
+        """The excerpt's HTML as on the post's page. A post written in this build left it
+        resolved; otherwise it is taken from the post's doctree and resolved on its own."""
+        resolved = self._resolved_excerpts.pop(docname, None)
+        if resolved is not None:
+            return self._render_fragment(docname, pickle.loads(resolved), False)
+        stored = self._load_stored_excerpt(docname)
+        if stored is None:
+            return ""
+        return self._render_fragment(docname, list(stored.children), True)
+
+    def _load_stored_excerpt(self, docname: str) -> excerpt.stored_excerpt | None:
+        """The excerpt as the post's doctree keeps it (not resolved); its text is noted."""
+        stored = excerpt.take(self.env.get_doctree(docname))
+        self._excerpt_texts[docname] = stored["text"] if stored is not None else ""
+        return stored
+
+    def _render_fragment(self, docname: str, fragment: list[Any], resolve: bool) -> str:
+        if not fragment:
+            return ""
+        self.render_count += 1
+        doc = new_document(str(self.env.doc2path(docname)), self._writer_settings())
+        doc[FRAGMENT_FLAG] = True
+        for node in fragment:
+            node.parent = None
+            doc.append(node)
+        with self._as_page(docname):
+            if resolve:
+                self.env.apply_post_transforms(doc, docname)
+            return self._translate(doc)
+
+    @contextmanager
+    def _as_page(self, docname: str, **overrides: Any) -> Iterator[None]:
+        """Set the builder up as ``write_doc`` does for ``docname`` (image path, section and
+        figure numbers), so a fragment renders exactly as on that page; then put it back,
+        since the builder is in the middle of writing other pages."""
+        builder: Any = self.builder
+        names = ("imgpath", "current_docname", "secnumbers", "fignumbers", *overrides)
+        saved = {name: getattr(builder, name, None) for name in names}
+        try:
+            builder.current_docname = docname
+            builder.secnumbers = self.env.toc_secnumbers.get(docname, {})
+            builder.fignumbers = self.env.toc_fignumbers.get(docname, {})
+            builder.imgpath = relative_uri(self.uri(docname), builder.imagedir)
+            for name, value in overrides.items():
+                setattr(builder, name, value)
+            yield
+        finally:
+            for name, value in saved.items():
+                setattr(builder, name, value)
+
+    def _writer_settings(self) -> Any:
+        """The settings Sphinx gives a page it writes, with the environment post-transforms need."""
+        settings = copy.copy(self.builder.docsettings)  # type: ignore[attr-defined]
+        settings.env = self.env
+        return settings
+
+    def _translate(self, doctree: Any) -> str:
+        """A resolved doctree as HTML, its images registered so that they are copied."""
+        builder: Any = self.builder
+        builder.post_process_images(doctree)
+        visitor = builder.create_translator(doctree, builder)
+        doctree.walkabout(visitor)
+        return "".join(visitor.fragment)
+
+    # -- whole posts (feeds) ---------------------------------------------------------------
+
+    def post_body_html(self, post: Post) -> str:
+        """The whole post as HTML, written as if on its own page, without the blog's header,
+        footer and the post's title (a feed entry has its own): rendered once per build, for
+        every feed that lists the post. Its images are registered, so they are copied."""
+        if post.docname not in self._bodies:
+            written = self._written_body(post)
+            if written is not None:
+                self._bodies[post.docname] = written
+                return written
+            if post.docname in self._rendering_bodies:
+                # resolving the post ran a handler that asked for this same body again
+                return ""
+            self._rendering_bodies.add(post.docname)
+            try:
+                self._bodies[post.docname] = self._render_body(post)
+            finally:
+                self._rendering_bodies.discard(post.docname)
+        return self._bodies[post.docname]
+
+    def _written_body(self, post: Post) -> str | None:
+        """The post's body as its own page already has it, between the marks the post header
+        and footer leave (see fill.py). Every post page is written before feeds are, in this
+        build or, unchanged, in an earlier one; reading it back costs a file read instead of
+        resolving and translating the whole post again. None when the page lacks the marks."""
+        try:
+            path = Path(self.builder.get_outfilename(post.docname))  # type: ignore[attr-defined]
+            page = path.read_text(encoding="utf-8")
+        except (AttributeError, OSError, UnicodeDecodeError):
+            return None
+        start = page.find(BODY_START)
+        end = page.find(BODY_END, start)
+        if start < 0 or end < 0:
+            return None
+        # the page's images must be in this build's output too, as if it were written now
+        images: Any = getattr(self.builder, "images", None)
+        if images is not None:
+            images.update(self._images_by_doc().get(post.docname, {}))
+        return _HEADERLINK.sub("", page[start + len(BODY_START) : end]).strip() + "\n"
+
+    def _images_by_doc(self) -> dict[str, dict[str, str]]:
+        """docname -> {image source: its name in ``_images``}, from Sphinx's own record."""
+        if self._doc_images is None:
+            self._doc_images = {}
+            for source, (docnames, name) in self.env.images.items():
+                for docname in docnames:
+                    self._doc_images.setdefault(docname, {})[source] = name
+        return self._doc_images
+
+    def _render_body(self, post: Post) -> str:
+        from docutils import nodes
+
+        from ..reading.directives import post_footer_node, post_header_node
+
+        docname = post.docname
+        self.body_count += 1
+        builder: Any = self.builder
+        doctree = self.env.get_doctree(docname)
+        for node in list(doctree.findall(post_header_node)) + list(
+            doctree.findall(post_footer_node)
+        ):
+            node.parent.remove(node)
+        section = next((c for c in doctree.children if isinstance(c, nodes.section)), None)
+        if section is not None and section.children and isinstance(section[0], nodes.title):
+            section.remove(section[0])
+        # no pilcrows in feed readers
+        with self._as_page(docname, add_permalinks=False):
+            kwargs: dict[str, Any] = {"doctree": doctree}
+            if "tags" in inspect.signature(self.env.get_and_resolve_doctree).parameters:
+                kwargs["tags"] = builder.tags
+            doctree = self.env.get_and_resolve_doctree(docname, builder, **kwargs)
+            doctree.settings = self._writer_settings()
+            return self._translate(doctree)
