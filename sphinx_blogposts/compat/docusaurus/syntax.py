@@ -1,0 +1,155 @@
+"""The MDX and Docusaurus syntax the rewriter knows, and a quick test for any of it.
+
+Each pattern here matches one construct of a Docusaurus post (admonitions, tabs,
+details, JSX, imports, MDX comments, ``require()`` images); :func:`needs_rewrite`
+tells from a few substring searches whether a post holds any of them at all.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+#: Docusaurus admonition keyword -> extra CSS classes themes already style.
+ADMONITIONS: dict[str, tuple[str, ...]] = {
+    "note": ("note",),
+    "tip": ("tip",),
+    "info": ("info", "note"),
+    "important": ("important",),
+    "warning": ("warning",),
+    "caution": ("caution",),
+    "danger": ("danger",),
+    "success": ("success", "tip"),
+    "secondary": ("secondary", "note"),
+}
+
+FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})(.*)$")
+ADMONITION_OPEN = re.compile(
+    r"^(\s*)(:{3,})\s*(" + "|".join(ADMONITIONS) + r")(?![\w{-])\s*(?:\[(.*)\])?\s*(.*?)\s*$"
+)
+COLON_OPEN = re.compile(r"^(\s*)(:{3,})(\{[^}]*\}.*)$")
+COLON_CLOSE = re.compile(r"^(\s*)(:{3,})\s*$")
+DETAILS_OPEN = re.compile(
+    r"^\s*<details(?:\s[^>]*)?>\s*(?:<summary(?:\s[^>]*)?>(.*?)</summary>)?\s*$", re.I
+)
+SUMMARY = re.compile(r"^\s*<summary(?:\s[^>]*)?>(.*?)</summary>\s*$", re.I)
+DETAILS_CLOSE = re.compile(r"^\s*</details>\s*$", re.I)
+TABS_OPEN = re.compile(r"^\s*<Tabs\b[^>]*>\s*$")
+TABS_START = re.compile(r"^\s*<Tabs\b")
+#: ``values={[{label: 'Apple', value: 'apple'}, ...]}`` of Docusaurus 1 style tabs.
+TAB_VALUE = re.compile(
+    r"""\{\s*(?:label:\s*["']([^"']*)["']\s*,\s*value:\s*["']([^"']*)["']|"""
+    r"""value:\s*["']([^"']*)["']\s*,\s*label:\s*["']([^"']*)["'])\s*,?\s*\}"""
+)
+TABS_CLOSE = re.compile(r"^\s*</Tabs>\s*$")
+TAB_OPEN = re.compile(r"^\s*<TabItem\b([^>]*)>\s*$")
+TAB_CLOSE = re.compile(r"^\s*</TabItem>\s*$")
+TAB_ONE_LINE = re.compile(r"^\s*<TabItem\b([^>]*)>(.*)</TabItem>\s*$")
+FIGURE_OPEN = re.compile(r"^\s*<figure(?:\s[^>]*)?>\s*$", re.I)
+FIGURE_CLOSE = re.compile(r"^\s*</figure>\s*$", re.I)
+FIGCAPTION = re.compile(r"</?figcaption(?:\s[^>]*)?>", re.I)
+ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`]\s*\})""")
+IMPORT = re.compile(r"^(?:import|export)\b")
+IMPORT_DONE = re.compile(r"""(?:\bfrom\s*["'][^"']*["']|^import\s*["'][^"']*["'])\s*;?\s*$""")
+TRUNCATE = re.compile(r"^\s*\{/\*\s*truncate\s*\*/\}\s*$", re.I)
+COMMENT = re.compile(r"\{/\*.*?\*/\}", re.S)
+IMG = re.compile(r"<img\b((?:[^>{}]|\{\{[^{}]*\}\}|\{[^{}]*\}|\})*?)/?>", re.I)
+REQUIRE = re.compile(
+    r"""\{\s*(?:require\(\s*["']([^"']+)["']\s*\)(?:\.default)?|"""
+    r"""useBaseUrl\(\s*["']([^"']+)["']\s*\))\s*\}"""
+)
+STYLE = re.compile(r"\s+style=\{\{.*?\}\}")
+JSX_TAG = re.compile(r"</?[A-Z][\w.]*(?:\s(?:[^<>{]|\{[^}]*\})*)?/?>")
+CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
+MD_IMAGE = re.compile(r"(!\[[^\]]*\]\()(/[^)\s]+)")
+HEADING = re.compile(r"^(#{1,6})([ \t].*|)$")
+#: Text that some rewrite above could act on. Each pattern the rewriter uses needs one of
+#: these in a line it changes (``<Tabs`` and any component start with ``<`` and a capital
+#: letter, as in ``JSX_TAG``), so a body with none of them is left as it is, but for its
+#: headings (see :func:`needs_rewrite`). Loose on purpose: a false alarm costs the full
+#: rewrite, a miss would be a bug (``tests/test_mdx_fast_path.py`` checks both ways).
+TRIGGER_TEXT = (
+    "{/*",  # {/* comments */} and {/* truncate */}
+    ":::",  # :::tip admonitions and colon fences
+    "style={{",  # JSX inline styles
+    "](/",  # ![alt](/img/...) into Docusaurus' static folder
+)
+#: JSX (``<Tabs>``, ``<TabItem>``, any component) and the HTML the rewriter handles.
+TRIGGER_TAG = re.compile(r"<(?:/?[A-Z]|(?i:details|figure|/?figcaption|img))")
+TRIGGER_IMPORT = re.compile(r"^(?:import|export)\b", re.M)
+
+
+def attrs(text: str) -> dict[str, str]:
+    return {
+        m.group(1): next(g for g in m.groups()[1:] if g is not None) for m in ATTR.finditer(text)
+    }
+
+
+def plain(text: str) -> str:
+    """Inline HTML to text (a ``<summary>`` or a tab label), entities decoded."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split())
+
+
+def in_code(fences: list[tuple[str, int, bool]], line: str) -> bool:
+    """Track fenced blocks line by line: is this line a fence, or inside a code block?
+
+    ``fences`` holds the open fences (character, length, whether it is code: a MyST
+    directive fence such as ````` ```{note} ````` holds Markdown, which is rewritten).
+    """
+    fence = FENCE.match(line)
+    if fences and fences[-1][2]:  # inside code: only look for the closing fence
+        if (
+            fence
+            and fence.group(2)[0] == fences[-1][0]
+            and len(fence.group(2)) >= fences[-1][1]
+            and not fence.group(3).strip()
+        ):
+            fences.pop()
+        return True
+    if fence is None:
+        return False
+    char, length, info = fence.group(2)[0], len(fence.group(2)), fence.group(3)
+    if not info.strip() and fences and fences[-1][0] == char and length >= fences[-1][1]:
+        fences.pop()
+    else:
+        fences.append((char, length, not info.strip().startswith("{")))
+    return True
+
+
+def needs_rewrite(text: str, body_start: int, has_title: bool) -> bool:
+    """Whether :meth:`Preprocessor.run` could change anything in this text.
+
+    Most posts are plain Markdown, and running the rewriter over each line of thousands
+    of them costs more than reading them. A few substring searches over the body find any
+    syntax the rewriter acts on; without any, the only change left is a heading level
+    that skips one (``#`` then ``###``), checked on the heading and fence lines alone,
+    exactly as :meth:`Preprocessor.run` does. ``False`` means ``run`` returns the text
+    unchanged and reports nothing.
+    """
+    start = 0
+    for _ in range(body_start):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return False  # no body
+    body = text[start:]
+    if any(needle in body for needle in TRIGGER_TEXT):
+        return True
+    if "<" in body and TRIGGER_TAG.search(body):
+        return True
+    if ("import" in body or "export" in body) and TRIGGER_IMPORT.search(body):
+        return True
+    fences: list[tuple[str, int, bool]] = []
+    last_level = 1 if has_title else 0
+    for line in body.split("\n"):
+        first = line[:1]
+        if not (first == "#" or first == "`" or first == "~" or first.isspace()):
+            continue  # neither a fence (FENCE) nor a heading (HEADING)
+        if in_code(fences, line):
+            continue
+        heading = HEADING.match(line)
+        if heading:
+            level = len(heading.group(1))
+            if last_level and level > last_level + 1:
+                return True
+            last_level = level
+    return False
