@@ -1,0 +1,130 @@
+"""Read time: the anchors Docusaurus gave each heading, and the links each document makes.
+
+Docusaurus anchors keep leading digits and repeated hyphens that docutils ids drop
+(``#1-defining-a-metric``), and honour ``{#custom-id}``; each document's table maps
+them to the ids its sections really have. The links whose target another document
+decides are recorded too, so a rebuild knows which pages to write again.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, ClassVar
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.transforms import SphinxTransform
+
+from ...core.store import DocumentStore
+
+_CUSTOM_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
+
+
+class LinksDomain(DocumentStore):
+    """Per-document heading anchors and links."""
+
+    name = "blogposts_links"
+    label = "Blog post links"
+    data_version = 1
+    initial_data: ClassVar[dict[str, Any]] = {
+        "anchors": {},  # docname -> {anchor as written in a link: id the page has}
+        "links": {},  # docname -> links whose target other documents decide
+        "signatures": {},  # docname -> how those links resolved (see ``outdated``)
+    }
+    per_document = ("anchors", "links")  # ``runtime`` is reset each build (see ``reset``)
+
+    @property
+    def anchors(self) -> dict[str, dict[str, str]]:
+        return self.data["anchors"]
+
+
+def app_of(env: BuildEnvironment) -> Sphinx:
+    """The application (``env.app`` is deprecated in Sphinx 9, ``env._app`` new in it)."""
+    app = getattr(env, "_app", None)
+    return app if app is not None else env.app  # type: ignore[attr-defined]
+
+
+def links_domain(env: BuildEnvironment) -> LinksDomain:
+    domain = env.domains["blogposts_links"]
+    assert isinstance(domain, LinksDomain)
+    return domain
+
+
+def docusaurus_slug(text: str) -> str:
+    """The anchor Docusaurus (github-slugger) makes of a heading's text.
+
+    Lower case; letters, digits, ``-`` and ``_`` kept; every space a hyphen; all else
+    dropped. Unlike docutils ids, leading digits and repeated hyphens stay:
+    ``1. Defining a metric`` -> ``1-defining-a-metric``, ``--shard`` -> ``--shard``.
+    """
+    kept = "".join(c for c in text.strip().lower() if c.isalnum() or c in "-_ ")
+    return kept.replace(" ", "-")
+
+
+class HeadingAnchors(SphinxTransform):
+    """Record the Docusaurus anchor of every heading, and honour ``{#custom-id}``."""
+
+    default_priority = 740  # before SmartQuotes (750) rewrites ``--`` as a dash
+
+    def apply(self, **kwargs: Any) -> None:
+        table: dict[str, str] = {}
+        seen: dict[str, int] = {}
+        for section in self.document.findall(nodes.section):
+            if not section["ids"] or not section.children:
+                continue
+            title = section[0]
+            if not isinstance(title, nodes.title):
+                continue
+            custom = _take_custom_id(title)
+            if custom is not None:
+                if custom not in self.document.ids:  # the heading's link uses it
+                    section["ids"].insert(0, custom)
+                    self.document.ids[custom] = section
+                table.setdefault(custom, section["ids"][0])
+                continue
+            base = docusaurus_slug(title.astext())
+            if not base:
+                continue
+            count = seen.get(base, 0)
+            seen[base] = count + 1
+            table.setdefault(base if count == 0 else f"{base}-{count}", section["ids"][0])
+        for node_id in self.document.ids:
+            table[node_id] = node_id
+        links_domain(self.env).anchors[self.env.docname] = table
+
+
+def _take_custom_id(title: nodes.title) -> str | None:
+    """``## Heading {#custom-id}``: remove the id from the text and return it."""
+    texts = list(title.findall(nodes.Text))
+    if not texts or isinstance(texts[-1].parent, nodes.literal):
+        return None
+    last = texts[-1]
+    match = _CUSTOM_ID.search(str(last))
+    if match is None:
+        return None
+    last.parent.replace(last, nodes.Text(str(last)[: match.start()].rstrip()))
+    return match.group(1)
+
+
+def record_links(app: Sphinx, doctree: nodes.document) -> None:
+    """``doctree-read``: the links of a document whose target another document decides."""
+    found: list[tuple[str, str, str]] = []
+    for node in doctree.findall(addnodes.pending_xref):
+        if node.get("reftype") != "myst":
+            continue
+        if node.get("refdomain") == "doc":
+            if node.get("reftargetid"):
+                found.append(("doc", node["reftarget"], node["reftargetid"]))
+        elif not str(node["reftarget"]).startswith("#"):
+            found.append(("xref", node["reftarget"], ""))
+    for ref in doctree.findall(nodes.reference):
+        uri = ref.get("refuri", "")
+        if uri.startswith(("http://", "https://")):
+            found.append(("uri", uri, ""))
+    domain = links_domain(app.env)
+    if found:
+        domain.data["links"][app.env.docname] = sorted(set(found))
+    else:
+        domain.data["links"].pop(app.env.docname, None)
