@@ -23,6 +23,7 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from ..core.diagnostics import Warn, warn
+from ..reading.domain import domain_of, read_front_matter
 from .builders import writes_html_pages
 
 OUTPUT_DIR = "_static/blogposts"
@@ -106,8 +107,6 @@ def absolute_url(app: Sphinx, value: str | None, pagename: str, docname: str | N
 
 def check_post_image(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: a local ``image``/``thumbnail`` that is not there is one warning."""
-    from ..reading.domain import domain_of, read_front_matter
-
     docname = app.env.docname
     post = domain_of(app.env).posts.get(docname)
     if post is None or not post.image or _EXTERNAL.match(post.image):
@@ -132,8 +131,6 @@ def check_post_image(app: Sphinx, doctree: nodes.document) -> None:
 
 def copy_assets(app: Sphinx) -> list[Any]:
     """``html-collect-pages`` (main process, after all reads): copy every image pages link."""
-    from ..reading.domain import domain_of
-
     if not writes_html_pages(app.builder):
         return []
     domain = domain_of(app.env)
@@ -167,8 +164,6 @@ def add_meta(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``og:image``, ``twitter:image``, ``og:description`` and ``keywords`` of a post page."""
-    from ..reading.domain import domain_of
-
     post = domain_of(app.env).posts.get(pagename)
     if post is None or not writes_html_pages(app.builder):
         return
@@ -197,8 +192,6 @@ def add_meta(
 
 def check_static(app: Sphinx) -> None:
     """``builder-inited``: a missing static folder, and avatars not in it, are warned about once."""
-    from ..reading.domain import domain_of
-
     configured = app.config.blogposts_static_path
     if configured and not Path(app.srcdir, configured).is_dir():
         warn(

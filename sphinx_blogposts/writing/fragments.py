@@ -26,6 +26,7 @@ from sphinx.util.osutil import relative_uri
 from ..core.model import Post
 from ..core.urls import Movable
 from ..reading import excerpt
+from ..reading.directives import post_footer_node, post_header_node
 
 FRAGMENT_FLAG = "blogposts_fragment"
 #: Where a post page's own content starts and ends (after the header, before the footer).
@@ -202,8 +203,6 @@ class FragmentRenderer:
 
     def _render_body(self, post: Post) -> str:
         from docutils import nodes
-
-        from ..reading.directives import post_footer_node, post_header_node
 
         docname = post.docname
         self.body_count += 1

@@ -38,6 +38,9 @@ from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, logger, warn
+from ...reading.domain import domain_of
+from ...writing import assets
+from ...writing.builders import writes_html_pages
 from ...writing.signatures import OUTSIDE_INPUTS, digest
 from .anchors import HeadingAnchors, LinksDomain, app_of, links_domain, record_links
 from .site_index import is_label, site_index
@@ -124,8 +127,6 @@ class LinkResolver(SphinxPostTransform):
         (in an EPUB or a PDF, which are not on the site: absolute, with ``html_baseurl``)."""
         from sphinx.builders._epub_base import EpubBuilder
 
-        from ...writing.builders import writes_html_pages
-
         builder = app_of(self.env).builder
         if writes_html_pages(builder) and not isinstance(builder, EpubBuilder):
             cut = min((i for i in (target.find("?"), target.find("#")) if i >= 0), default=None)
@@ -182,7 +183,6 @@ def outdated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     changed = {
         doc for doc in current.keys() | previous.keys() if previous.get(doc) != current.get(doc)
     }
-    from ...reading.domain import domain_of
 
     blog = domain_of(env)
     if changed & blog.posts.keys():
@@ -198,8 +198,6 @@ def outdated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def posts_digest(app: Sphinx) -> str:
     """How every post's links resolve: part of what generated pages and feeds are made of,
     since their excerpts and entries show those links."""
-    from ...reading.domain import domain_of
-
     signatures = links_domain(app.env).data["signatures"]
     return digest(sorted((doc, signatures.get(doc)) for doc in domain_of(app.env).posts))
 
@@ -214,8 +212,6 @@ def reset(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
 
 def copy_files(app: Sphinx) -> list[Any]:
     """``html-collect-pages``: copy the static files links named (to ``_static/blogposts``)."""
-    from ...writing import assets
-
     files: set[str] = links_domain(app.env).runtime.get("files", set())
     outdir = Path(app.outdir).resolve()
     roots = [r for r in (assets.static_dir(app), Path(app.srcdir)) if r is not None]

@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 
 from ...core.diagnostics import Warn, warn
 from ...reading import values
+from ...reading.domain import POST_DIRECTIVE, front_matter_of, is_markdown, matches_pattern
 from ...writing import assets
 from . import mdx_directives
 from .rewrite import Preprocessor
@@ -29,8 +30,6 @@ __all__ = ["Preprocessor", "needs_rewrite", "register"]
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Rewrite Docusaurus/MDX syntax in Markdown posts (and any ``.mdx`` file)."""
-    from ...reading.domain import POST_DIRECTIVE, front_matter_of, is_markdown, matches_pattern
-
     env = app.env
     if not is_markdown(env, docname):
         return

@@ -38,8 +38,10 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, logger, warn
 from ...core.model import Post
-from ...reading.domain import domain_of
+from ...reading.domain import domain_of, read_front_matter
 from ...writing import signatures
+from ...writing.builders import writes_html_pages
+from ...writing.render import renderer_for
 
 MANIFEST = ".blogposts-redirects"
 #: Ledger file in the doctree folder: per builder and output folder, path -> digest.
@@ -102,8 +104,6 @@ def wanted(app: Sphinx) -> dict[str, Post]:
 
     Warns about slugs that cannot be URLs and about two posts claiming one old URL.
     """
-    from ...writing.render import renderer_for
-
     if not app.config.blogposts_redirects:
         return {}
     renderer = renderer_for(app)
@@ -135,8 +135,6 @@ def wanted(app: Sphinx) -> dict[str, Post]:
 
 def write_redirects(app: Sphinx) -> list[Any]:
     """``html-collect-pages``: write the redirect pages that changed, remove stale ones."""
-    from ...writing.builders import writes_html_pages
-
     if not writes_html_pages(app.builder) or app.builder.name not in REDIRECT_BUILDERS:
         return []  # not in an EPUB: it has no URLs to keep alive
     outdir = str(Path(app.outdir).resolve())
@@ -267,8 +265,6 @@ def _remove(outdir: str, rel: str) -> bool:
 
 
 def _slug_line(app: Sphinx, post: Post) -> tuple[str, int | None]:
-    from ...reading.domain import read_front_matter
-
     fm = read_front_matter(app, post.docname)
     return (post.docname, fm.lines.get("slug", post.line))
 

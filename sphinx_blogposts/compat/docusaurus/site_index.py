@@ -14,7 +14,13 @@ from urllib.parse import unquote, urlsplit
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ...reading.domain import domain_of
+from ...writing import assets
+from ...writing.builders import writes_html_pages
+from ...writing.render import renderer_for
+from ...writing.routes import plan
 from .anchors import app_of, links_domain
+from .redirects import old_path
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCE_SUFFIXES = (".md", ".mdx", ".rst", ".markdown")
@@ -31,12 +37,6 @@ class SiteIndex:
     """What each path of the old site names in this build: a post, a document, a page, a file."""
 
     def __init__(self, app: Sphinx) -> None:
-        from ...reading.domain import domain_of
-        from ...writing.builders import writes_html_pages
-        from ...writing.render import renderer_for
-        from ...writing.routes import plan
-        from .redirects import old_path
-
         self.app = app
         self.env = app.env
         self.anchors = links_domain(app.env).anchors
@@ -110,8 +110,6 @@ class SiteIndex:
 
     def file_for(self, path: str) -> tuple[Path, str] | None:
         """A file of the static folder (or the source folder) a root-relative path names."""
-        from ...writing import assets
-
         source = assets.source_of(self.app, unquote(path), None)
         if source is None or source.suffix.lower() in _SOURCE_SUFFIXES:
             return None

@@ -19,6 +19,7 @@ from sphinx.application import Sphinx
 from ...core.diagnostics import Warn, warn
 from ...core.model import TagDef
 from ...core.slugs import slugify
+from ...reading.domain import domain_of, read_front_matter
 
 
 def tags_file(srcdir: Path, blog_path: str, configured: str | None) -> Path | None:
@@ -69,16 +70,12 @@ def load(path: Path | None) -> dict[str, TagDef]:
 
 
 def defined(app: Sphinx) -> dict[str, TagDef]:
-    from ...reading.domain import domain_of
-
     found: dict[str, TagDef] = domain_of(app.env).runtime.get("tags_file", {})
     return found
 
 
 def on_builder_inited(app: Sphinx) -> None:
     """Read the file once per build, in the main process (``-j`` workers inherit it)."""
-    from ...reading.domain import domain_of
-
     domain = domain_of(app.env)
     path = tags_file(Path(app.srcdir), app.config.blogposts_path, app.config.blogposts_tags_file)
     domain.runtime["tags_file_path"] = path
@@ -87,8 +84,6 @@ def on_builder_inited(app: Sphinx) -> None:
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     """Labels from the file for each post's tags; unknown tags warned about when strict."""
-    from ...reading.domain import domain_of, read_front_matter
-
     domain = domain_of(app.env)
     docname = app.env.docname
     post = domain.posts.get(docname)
