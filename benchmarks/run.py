@@ -10,7 +10,9 @@ table per N with ratios to plain Sphinx measured in the same run, plus the size 
 
 Usage: ``python benchmarks/run.py --posts 100 500 2000 --runs 3``
 (``tox -e bench`` runs it for N = 100 and 500). ABlog is optional: it is measured
-when it can be imported.
+when it can be imported. ``--blogposts-conf`` adds lines to the blogposts flavour's
+``conf.py``, to weigh one feature: ``--tools plain blogposts --blogposts-conf
+"blogposts_related = 0"`` against the same run without it.
 """
 
 from __future__ import annotations
@@ -195,6 +197,12 @@ def main() -> None:
     parser.add_argument("--tools", nargs="+", default=["plain", "blogposts", "ablog"])
     parser.add_argument("--workdir", type=Path, default=HERE / "_work")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
+    parser.add_argument(
+        "--blogposts-conf",
+        action="append",
+        default=[],
+        help="a line added to the blogposts flavour's conf.py (may be repeated)",
+    )
     args = parser.parse_args()
     tools = [t for t in args.tools if available(t)]
     if "plain" not in tools:
@@ -206,11 +214,16 @@ def main() -> None:
     )
     if skipped:
         print(f"not installed, skipped: {', '.join(skipped)}")
+    if args.blogposts_conf:
+        print(f"blogposts conf.py adds: {'; '.join(args.blogposts_conf)}")
     raw: dict[str, dict[str, dict[str, object]]] = {}
     for n in args.posts:
         results = {}
         for tool in tools:
             src = generate(args.workdir / f"{tool}-{n}", n, tool)
+            if tool == "blogposts" and args.blogposts_conf:
+                with (src / "conf.py").open("a", encoding="utf-8") as conf:
+                    conf.write("".join(f"{line}\n" for line in args.blogposts_conf))
             results[tool] = measure(src, args.runs)
             shutil.rmtree(src, ignore_errors=True)
         print(table(n, results), flush=True)

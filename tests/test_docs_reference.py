@@ -30,6 +30,7 @@ TYPE_TEXT = {
     config._root_links: '`"warn"`, `"keep"` or `"error"`',
     config._url_map: "`dict` of `str` to `str`",
     config._future: '`"list"` or `"draft"`',
+    config._count: "`int`, 0 or more",
 }
 
 

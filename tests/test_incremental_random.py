@@ -2,7 +2,8 @@
 
 A blog of ~30 posts gets a seeded random sequence of edits (add, delete, rename or
 move a post; change its title, date, tags, authors, draft/unlisted flags, excerpt
-text or marker position; edit ``authors.yml``). After each edit the site is built
+text or marker position; put it in a series, move it in one or take it out; edit
+``authors.yml``). After each edit the site is built
 incrementally (same output and doctree folders, no ``-E``) and from scratch, and the
 two are compared page by page: every list of posts, every post header and footer,
 every feed entry; and no page of the incremental build may link to a page the clean
@@ -34,11 +35,14 @@ STEPS = int(os.environ.get("BLOGPOSTS_RANDOM_STEPS", "30"))
 SEED = int(os.environ.get("BLOGPOSTS_RANDOM_SEED", "20261126"))
 TAGS = ["python", "Rust", "release", "C++", "c", "news", "Café", "howto"]
 FOLDERS = ["blog", "blog/2024", "blog/notes", "blog/deep/er"]
+SERIES = ["Deep Dive", "deep dive", "Basics"]
 BLOCKS = (
     ".blogposts-page",
     ".blogposts-post-header",
     ".blogposts-post-nav",
     ".blogposts-postlist",
+    ".blogposts-series",
+    ".blogposts-related",
 )
 CONF = """\
 extensions = ["sphinx_blogposts"]
@@ -55,6 +59,10 @@ INDEX = """\
 :tags: python, Rust
 :excerpts:
 ```
+
+```{postlist}
+:series: Deep Dive
+```
 """
 
 
@@ -69,6 +77,8 @@ class PostSpec:
     unlisted: bool = False
     words: list[str] = field(default_factory=lambda: ["alpha", "beta", "gamma"])
     marker: int | None = 1  # paragraphs before the truncate marker; None: no marker
+    series: str | None = None
+    series_order: int | None = None
 
     def source(self) -> str:
         lines = [
@@ -82,6 +92,10 @@ class PostSpec:
             lines.append("draft: true")
         if self.unlisted:
             lines.append("unlisted: true")
+        if self.series:
+            lines.append(f"series: {self.series}")
+        if self.series_order:
+            lines.append(f"series_order: {self.series_order}")
         lines += ["---", ""]
         for index, word in enumerate(self.words):
             if self.marker == index:
@@ -117,6 +131,8 @@ class Blog:
             authors=self.some_authors(),
             draft=rng.random() < 0.1,
             unlisted=rng.random() < 0.05,
+            series=rng.choice([None, None, *SERIES]),
+            series_order=rng.choice([None, None, 1, 2, 3]),
         )
         self.posts[self.counter] = spec
         if log:
@@ -145,6 +161,8 @@ class Blog:
                 "unlisted",
                 "excerpt",
                 "marker",
+                "series",
+                "series_order",
                 "authors.yml",
             ]
         )
@@ -184,6 +202,10 @@ class Blog:
             spec.words[0] = rng.choice(["delta", "epsilon", "zeta", "eta"])
         elif kind == "marker":
             spec.marker = rng.choice([None, 1, 2])
+        elif kind == "series":
+            spec.series = rng.choice([None, *SERIES])
+        elif kind == "series_order":
+            spec.series_order = rng.choice([None, 1, 2, 3, 4])
         self.log.append(f"{kind} {spec.path}")
 
     def write(self) -> None:
@@ -275,7 +297,7 @@ def compare(incremental: Path, clean: Path) -> list[str]:
                 rel = resolved.relative_to(incremental.resolve()).as_posix()
                 if rel not in clean_pages:
                     problems.append(f"{name} links to {rel}, which a clean build does not have")
-    generated = ("blog/tags/", "blog/authors/", "blog/page/")
+    generated = ("blog/tags/", "blog/authors/", "blog/page/", "blog/series/")
     for name in sorted(inc_pages - clean_pages):
         if name.startswith(generated) or name == "blog/archive.html":
             problems.append(f"stale generated page left in the incremental build: {name}")

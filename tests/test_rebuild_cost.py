@@ -106,9 +106,14 @@ def test_tag_change_rewrites_the_post_its_lists_and_the_tag_pages(make_app, edit
     edit(srcdir / "blog/2024-04-14-post-13.md", 'tags: [odd, "group-1"]', "tags: [odd, brand-new]")
     _, cost = build(make_app, srcdir)
     # post 13: index page 1, odd page 1, group-1 page 1 (and group-1 loses a post, so its
-    # page 2 empties), the new tag's page, the tags index, bob's page 1.
+    # page 2 empties), the new tag's page, the tags index, bob's page 1; and the posts of
+    # group-1 whose "Related posts" listed 13 (it shared two tags with them, now one).
     assert rewritten(before, snapshot(out)) == {
         "blog/2024-04-14-post-13.html",
+        "blog/2024-01-02-post-1.html",
+        "blog/2024-01-05-post-4.html",
+        "blog/2024-02-08-post-7.html",
+        "blog/2024-03-11-post-10.html",
         "blog/index.html",
         "blog/tags/odd.html",
         "blog/tags/group-1.html",
@@ -138,3 +143,83 @@ def test_a_tag_gaining_a_page_rewrites_only_the_pages_that_changed(make_app, edi
     assert card_titles(page3) == ["Post number 1"]
     assert page3.select_one(".blogposts-page-number").get_text() == "Page 3"
     assert page3.select_one("a[rel=prev]")["href"] == "2.html"
+
+
+def built_series(make_app, editable_root) -> tuple[Path, Path, dict[str, int]]:  # type: ignore[no-untyped-def]
+    srcdir = editable_root("series")
+    app, _ = build(make_app, srcdir)
+    out = Path(app.outdir)
+    return srcdir, out, snapshot(out)
+
+
+PAIR = {
+    "blog/2024-04-03-same-order.html",
+    "blog/2024-04-04-same-order-b.html",
+    "blog/2024-04-05-zero-order.html",
+}
+
+
+def test_a_new_part_rewrites_its_series_boxes_and_pages(make_app, editable_root):
+    srcdir, out, before = built_series(make_app, editable_root)
+    time.sleep(0.01)
+    (srcdir / "blog/2024-04-06-pair-three.md").write_text(
+        "---\ntitle: Pair, the last part\nseries: Pair\n---\n\nText.\n", encoding="utf-8"
+    )
+    _, cost = build(make_app, srcdir)
+    # the three other parts' boxes ("of 3" -> "of 4"), the series' page and the series
+    # index (a count), and the lists the new post joins: index (its 10 posts move on to
+    # a second page) and archive. No post's related list changes: the new one has no tags.
+    assert rewritten(before, snapshot(out)) == {
+        "blog/2024-04-06-pair-three.html",
+        "blog/2024/04/06/pair-three/index.html",  # the redirect from its Docusaurus URL
+        *PAIR,
+        "blog/series/pair.html",
+        "blog/series/index.html",
+        "blog/index.html",
+        "blog/page/2.html",
+        "blog/archive.html",
+    }
+    assert cost["written"] == 5
+    box = soup_of(out / "blog/2024-04-03-same-order.html").select_one(".blogposts-series-title")
+    assert " ".join(box.get_text().split()) == "Part 1 of 4 in Pair"
+
+
+def test_a_removed_part_rewrites_the_other_parts_and_nothing_else(make_app, editable_root):
+    srcdir, out, before = built_series(make_app, editable_root)
+    (srcdir / "blog/2024-04-05-zero-order.md").unlink()
+    _, cost = build(make_app, srcdir)
+    assert rewritten(before, snapshot(out)) == {
+        "blog/2024-04-03-same-order.html",
+        "blog/2024-04-04-same-order-b.html",
+        "blog/series/pair.html",
+        "blog/series/index.html",
+        "blog/index.html",
+        "blog/archive.html",
+    }
+    assert cost["written"] == 4
+
+
+def test_a_retitled_part_rewrites_the_boxes_and_related_lists_that_name_it(make_app, editable_root):
+    srcdir, out, before = built_series(make_app, editable_root)
+    edit(srcdir / "blog/2024-01-10-finale.md", "title: Deep dive, the writer", "title: The writer")
+    build(make_app, srcdir)
+    changed = rewritten(before, snapshot(out))
+    # every Deep Dive part names it in its box, and each lists it as related (they share
+    # "internals"); the lists that show its card; "other" (tagged sphinx) shows it nowhere
+    assert changed == {
+        "blog/2024-01-01-intro.html",
+        "blog/2024-01-05-rest-part.html",
+        "blog/2024-01-10-finale.html",
+        "blog/2024-01-20-second.html",
+        "blog/2024-02-01-draft-part.html",
+        "blog/2024-02-02-unlisted-part.html",
+        "blog/series/deep-dive.html",
+        "blog/index.html",
+        "blog/tags/internals.html",
+        "blog/tags/writing.html",
+        "blog/archive.html",
+        "index.html",  # its postlist :series: Deep Dive
+        "blog/2024/01/10/finale/index.html",  # the redirect from its Docusaurus URL names it
+    }
+    related = soup_of(out / "blog/2024-01-20-second.html").select_one(".blogposts-related")
+    assert "The writer" in related.get_text()

@@ -89,3 +89,27 @@ def test_stylesheet_uses_variables_the_theme_sets_in_light_and_dark_mode(
     dark_names = _declarations(theirs, normalise(dark))
     assert used <= light_names, used - light_names
     assert used <= dark_names, used - dark_names
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_series_and_related_posts_render_in_theme(make_app, editable_root, theme):
+    app = make_app(
+        "html", srcdir=editable_root("series"), freshenv=True, confoverrides={"html_theme": theme}
+    )
+    app.build()
+    out = Path(app.outdir)
+    part = soup_of(out / "blog/2024-01-05-rest-part.html")
+    # inside the theme's article, the header first, then the box, the body, the list
+    series = part.select_one(".blogposts-series")
+    assert series is not None and "Part 2 of 4" in series.get_text()
+    assert series.find_previous(class_="blogposts-post-header") is not None
+    related = part.select_one(".blogposts-related")
+    assert related is not None and len(related.select("li")) == 3
+    assert related.find_next(class_="blogposts-post-nav") is not None
+    for name, title in (
+        ("blog/series/index.html", "Series"),
+        ("blog/series/deep-dive.html", "Series “Deep Dive”"),
+    ):
+        soup = soup_of(out / name)
+        assert soup.title.get_text().startswith(title), name
+        assert soup.select_one("section.blogposts-page").h1.get_text() == title

@@ -39,6 +39,10 @@ def _bool(value: Any) -> bool:
     return isinstance(value, bool)
 
 
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
 def _optional_str(value: Any) -> bool:
     return value is None or isinstance(value, str)
 
@@ -162,6 +166,7 @@ OPTIONS: tuple[Option, ...] = (
         _future,
         "'list' (future posts are listed) or 'draft' (listed once their date has come)",
     ),
+    Option("blogposts_related", 3, _count, "a whole number, 0 (none) or more", "html"),
 )
 
 

@@ -34,6 +34,7 @@ class Warn(enum.StrEnum):
     REDIRECT = "redirect"
     FEED = "feed"
     LINK = "link"
+    SERIES = "series"
 
 
 #: Characters that would break a warning into several lines, or hide in a terminal.

@@ -64,6 +64,10 @@ class Post:
     #: Source line of each front-matter key, for warnings given once all posts are known.
     key_lines: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    #: The series the post is a part of (``series:``), as written; None when it is in none.
+    series: str | None = None
+    #: Its place in the series (``series_order:``); None: placed by date.
+    series_order: int | None = None
 
     @property
     def listed(self) -> bool:

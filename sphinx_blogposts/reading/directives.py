@@ -65,6 +65,8 @@ class PostDirective(SphinxDirective):
         "external_link": directives.unchanged,
         "draft": _flag,
         "unlisted": _flag,
+        "series": directives.unchanged,
+        "series_order": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -90,6 +92,7 @@ class PostListDirective(SphinxDirective):
         "excerpts": _flag,
         "list-style": directives.unchanged,
         "expand": directives.unchanged,
+        "series": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -112,6 +115,8 @@ class PostListDirective(SphinxDirective):
             key: [v.casefold() for v in self.options.get(key, [])]
             for key in ("tags", "author", "category", "location", "language")
         }
+        series = " ".join((self.options.get("series") or "").split()).casefold()
+        node["filters"]["series"] = [series] if series else []
         node["format"] = self.options.get("format")
         node["date_format"] = self.options.get("date")
         node["oldest_first"] = "sort" in self.options

@@ -71,6 +71,7 @@ def generated_names(blog_path: str) -> Matcher:
             f"{blog_path}/authors/**",
             f"{blog_path}/authors",
             f"{blog_path}/page/**",
+            f"{blog_path}/series/index",
         ]
     )
 

@@ -300,4 +300,6 @@ KNOWN_KEYS = {
     "location",
     "language",
     "redirect",
+    "series",
+    "series_order",
 }

@@ -15,6 +15,7 @@ from ..core.diagnostics import Warn, warn
 from ..core.model import AuthorRef, Post
 from . import authors as authors_mod
 from . import dates, excerpt, frontmatter, values
+from . import series as series_mod
 from . import tags as tags_mod
 from .directives import post_node
 from .domain import domain_of
@@ -81,6 +82,7 @@ class PostReader:
                 post.extra[key] = found
             else:
                 post.extra.pop(key, None)
+        post.series, post.series_order = series_mod.read(self)
         if self.disagreements:
             keys = ", ".join(f"'{key}'" for key in self.disagreements)
             warn(

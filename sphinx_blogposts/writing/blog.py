@@ -18,6 +18,8 @@ from sphinx.config import Config
 from ..core.model import Author, Post, Tag, TagDef
 from ..core.slugs import short_hash, unique_slugs
 from ..reading import authors as authors_mod
+from . import related as related_mod
+from . import series as series_mod
 
 
 def tag_key(label: str) -> str:
@@ -57,6 +59,12 @@ class Blog:
     neighbours: dict[str, tuple[Post | None, Post | None]] = field(default_factory=dict)
     #: docnames of drafts, including future posts under ``blogposts_future = "draft"``.
     drafts: set[str] = field(default_factory=set)
+    #: series key -> the series, with its listed parts in order (see series.py).
+    series: dict[str, series_mod.Series] = field(default_factory=dict)
+    #: docname -> series key, for every post in a series (listed or not).
+    post_series: dict[str, str] = field(default_factory=dict)
+    #: docname -> the posts its "Related posts" list shows (see related.py).
+    related: dict[str, list[Post]] = field(default_factory=dict)
 
     def tags_of(self, post: Post) -> list[Tag]:
         return [self.tags[key] for key in self.post_tags.get(post.docname, [])]
@@ -74,6 +82,9 @@ class Blog:
             "category": lambda p: {c.casefold() for c in p.categories},
             "location": lambda p: {v.casefold() for v in p.extra.get("location", [])},
             "language": lambda p: {v.casefold() for v in p.extra.get("language", [])},
+            "series": lambda p: (
+                {self.post_series[p.docname]} if p.docname in self.post_series else set()
+            ),
         }
         if not any(filters.values()):
             posts = [p for p in posts if p.docname != docname]
@@ -81,6 +92,8 @@ class Blog:
             if values:
                 want = {tag_key(v) if key == "tags" else v for v in values}
                 posts = [p for p in posts if values_of[key](p) & want]
+        if filters.get("series"):  # a series is read in its order, not newest first
+            posts.sort(key=series_mod.part_order)
         if options["oldest_first"]:
             posts.reverse()
         count = options["count"]
@@ -157,4 +170,8 @@ def build(
         newer = blog.listed[index - 1] if index > 0 else None
         older = blog.listed[index + 1] if index + 1 < len(blog.listed) else None
         blog.neighbours[post.docname] = (older, newer)
+    blog.series, blog.post_series = series_mod.build(posts.values(), blog.listed)
+    blog.related = related_mod.build(
+        posts.values(), blog.listed, blog.post_tags, blog.drafts, config.blogposts_related
+    )
     return blog

@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from ..core.diagnostics import Warn, warn
 from ..core.model import Post
 from ..core.slugs import MAX_SLUG, slugify
+from . import series
 from .blog import Blog
 from .routes import index_page, plan
 
@@ -25,6 +26,7 @@ def _at(post: Post, key: str) -> tuple[str, int | None]:
 def check(app: Sphinx, blog: Blog) -> None:
     _tag_clashes(app, blog)
     _hidden_pages(app, blog)
+    series.check(blog.posts.values())
 
 
 def _tag_clashes(app: Sphinx, blog: Blog) -> None:

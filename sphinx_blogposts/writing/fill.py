@@ -16,6 +16,7 @@ from ..core.model import Post
 from ..reading import excerpt
 from ..reading.directives import post_footer_node, post_header_node, postlist_node
 from ..reading.domain import domain_of
+from . import post_extras
 from .builders import writes_html_pages
 from .fragments import BODY_END, BODY_START, FRAGMENT_FLAG
 from .render import Renderer, renderer_for
@@ -58,7 +59,8 @@ def _raw(html: str) -> nodes.raw:
 
 def _header(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
     if html:
-        return [_raw(str(renderer.header(post)) + BODY_START)]
+        box = str(post_extras.series_box(renderer, post))
+        return [_raw(str(renderer.header(post)) + box + BODY_START)]
     card = renderer.card(post, post.docname, with_excerpt=False, all_tags=True)
     parts = [card["date"]]
     parts += [", ".join(a["name"] for a in card["authors"])]
@@ -67,7 +69,11 @@ def _header(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
 
 
 def _footer(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
-    return [_raw(BODY_END + str(renderer.footer(post)))] if html else []
+    if not html:
+        return []
+    return [
+        _raw(BODY_END + str(post_extras.related_list(renderer, post)) + str(renderer.footer(post)))
+    ]
 
 
 def _postlist(

@@ -14,7 +14,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..reading.domain import domain_of
 from . import blog as blog_mod
-from . import checks, signatures
+from . import checks, post_extras, signatures
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -32,7 +32,9 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname in blog.posts:
         # the header shows the post's own card; the footer only its neighbours' titles
         neighbours = [(p.docname, p.title) if p else None for p in blog.neighbours.get(docname, ())]
-        found[docname] = signatures.digest([cards[docname], neighbours])
+        found[docname] = signatures.digest(
+            [cards[docname], neighbours, *post_extras.signature(blog, blog.posts[docname])]
+        )
     for docname, postlists in domain.data["postlists"].items():
         # exactly what each list shows: its posts' cards (with the excerpt only if shown)
         found[docname] = signatures.digest(

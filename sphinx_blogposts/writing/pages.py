@@ -26,7 +26,7 @@ from .assets import url_for
 from .builders import writes_html_pages
 from .feed_plan import feed_links
 from .render import Renderer, _, renderer_for
-from .routes import PageSpec, archive_page, authors_index, tags_index
+from .routes import PageSpec, archive_page, authors_index, series_index, series_page, tags_index
 
 LEDGER = "blogposts-pages.json"
 
@@ -91,6 +91,8 @@ def _signature(renderer: Renderer, spec: PageSpec, frame: str, cards: dict[str, 
         extra = [spec.author.name, spec.author.title, spec.author.url, spec.author.image_url]
     elif spec.tag is not None:
         extra = [spec.tag.label, spec.tag.description]
+    elif spec.kind == "series-index":
+        extra = series_list(renderer, spec.name)
     if spec.kind == "archive":  # titles and dates only
         shown: list[Any] = [(p.docname, p.title, p.date) for p in spec.posts]
     else:
@@ -140,7 +142,7 @@ def page_context(renderer: Renderer, spec: PageSpec) -> dict[str, Any]:
 def body(renderer: Renderer, spec: PageSpec) -> str:
     page = spec.name
     common: dict[str, Any] = {"title": spec.title, "kind": spec.kind}
-    if spec.kind in ("index", "tag", "author"):
+    if spec.kind in ("index", "tag", "author", "series"):
         author = None
         if spec.author is not None:
             author = {
@@ -168,6 +170,9 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
         return renderer.render(
             "blogposts/page_authors.html", **common, authors=renderer.author_cards(page)
         )
+    if spec.kind == "series-index":
+        series = series_list(renderer, page)
+        return renderer.render("blogposts/page_series.html", **common, series_list=series)
     years = [
         (year, [renderer.card(p, page, with_excerpt=False) for p in posts])
         for year, posts in renderer.blog.years()
@@ -177,11 +182,23 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
 
 def _section_names(renderer: Renderer) -> list[str]:
     path = renderer.blog_path
-    return [tags_index(path), authors_index(path), archive_page(path)]
+    return [tags_index(path), authors_index(path), archive_page(path), series_index(path)]
+
+
+def series_list(renderer: Renderer, page: str) -> list[dict[str, object]]:
+    """Every series, by name, with its number of parts."""
+    return [
+        {
+            "name": series.name,
+            "count": len(series.parts),
+            "url": renderer.link(page, series_page(renderer.blog_path, series)),
+        }
+        for series in sorted(renderer.blog.series.values(), key=lambda s: s.name.casefold())
+    ]
 
 
 def _section_links(renderer: Renderer, page: str) -> list[dict[str, str]]:
-    labels = (_("Tags"), _("Authors"), _("Archive"))
+    labels = (_("Tags"), _("Authors"), _("Archive"), _("Series"))
     return [
         {"label": str(label), "url": renderer.link(page, target)}
         for target, label in zip(_section_names(renderer), labels, strict=True)

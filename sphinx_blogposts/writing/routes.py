@@ -15,6 +15,7 @@ from sphinx.locale import get_translation
 
 from ..core.model import Author, Post, Tag
 from .blog import Blog
+from .series import Series
 
 _ = get_translation("sphinx_blogposts")
 
@@ -45,10 +46,18 @@ def archive_page(blog_path: str) -> str:
     return f"{blog_path}/archive"
 
 
+def series_index(blog_path: str) -> str:
+    return f"{blog_path}/series/index"
+
+
+def series_page(blog_path: str, series: Series) -> str:
+    return f"{blog_path}/series/{series.slug}"
+
+
 @dataclass
 class PageSpec:
     name: str
-    kind: str  # index | tag | author | tags | authors | archive
+    kind: str  # index | tag | author | tags | authors | archive | series-index | series
     title: str
     posts: list[Post] = field(default_factory=list)
     number: int = 1
@@ -57,6 +66,7 @@ class PageSpec:
     next: str | None = None  # older posts
     tag: Tag | None = None
     author: Author | None = None
+    series: Series | None = None
 
 
 def _paginate(
@@ -133,4 +143,20 @@ def plan(
             name=archive_page(blog_path), kind="archive", title=_("Archive"), posts=blog.listed
         )
     )
+    specs += _series_pages(blog, blog_path)
     return [spec for spec in specs if spec.name not in documents]
+
+
+def _series_pages(blog: Blog, blog_path: str) -> list[PageSpec]:
+    """The series index and one page per series, its parts in order (a series is short:
+    one page, never paginated)."""
+    if not blog.series:
+        return []
+    specs = [PageSpec(name=series_index(blog_path), kind="series-index", title=_("Series"))]
+    for series in sorted(blog.series.values(), key=lambda s: s.slug):
+        title = _("Series “%s”") % series.name
+        page = series_page(blog_path, series)
+        specs.append(
+            PageSpec(name=page, kind="series", title=title, posts=series.parts, series=series)
+        )
+    return specs

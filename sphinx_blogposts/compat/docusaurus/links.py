@@ -197,9 +197,11 @@ def outdated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 def posts_digest(app: Sphinx) -> str:
     """How every post's links resolve: part of what generated pages and feeds are made of,
-    since their excerpts and entries show those links."""
+    since their excerpts and entries show those links. Posts without such links add
+    nothing: adding or removing one leaves every other page as it is."""
     signatures = links_domain(app.env).data["signatures"]
-    return digest(sorted((doc, signatures.get(doc)) for doc in domain_of(app.env).posts))
+    posts = domain_of(app.env).posts
+    return digest(sorted((doc, signatures[doc]) for doc in posts if doc in signatures))
 
 
 # -- per-build state -------------------------------------------------------------------------

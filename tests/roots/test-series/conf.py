@@ -1,0 +1,3 @@
+extensions = ["sphinx_blogposts"]
+project = "Series"
+html_baseurl = "https://example.org/"
