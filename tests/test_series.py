@@ -125,3 +125,25 @@ def test_series_box_and_related_posts_are_translated(app, page):
     assert post.select_one(".blogposts-related-title").get_text() == "Ähnliche Beiträge"
     assert page(app, "blog/series/index.html").h1.get_text() == "Serien"
     assert page(app, "blog/series/deep-dive.html").h1.get_text() == "Serie „Deep Dive“"
+
+
+def test_parallel_build_gives_the_same_series_pages(make_app, editable_root):
+    outputs = []
+    for name, parallel in (("series", 0), ("series-j2", 2)):
+        app = make_app(
+            "html", srcdir=editable_root("series", name), freshenv=True, parallel=parallel
+        )
+        app.build()
+        out = Path(app.outdir)
+        outputs.append(
+            {
+                p.relative_to(out).as_posix(): p.read_text(encoding="utf-8")
+                for p in out.rglob("*.html")
+                if not p.name.startswith(("search", "genindex"))
+            }
+        )
+        assert len([w for w in blog_warnings(app) if "[blogposts.series]" in w]) == 4
+    serial, parallel_pages = outputs
+    assert set(serial) == set(parallel_pages) and "blog/series/deep-dive.html" in serial
+    for name, html in serial.items():
+        assert parallel_pages[name] == html, name

@@ -2,17 +2,18 @@
 
 Comparing every post with every other costs N² (four million pairs at 2,000 posts).
 Instead each tag's list of posts (the inverted index the tag pages use anyway, newest
-first) is walked for the post's own tags only, merged so that a candidate's every
-occurrence comes together: its score (how many tags it shares) is known when it is
-passed. Candidates come newest first, so the walk stops as soon as ``n`` of them share
-at least as many tags as any later one still could; a later one would lose the tie. A
-post thus costs about the length of its rarest tags' lists, not the size of the blog.
+first) is read for the post's own tags only: how many tags each candidate shares is
+counted over those lists, and only the candidates sharing more than one are sorted;
+those sharing one are taken newest first from the front of the lists. A post thus
+costs the length of its own tags' lists, not the size of the blog.
 """
 
 from __future__ import annotations
 
 import heapq
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import chain
 
 from ..core.model import Post
 
@@ -49,25 +50,15 @@ def build(
 
 def best(lists: list[list[int]], own: int | None, count: int) -> list[int]:
     """The ``count`` ranks in most of ``lists`` (each ascending), ties to the lower rank."""
-    heap = [(ranks[0], which, 0) for which, ranks in enumerate(lists) if ranks]
-    heapq.heapify(heap)
-    active = len(heap)  # lists not yet used up: the most tags a later candidate can share
-    found: list[tuple[int, int]] = []  # (-score, rank)
-    by_score = [0] * (active + 1)
-    while heap:
-        current = heap[0][0]
-        score = 0
-        while heap and heap[0][0] == current:
-            _, which, position = heapq.heappop(heap)
-            score += 1
-            position += 1
-            if position < len(lists[which]):
-                heapq.heappush(heap, (lists[which][position], which, position))
-            else:
-                active -= 1
-        if current != own:
-            found.append((-score, current))
-            by_score[score] += 1
-        if sum(by_score[max(active, 1) :]) >= count:
-            break
-    return [position for _, position in sorted(found)[:count]]
+    shared = Counter(chain.from_iterable(lists))  # counted in C: the bulk of the work
+    shared.pop(own, None)  # type: ignore[arg-type]
+    # few candidates share more than one tag: those are sorted; the rest, sharing one,
+    # are taken newest first from the front of the merged lists, which stops early
+    chosen = [rank for _, rank in sorted((-n, rank) for rank, n in shared.items() if n > 1)]
+    if len(chosen) < count:
+        for rank in heapq.merge(*lists):
+            if shared.get(rank) == 1:
+                chosen.append(rank)
+                if len(chosen) == count:
+                    break
+    return chosen[:count]
