@@ -7,7 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .compat.docusaurus import links, mdx, redirects, tagsfile
-from .core import config
+from .core import blogs, config
 from .core.version import __version__
 from .reading import collect, directives, domain, excerpt, source
 from .writing import (
@@ -31,6 +31,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     # configuration: the blogposts_* values, validated once
     config.register(app)
+    blogs.register(app)  # blogposts_blogs: the other blogs' own values
     signatures.register(app)  # the hook compatibility layers add page inputs through
 
     # read: which documents are posts and what they say, kept per document

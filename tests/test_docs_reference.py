@@ -31,6 +31,7 @@ TYPE_TEXT = {
     config._url_map: "`dict` of `str` to `str`",
     config._future: '`"list"` or `"draft"`',
     config._count: "`int`, 0 or more",
+    config._blogs: "`dict` of `str` to `dict`",
 }
 
 

@@ -2,8 +2,8 @@
 
 A blog of ~30 posts gets a seeded random sequence of edits (add, delete, rename or
 move a post; change its title, date, tags, authors, draft/unlisted flags, excerpt
-text or marker position; put it in a series, move it in one or take it out; edit
-``authors.yml``). After each edit the site is built
+text or marker position; put it in a series, move it in one or take it out; move
+it between the two blogs; edit ``authors.yml``). After each edit the site is built
 incrementally (same output and doctree folders, no ``-E``) and from scratch, and the
 two are compared page by page: every list of posts, every post header and footer,
 every feed entry; and no page of the incremental build may link to a page the clean
@@ -34,7 +34,7 @@ from .conftest import soup_of
 STEPS = int(os.environ.get("BLOGPOSTS_RANDOM_STEPS", "30"))
 SEED = int(os.environ.get("BLOGPOSTS_RANDOM_SEED", "20261126"))
 TAGS = ["python", "Rust", "release", "C++", "c", "news", "Café", "howto"]
-FOLDERS = ["blog", "blog/2024", "blog/notes", "blog/deep/er"]
+FOLDERS = ["blog", "blog/2024", "blog/notes", "blog/deep/er", "news", "news/2024"]
 SERIES = ["Deep Dive", "deep dive", "Basics"]
 BLOCKS = (
     ".blogposts-page",
@@ -48,6 +48,7 @@ CONF = """\
 extensions = ["sphinx_blogposts"]
 project = "Random"
 blogposts_posts_per_page = 4
+blogposts_blogs = {"news": {"title": "News", "posts_per_page": 3}}
 """
 INDEX = """\
 # Home
@@ -62,6 +63,10 @@ INDEX = """\
 
 ```{postlist}
 :series: Deep Dive
+```
+
+```{postlist} 4
+:blog: news
 ```
 """
 
@@ -211,13 +216,13 @@ class Blog:
     def write(self) -> None:
         """Write only what changed, so the next build really is incremental."""
         wanted = {spec.path: spec.source() for spec in self.posts.values()}
-        wanted["blog/authors.yml"] = "".join(
-            f"{key}:\n  name: {name}\n" for key, name in sorted(self.authors.items())
-        )
-        for path in sorted((self.srcdir / "blog").rglob("*")):
-            rel = path.relative_to(self.srcdir).as_posix()
-            if path.is_file() and rel not in wanted:
-                path.unlink()
+        authors = "".join(f"{key}:\n  name: {name}\n" for key, name in sorted(self.authors.items()))
+        wanted["blog/authors.yml"] = wanted["news/authors.yml"] = authors
+        for folder in ("blog", "news"):
+            for path in sorted((self.srcdir / folder).rglob("*")):
+                rel = path.relative_to(self.srcdir).as_posix()
+                if path.is_file() and rel not in wanted:
+                    path.unlink()
         for rel, text in wanted.items():
             path = self.srcdir / rel
             if path.is_file() and path.read_text(encoding="utf-8") == text:
@@ -297,9 +302,13 @@ def compare(incremental: Path, clean: Path) -> list[str]:
                 rel = resolved.relative_to(incremental.resolve()).as_posix()
                 if rel not in clean_pages:
                     problems.append(f"{name} links to {rel}, which a clean build does not have")
-    generated = ("blog/tags/", "blog/authors/", "blog/page/", "blog/series/")
+    generated = tuple(
+        f"{blog}/{kind}/"
+        for blog in ("blog", "news")
+        for kind in ("tags", "authors", "page", "series")
+    )
     for name in sorted(inc_pages - clean_pages):
-        if name.startswith(generated) or name == "blog/archive.html":
+        if name.startswith(generated) or name in ("blog/archive.html", "news/archive.html"):
             problems.append(f"stale generated page left in the incremental build: {name}")
     if feed_entries(incremental) != feed_entries(clean):
         problems.append("feed entries differ")

@@ -223,3 +223,60 @@ def test_a_retitled_part_rewrites_the_boxes_and_related_lists_that_name_it(make_
     }
     related = soup_of(out / "blog/2024-01-20-second.html").select_one(".blogposts-related")
     assert "The writer" in related.get_text()
+
+
+def test_a_post_added_to_one_blog_leaves_the_other_blogs_pages_alone(make_app, editable_root):
+    srcdir = editable_root("blogs")
+    app, _ = build(make_app, srcdir)
+    out = Path(app.outdir)
+    before = snapshot(out)
+    time.sleep(0.01)
+    (srcdir / "news/2024-05-01-news-four.md").write_text(
+        "---\ntitle: News four\ntags: [internals]\nauthors: [ben]\n---\n\nFourth.\n",
+        encoding="utf-8",
+    )
+    build(make_app, srcdir)
+    changed = rewritten(before, snapshot(out))
+    assert "news/2024-05-01-news-four.html" in changed
+    assert {"news/index.html", "news/tags/internals.html", "news/archive.html"} <= changed
+    # News one shares "internals" with it: its related list changes; News three is its
+    # older neighbour now
+    assert {"news/2024-01-15-news-one.html", "news/2024-03-15-news-three.html"} <= changed
+    assert "index.html" in changed  # its postlist :blog: news
+
+
+def test_without_sidebars_another_blogs_post_rewrites_none_of_this_blogs_pages(
+    make_app, editable_root
+):
+    srcdir = editable_root("blogs")
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8").replace("html_sidebars", "unused_sidebars"),
+        encoding="utf-8",
+    )
+    app, _ = build(make_app, srcdir)
+    out = Path(app.outdir)
+    before = snapshot(out)
+    time.sleep(0.01)
+    (srcdir / "news/2024-05-01-news-four.md").write_text(
+        "---\ntitle: News four\ntags: [internals]\nauthors: [ben]\n---\n\nFourth.\n",
+        encoding="utf-8",
+    )
+    build(make_app, srcdir)
+    changed = rewritten(before, snapshot(out))
+    assert not [name for name in changed if name.startswith(("blog/", "shared/"))], changed
+    assert changed == {
+        "news/2024-05-01-news-four.html",
+        "news/2024/05/01/news-four/index.html",  # its redirect
+        "news/2024-03-15-news-three.html",  # its older neighbour
+        "news/2024-01-15-news-one.html",  # related: shares "internals"
+        "news/index.html",
+        "news/page/2.html",
+        "news/tags/internals.html",
+        "news/tags/index.html",
+        "news/authors/ben.html",
+        "news/authors/ben/page/2.html",
+        "news/authors/index.html",
+        "news/archive.html",
+        "index.html",  # its postlist :blog: news
+    }

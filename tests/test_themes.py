@@ -113,3 +113,24 @@ def test_series_and_related_posts_render_in_theme(make_app, editable_root, theme
         soup = soup_of(out / name)
         assert soup.title.get_text().startswith(title), name
         assert soup.select_one("section.blogposts-page").h1.get_text() == title
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_second_blog_renders_in_theme(make_app, editable_root, theme):
+    app = make_app(
+        "html", srcdir=editable_root("blogs"), freshenv=True, confoverrides={"html_theme": theme}
+    )
+    app.build()
+    out = Path(app.outdir)
+    for name, title in (
+        ("news/index.html", "News"),
+        ("news/tags/release.html", "Posts tagged “release”"),
+    ):
+        soup = soup_of(out / name)
+        assert soup.title.get_text().startswith(title), name
+        assert soup.select_one("section.blogposts-page").h1.get_text() == title
+    post = soup_of(out / "news/2024-02-15-news-two.html")
+    assert "Part 2 of 2 in Launch" in " ".join(
+        post.select_one(".blogposts-series").get_text().split()
+    )
+    assert [a.get_text() for a in post.select(".blogposts-related a")] == ["News three", "News one"]

@@ -43,6 +43,11 @@ def _count(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
+def _blogs(value: Any) -> bool:
+    """The shape of ``blogposts_blogs``; each blog's values are checked in blogs.py."""
+    return isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())
+
+
 def _optional_str(value: Any) -> bool:
     return value is None or isinstance(value, str)
 
@@ -167,6 +172,7 @@ OPTIONS: tuple[Option, ...] = (
         "'list' (future posts are listed) or 'draft' (listed once their date has come)",
     ),
     Option("blogposts_related", 3, _count, "a whole number, 0 (none) or more", "html"),
+    Option("blogposts_blogs", {}, _blogs, "a dict of blog path to a dict of its settings"),
 )
 
 

@@ -68,6 +68,8 @@ class Post:
     series: str | None = None
     #: Its place in the series (``series_order:``); None: placed by date.
     series_order: int | None = None
+    #: The path of the blog the post belongs to (``blogposts_blogs``); "" for the default one.
+    blog: str = ""
 
     @property
     def listed(self) -> bool:

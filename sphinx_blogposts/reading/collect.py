@@ -21,7 +21,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     docname = env.docname
     domain = domain_of(env)
     postlists = [
-        {key: node[key] for key in ("filters", "oldest_first", "count", "excerpts")}
+        {key: node[key] for key in ("filters", "oldest_first", "count", "excerpts", "blog")}
         for node in doctree.findall(postlist_node)
     ]
     if postlists:
@@ -47,8 +47,9 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     post = PostReader(app, docname, doctree, fm, directive).read()
     domain.posts[docname] = post
     env.metadata[docname]["orphan"] = True
-    if domain.authors_path is not None and domain.authors_path.is_file():
-        env.note_dependency(str(domain.authors_path))
+    authors_path = domain.blog_authors_paths.get(post.blog, domain.authors_path)
+    if authors_path is not None and authors_path.is_file():
+        env.note_dependency(str(authors_path))
     for node in directives:
         node.parent.remove(node)
     _place_header_and_footer(doctree)

@@ -93,6 +93,7 @@ class PostListDirective(SphinxDirective):
         "list-style": directives.unchanged,
         "expand": directives.unchanged,
         "series": directives.unchanged,
+        "blog": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -117,6 +118,7 @@ class PostListDirective(SphinxDirective):
         }
         series = " ".join((self.options.get("series") or "").split()).casefold()
         node["filters"]["series"] = [series] if series else []
+        node["blog"] = (self.options.get("blog") or "").strip().strip("/") or None
         node["format"] = self.options.get("format")
         node["date_format"] = self.options.get("date")
         node["oldest_first"] = "sort" in self.options

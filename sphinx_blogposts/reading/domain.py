@@ -16,7 +16,9 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.matching import Matcher
 
+from ..core import blogs as blogs_mod
 from ..core import config as config_mod
+from ..core.diagnostics import Warn, warn
 from ..core.model import Post
 from ..core.store import DocumentStore
 from . import authors as authors_mod
@@ -45,10 +47,17 @@ class BlogDomain(DocumentStore):
         #: Runtime caches of this process and build only; never pickled.
         self.authors_map: dict[str, dict[str, str]] = {}
         self.authors_path: Path | None = None
+        #: The same for each blog of ``blogposts_blogs``, by its path.
+        self.blog_authors: dict[str, dict[str, dict[str, str]]] = {}
+        self.blog_authors_paths: dict[str, Path | None] = {}
 
     @property
     def posts(self) -> dict[str, Post]:
         return self.data["posts"]
+
+    def authors_maps(self) -> dict[str, dict[str, dict[str, str]]]:
+        """Each blog's authors map, by path; "" for the default blog's."""
+        return {"": self.authors_map, **self.blog_authors}
 
 
 def domain_of(env: BuildEnvironment) -> BlogDomain:
@@ -77,16 +86,40 @@ def generated_names(blog_path: str) -> Matcher:
 
 
 def matches_pattern(app: Sphinx, docname: str) -> bool:
+    return bool(matching_blogs(app, docname))
+
+
+def matching_blogs(app: Sphinx, docname: str) -> list[str]:
+    """The blogs whose pattern the document matches, the default blog first."""
     runtime = domain_of(app.env).runtime
     if "matchers" not in runtime:  # compiled once per process and build
-        runtime["matchers"] = (
-            generated_names(app.config.blogposts_path),
-            Matcher(app.config.blogposts_pattern),
+        runtime["matchers"] = [
+            (s.key, generated_names(s.key), Matcher(s.config.blogposts_pattern))
+            for s in blogs_mod.settings(app.config)
+        ]
+    matchers = runtime["matchers"]
+    if any(generated(docname) for _, generated, _ in matchers):
+        return []
+    path = str(app.env.doc2path(docname, base=False))
+    return [key for key, _, pattern in matchers if pattern(docname) or pattern(path)]
+
+
+def blog_of(app: Sphinx, docname: str, line: int | None) -> str:
+    """The blog a post belongs to ("" for the default one): the first whose pattern it
+    matches, in configuration order; a post outside every pattern (a ``post`` directive,
+    ``blogpost: true``) is the default blog's."""
+    found = matching_blogs(app, docname)
+    if len(found) > 1:
+        warn(
+            f"the post matches the patterns of several blogs ({', '.join(found)}); it "
+            f"belongs to {found[0]!r}, the first in the configuration. Change a pattern "
+            "so that only one blog takes it",
+            Warn.CONFIG,
+            (docname, line),
         )
-    generated, pattern = runtime["matchers"]
-    if generated(docname):
-        return False
-    return pattern(docname) or pattern(str(app.env.doc2path(docname, base=False)))
+    if not found or found[0] == app.config.blogposts_path:
+        return ""
+    return found[0]
 
 
 def is_markdown(env: BuildEnvironment, docname: str) -> bool:
@@ -137,6 +170,17 @@ def load_authors(app: Sphinx) -> None:
         config_mod.location(app, "blogposts_authors"),
         config_mod.location(app, "blogposts_authors_file"),
     )
+    for blog in blogs_mod.settings(app.config)[1:]:
+        path = authors_mod.authors_file(
+            Path(app.srcdir), blog.key, blog.config.blogposts_authors_file
+        )
+        domain.blog_authors_paths[blog.key] = path
+        domain.blog_authors[blog.key] = authors_mod.load_map(
+            app.config.blogposts_authors,
+            path,
+            config_mod.location(app, "blogposts_authors"),
+            config_mod.location(app, "blogposts_blogs"),
+        )
 
 
 def register(app: Sphinx) -> None:

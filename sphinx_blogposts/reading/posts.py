@@ -18,7 +18,7 @@ from . import dates, excerpt, frontmatter, values
 from . import series as series_mod
 from . import tags as tags_mod
 from .directives import post_node
-from .domain import domain_of
+from .domain import blog_of, domain_of
 
 
 class PostReader:
@@ -49,6 +49,7 @@ class PostReader:
         self.tz = dates.zone(self.config.blogposts_timezone)
         #: Keys given by both the front matter and the directive, with different values.
         self.disagreements: list[str] = []
+        self.blog = blog_of(app, docname, fm.line)
 
     def where(self, key: str | None = None) -> tuple[str, int | None]:
         if key is not None and key in self.fm.lines:
@@ -83,6 +84,7 @@ class PostReader:
             else:
                 post.extra.pop(key, None)
         post.series, post.series_order = series_mod.read(self)
+        post.blog = self.blog
         if self.disagreements:
             keys = ", ".join(f"'{key}'" for key in self.disagreements)
             warn(
@@ -229,6 +231,7 @@ class PostReader:
 
     def authors(self) -> list[AuthorRef]:
         domain = domain_of(self.env)
+        authors_map = domain.blog_authors.get(self.blog, domain.authors_map)
         refs: list[AuthorRef] = []
         for key, strict in (("authors", True), ("author", False)):
             if key not in self.data:
@@ -258,11 +261,11 @@ class PostReader:
             if ident in seen:
                 continue
             seen.add(ident)
-            if ref.strict and not authors_mod.is_known(ref, domain.authors_map):
+            if ref.strict and not authors_mod.is_known(ref, authors_map):
                 unknown.append(str(ref.key))
             unique.append(ref)
         if unknown:
-            known = ", ".join(sorted(domain.authors_map)) or (
+            known = ", ".join(sorted(authors_map)) or (
                 "none are defined; create an authors.yml in the blog folder"
             )
             names = ", ".join(repr(k) for k in unknown)

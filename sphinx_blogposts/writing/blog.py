@@ -15,6 +15,7 @@ from typing import Any
 
 from sphinx.config import Config
 
+from ..core import blogs as blogs_mod
 from ..core.model import Author, Post, Tag, TagDef
 from ..core.slugs import short_hash, unique_slugs
 from ..reading import authors as authors_mod
@@ -175,3 +176,26 @@ def build(
         posts.values(), blog.listed, blog.post_tags, blog.drafts, config.blogposts_related
     )
     return blog
+
+
+def build_all(
+    posts: dict[str, Post],
+    config: Config,
+    authors_maps: Mapping[str, dict[str, dict[str, str]]],
+    tag_defs: Mapping[str, TagDef] | None = None,
+) -> dict[str, Blog]:
+    """One :class:`Blog` per blog, by path, the default blog first: each sees only its own
+    posts, so its lists, neighbours, series and related posts stay inside it.
+
+    ``authors_maps`` holds each blog's authors map, by path ("" for the default blog's).
+    Without ``blogposts_blogs`` this is ``{blogposts_path: build(posts, ...)}``.
+    """
+    settings = blogs_mod.settings(config)
+    if len(settings) == 1:
+        return {config.blogposts_path: build(posts, config, authors_maps[""], tag_defs)}
+    out: dict[str, Blog] = {}
+    for blog in settings:
+        key = "" if blog.default else blog.key
+        own = {d: p for d, p in posts.items() if p.blog == key}
+        out[blog.key] = build(own, blog.config, authors_maps.get(key, authors_maps[""]), tag_defs)
+    return out

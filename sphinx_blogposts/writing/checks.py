@@ -9,6 +9,8 @@ the clash has an effect: both would redirect from the same old URL.)
 
 from __future__ import annotations
 
+from typing import Any
+
 from sphinx.application import Sphinx
 
 from ..core.diagnostics import Warn, warn
@@ -23,15 +25,17 @@ def _at(post: Post, key: str) -> tuple[str, int | None]:
     return (post.docname, post.key_lines.get(key, post.line))
 
 
-def check(app: Sphinx, blog: Blog) -> None:
-    _tag_clashes(app, blog)
-    _hidden_pages(app, blog)
+def check(app: Sphinx, blog: Blog, settings: Any = None) -> None:
+    """``settings``: the configuration as this blog sees it (the site's by default)."""
+    config = settings if settings is not None else app.config
+    _tag_clashes(config, blog)
+    _hidden_pages(app, config, blog)
     series.check(blog.posts.values())
 
 
-def _tag_clashes(app: Sphinx, blog: Blog) -> None:
+def _tag_clashes(config: Any, blog: Blog) -> None:
     """A tag moved off its natural page name because another tag holds it."""
-    blog_path = app.config.blogposts_path
+    blog_path = config.blogposts_path
     first_user: dict[str, Post] = {}
     for post in sorted(blog.posts.values(), key=lambda p: p.docname):
         for key in blog.post_tags.get(post.docname, []):
@@ -53,12 +57,10 @@ def _tag_clashes(app: Sphinx, blog: Blog) -> None:
         )
 
 
-def _hidden_pages(app: Sphinx, blog: Blog) -> None:
+def _hidden_pages(app: Sphinx, config: Any, blog: Blog) -> None:
     """A document named like a generated page (other than the blog index) replaces it."""
-    blog_path = app.config.blogposts_path
-    specs = plan(
-        blog, blog_path, app.config.blogposts_title, app.config.blogposts_posts_per_page, set()
-    )
+    blog_path = config.blogposts_path
+    specs = plan(blog, blog_path, config.blogposts_title, config.blogposts_posts_per_page, set())
     for spec in specs:
         if spec.name in app.env.found_docs and spec.name != index_page(blog_path):
             warn(

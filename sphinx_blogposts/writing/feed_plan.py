@@ -19,6 +19,7 @@ from ..core.config import FEED_FORMATS
 from ..core.model import Author, Post
 from ..reading.domain import domain_of
 from .blog import Blog
+from .blogs import renderer_of_page
 from .builders import writes_html_pages
 from .render import Renderer, _, renderer_for
 from .routes import author_page, index_page, tag_page
@@ -46,15 +47,16 @@ class FeedSpec:
         return f"{self.folder}/{FEED_FORMATS[fmt]}"
 
 
-def formats(app: Sphinx) -> list[str]:
-    """The configured formats, each once, in a fixed order."""
-    wanted = set(app.config.blogposts_feed_formats)
+def formats(app: Sphinx, settings: Any = None) -> list[str]:
+    """The configured formats (of one blog: ``settings``), each once, in a fixed order."""
+    wanted = set((settings if settings is not None else app.config).blogposts_feed_formats)
     return [fmt for fmt in FEED_FORMATS if fmt in wanted]
 
 
-def plan(blog: Blog, app: Sphinx) -> list[FeedSpec]:
-    """The feeds this build writes; a feed with no entry is not written."""
-    config = app.config
+def plan(blog: Blog, app: Sphinx, settings: Any = None) -> list[FeedSpec]:
+    """The feeds of one blog (seeing the configuration as ``settings``); a feed with no
+    entry is not written."""
+    config = settings if settings is not None else app.config
     path = config.blogposts_path
     length = config.blogposts_feed_length
 
@@ -103,14 +105,16 @@ def plan(blog: Blog, app: Sphinx) -> list[FeedSpec]:
     return [spec for spec in specs if spec.posts]
 
 
-def plan_of(app: Sphinx) -> tuple[Renderer, list[FeedSpec]]:
-    """This build's renderer and feed plan, computed once per process."""
-    renderer = renderer_for(app)
+def plan_of(app: Sphinx, renderer: Renderer | None = None) -> tuple[Renderer, list[FeedSpec]]:
+    """A blog's renderer and feed plan (the default blog's), computed once per process."""
+    renderer = renderer if renderer is not None else renderer_for(app)
     runtime = domain_of(app.env).runtime
-    cached = runtime.get("feed_plan")
+    plans = runtime.setdefault("feed_plans", {})
+    cached = plans.get(renderer.blog_path)
     if cached is None or cached[0] is not renderer:
-        cached = (renderer, plan(renderer.blog, app) if formats(app) else [])
-        runtime["feed_plan"] = cached
+        settings = renderer.settings
+        specs = plan(renderer.blog, app, settings) if formats(app, settings) else []
+        cached = plans[renderer.blog_path] = (renderer, specs)
     return cached
 
 
@@ -121,14 +125,14 @@ def feed_of_page(app: Sphinx, pagename: str) -> FeedSpec | None:
     """The feed a page belongs to: its tag's or author's feed, else the blog's."""
     if not writes_html_pages(app.builder):
         return None
-    renderer, specs = plan_of(app)
+    renderer, specs = plan_of(app, renderer_of_page(app, pagename))
     if not specs:
         return None
     runtime = domain_of(app.env).runtime
-    cached = runtime.get("feed_of_page")
+    pages = runtime.setdefault("feed_of_page", {})
+    cached = pages.get(renderer.blog_path)
     if cached is None or cached[0] is not specs:
-        cached = (specs, _feeds_of_pages(renderer, specs))
-        runtime["feed_of_page"] = cached
+        cached = pages[renderer.blog_path] = (specs, _feeds_of_pages(renderer, specs))
     return cached[1].get(pagename)
 
 
@@ -156,7 +160,7 @@ def feed_links(app: Sphinx, pagename: str) -> list[dict[str, str]]:
     spec = feed_of_page(app, pagename)
     if spec is None:
         return []
-    renderer = renderer_for(app)
+    renderer = renderer_of_page(app, pagename)
     page_uri = renderer.uri(pagename)
     names = {"atom": "Atom", "rss": "RSS", "json": "JSON Feed"}
     return [
@@ -166,7 +170,7 @@ def feed_links(app: Sphinx, pagename: str) -> list[dict[str, str]]:
             "title": f"{spec.title} ({names[fmt]})",
             "format": names[fmt],
         }
-        for fmt in formats(app)
+        for fmt in formats(app, renderer.settings)
     ]
 
 

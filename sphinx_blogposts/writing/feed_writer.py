@@ -60,13 +60,13 @@ class FeedWriter:
 
     def __init__(self, app: Sphinx, renderer: Renderer) -> None:
         self.app = app
-        self.config = app.config
+        self.config = renderer.settings  # the configuration as this blog sees it
         self.renderer = renderer
         self.blog = renderer.blog
         self.base: str = (self.config.html_baseurl or "").strip()
         if self.base:
             self.base = self.base.rstrip("/") + "/"
-        self.formats = formats(app)
+        self.formats = formats(app, renderer.settings)
         # Sphinx writes "pt_BR"; feeds take language tags, "pt-BR"
         self.language: str | None = (self.config.language or "").replace("_", "-") or None
         self._entries: dict[str, Entry] = {}

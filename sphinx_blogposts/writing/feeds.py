@@ -17,6 +17,7 @@ from ..core.diagnostics import Warn, warn
 from ..core.version import __version__
 from ..reading.domain import domain_of
 from . import signatures
+from .blogs import renderers
 from .builders import writes_html_pages
 from .feed_plan import FeedSpec, formats, plan_of
 from .feed_writer import FeedWriter
@@ -35,8 +36,11 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     if not writes_html_pages(app.builder):
         return []
     outdir = Path(app.outdir).resolve()
-    renderer, specs = plan_of(app)
-    fmts = formats(app)
+    # each blog's feeds, the default blog's first: (renderer, its feeds, its formats)
+    plans = [
+        (*plan_of(app, renderer), formats(app, renderer.settings))
+        for renderer in renderers(app).values()
+    ]
     ledger = Path(app.doctreedir, LEDGER)
     key = f"{app.builder.name}:{outdir}"
     book = signatures.load_ledger(ledger)
@@ -44,21 +48,36 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     digests: dict[str, str] = {}
     current = {
         spec.path(fmt): signature
+        for renderer, specs, fmts in plans
         for spec in specs
         for fmt, signature in _signatures(app, renderer, spec, fmts, digests)
     }
     for name in sorted(set(previous) - set(current)):
         _remove(outdir, name)
     domain_of(app.env).runtime["feed_ledger"] = (ledger, key, current)
-    if not specs:
+    if not any(specs for _, specs, _ in plans):
         return []
-    writer = FeedWriter(app, renderer)
-    if not writer.base:
+    if not FeedWriter(app, plans[0][0]).base:
         warn(
             "html_baseurl is not set: the feeds are written with relative links, which many "
             "feed readers cannot follow; set html_baseurl to the site's address",
             Warn.FEED,
         )
+    for renderer, specs, fmts in plans:
+        _write(app, outdir, FeedWriter(app, renderer), specs, fmts, previous, current)
+    return []
+
+
+def _write(
+    app: Sphinx,
+    outdir: Path,
+    writer: FeedWriter,
+    specs: list[FeedSpec],
+    fmts: list[str],
+    previous: dict[str, str],
+    current: dict[str, str],
+) -> None:
+    """Write one blog's feeds whose signature changed (or whose file is missing)."""
     for spec in specs:
         for fmt in fmts:
             name = spec.path(fmt)
@@ -72,7 +91,6 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
                 continue  # unchanged: keep its date, so mirrors and caches see no change
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-    return []
 
 
 def save_ledger(app: Sphinx, exception: Exception | None) -> None:

@@ -17,9 +17,10 @@ from ..reading import excerpt
 from ..reading.directives import post_footer_node, post_header_node, postlist_node
 from ..reading.domain import domain_of
 from . import post_extras
+from .blogs import renderer_named, renderer_of_post
 from .builders import writes_html_pages
 from .fragments import BODY_END, BODY_START, FRAGMENT_FLAG
-from .render import Renderer, renderer_for
+from .render import Renderer
 
 
 def take_excerpt(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -31,7 +32,7 @@ def take_excerpt(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         and docname in domain_of(app.env).posts
         and writes_html_pages(app.builder)
     ):
-        renderer_for(app).keep_resolved_excerpt(docname, stored)
+        renderer_of_post(app, docname).keep_resolved_excerpt(docname, stored)
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -42,7 +43,7 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     postlists = list(doctree.findall(postlist_node))
     if not (headers or footers or postlists):
         return
-    renderer = renderer_for(app)
+    renderer = renderer_of_post(app, docname)
     html = writes_html_pages(app.builder)
     post = domain_of(app.env).posts.get(docname)
     for node in headers:
@@ -50,7 +51,8 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     for node in footers:
         node.replace_self(_footer(renderer, post, html) if post else [])
     for node in postlists:
-        node.replace_self(_postlist(renderer, node, docname, html))
+        listing = renderer_named(app, node.get("blog"), node)
+        node.replace_self(_postlist(listing, node, docname, html))
 
 
 def _raw(html: str) -> nodes.raw:

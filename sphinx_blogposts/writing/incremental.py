@@ -12,6 +12,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ..core import blogs as blogs_mod
 from ..reading.domain import domain_of
 from . import blog as blog_mod
 from . import checks, post_extras, signatures
@@ -19,31 +20,39 @@ from . import checks, post_extras, signatures
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = domain_of(env)
-    domain.runtime.pop("renderer", None)
-    blog = blog_mod.build(
-        domain.posts, app.config, domain.authors_map, domain.runtime.get("tags_file")
+    for stale in ("renderer", "renderers", "blogs"):
+        domain.runtime.pop(stale, None)
+    blogs = blog_mod.build_all(
+        domain.posts, app.config, domain.authors_maps(), domain.runtime.get("tags_file")
     )
+    blog = blogs[app.config.blogposts_path]
     domain.runtime["blog"] = blog
-    checks.check(app, blog)
+    domain.runtime["blogs"] = blogs
+    settings = {s.key: s.config for s in blogs_mod.settings(app.config)}
+    for key, each in blogs.items():
+        checks.check(app, each, settings[key])
 
     wpm = app.config.blogposts_words_per_minute
-    cards = {docname: signatures.card(blog, post, wpm) for docname, post in blog.posts.items()}
     found: dict[str, str] = {}
-    for docname in blog.posts:
-        # the header shows the post's own card; the footer only its neighbours' titles
-        neighbours = [(p.docname, p.title) if p else None for p in blog.neighbours.get(docname, ())]
-        found[docname] = signatures.digest(
-            [cards[docname], neighbours, *post_extras.signature(blog, blog.posts[docname])]
-        )
+    for each in blogs.values():
+        for docname, post in each.posts.items():
+            # the header shows the post's own card; the footer only its neighbours' titles
+            neighbours = [
+                (p.docname, p.title) if p else None for p in each.neighbours.get(docname, ())
+            ]
+            found[docname] = signatures.digest(
+                [signatures.card(each, post, wpm), neighbours, *post_extras.signature(each, post)]
+            )
     for docname, postlists in domain.data["postlists"].items():
         # exactly what each list shows: its posts' cards (with the excerpt only if shown)
         found[docname] = signatures.digest(
             [
                 [
-                    signatures.card(blog, post, wpm, with_excerpt=options["excerpts"])
-                    for post in blog.select(options, docname)
+                    signatures.card(listed, post, wpm, with_excerpt=options["excerpts"])
+                    for post in listed.select(options, docname)
                 ]
                 for options in postlists
+                for listed in [blogs.get(options.get("blog") or "", blog)]
             ]
         )
 

@@ -23,9 +23,10 @@ from ..core.diagnostics import logger
 from ..reading.domain import domain_of
 from . import signatures, sitemap
 from .assets import url_for
+from .blogs import renderers
 from .builders import writes_html_pages
 from .feed_plan import feed_links
-from .render import Renderer, _, renderer_for
+from .render import Renderer, _
 from .routes import PageSpec, archive_page, authors_index, series_index, series_page, tags_index
 
 LEDGER = "blogposts-pages.json"
@@ -34,25 +35,30 @@ LEDGER = "blogposts-pages.json"
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if not writes_html_pages(app.builder):
         return
-    renderer = renderer_for(app)
+    every = list(renderers(app).values())  # one per blog, the default blog's first
     ledger = _ledger_path(app)
     key = f"{app.builder.name}:{Path(app.outdir).resolve()}"
     book = signatures.load_ledger(ledger)
     previous: dict[str, str] = book.get(key, {})
     frame = signatures.frame(app)
     cards: dict[str, str] = {}  # each post digested once, however many pages list it
-    current = {spec.name: _signature(renderer, spec, frame, cards) for spec in renderer.pages}
+    current = {
+        spec.name: _signature(renderer, spec, frame, cards)
+        for renderer in every
+        for spec in renderer.pages
+    }
     _remove(app, set(previous) - set(current))
     runtime = domain_of(app.env).runtime
     runtime["ledger"] = (ledger, key, current)
     written = 0
-    for spec in renderer.pages:
-        outfile = Path(app.builder.get_outfilename(spec.name))  # type: ignore[attr-defined]
-        if previous.get(spec.name) == current[spec.name] and outfile.is_file():
-            sitemap.note_skipped_page(app, spec.name)
-            continue
-        written += 1
-        yield spec.name, page_context(renderer, spec), "page.html"
+    for renderer in every:
+        for spec in renderer.pages:
+            outfile = Path(app.builder.get_outfilename(spec.name))  # type: ignore[attr-defined]
+            if previous.get(spec.name) == current[spec.name] and outfile.is_file():
+                sitemap.note_skipped_page(app, spec.name)
+                continue
+            written += 1
+            yield spec.name, page_context(renderer, spec), "page.html"
     runtime["pages_written"] = written
 
 
@@ -66,12 +72,13 @@ def save_ledger(app: Sphinx, exception: Exception | None) -> None:
         ledger, key, current = pending
         signatures.save_ledger(ledger, key, current)
     renderer = runtime.get("renderer")
+    every = list(runtime.get("renderers", {}).values()) or ([renderer] if renderer else [])
     logger.info(
         "blogposts: %d posts, %d of %d generated pages written, %d excerpts rendered",
-        len(renderer.blog.posts) if renderer else 0,
+        sum(len(each.blog.posts) for each in every),
         runtime.pop("pages_written", 0),
-        len(renderer.pages) if renderer else 0,
-        renderer.render_count if renderer else 0,
+        sum(len(each.pages) for each in every),
+        sum(each.render_count for each in every),
     )
 
 

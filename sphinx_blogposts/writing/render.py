@@ -50,10 +50,12 @@ class Link:
 class Renderer(FragmentRenderer):
     """What the blog's pages show of posts: cards, headers, footers, postlists, clouds."""
 
-    def __init__(self, app: Sphinx, blog: Blog) -> None:
+    def __init__(self, app: Sphinx, blog: Blog, settings: Any = None) -> None:
         super().__init__(app)
         self.blog = blog
-        self.blog_path: str = app.config.blogposts_path
+        #: The configuration as this blog sees it (core.blogs.BlogConfig for another blog).
+        self.settings: Any = settings if settings is not None else app.config
+        self.blog_path: str = self.settings.blogposts_path
         self._cards: dict[tuple[str, str], Movable] = {}
         self._dates: dict[tuple[date, str], str] = {}
         dirs = [str(Path(app.confdir, p)) for p in app.config.templates_path]
@@ -88,8 +90,8 @@ class Renderer(FragmentRenderer):
             self.pages = plan(
                 blog,
                 self.blog_path,
-                app.config.blogposts_title,
-                app.config.blogposts_posts_per_page,
+                self.settings.blogposts_title,
+                self.settings.blogposts_posts_per_page,
                 self.env.found_docs,
             )
         self.page_set = {spec.name for spec in self.pages}
@@ -291,8 +293,11 @@ def renderer_for(app: Sphinx) -> Renderer:
     domain = domain_of(app.env)
     renderer = domain.runtime.get("renderer")
     if renderer is None or renderer.builder is not app.builder:
-        blog = domain.runtime.get("blog") or blog_mod.build(
-            domain.posts, app.config, domain.authors_map, domain.runtime.get("tags_file")
+        blog = (
+            domain.runtime.get("blog")
+            or blog_mod.build_all(
+                domain.posts, app.config, domain.authors_maps(), domain.runtime.get("tags_file")
+            )[app.config.blogposts_path]
         )
         renderer = Renderer(app, blog)
         domain.runtime["renderer"] = renderer

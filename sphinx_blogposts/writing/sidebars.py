@@ -26,8 +26,9 @@ from sphinx.locale import get_translation
 from ..core import paths
 from ..reading.domain import domain_of
 from . import blog as blog_mod
+from .blogs import renderer_of_page
 from .builders import writes_html_pages
-from .render import Renderer, renderer_for
+from .render import Renderer
 from .routes import archive_page, author_page, authors_index, index_page, tag_page, tags_index
 
 _ = get_translation("sphinx_blogposts")
@@ -133,11 +134,11 @@ def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
         return renderer.link(pagename, page) + (f"#{anchor}" if anchor else "")
 
     def view() -> dict[str, Any]:
-        runtime = domain_of(app.env).runtime
-        cached = runtime.get("sidebar_view")
+        views = domain_of(app.env).runtime.setdefault("sidebar_views", {})
+        cached = views.get(renderer.blog_path)
         if cached is None or cached[0] is not renderer:
-            # computed once per renderer, that is once per build (and per write process)
-            cached = runtime["sidebar_view"] = (renderer, _view(renderer))
+            # computed once per renderer, that is once per blog and build (and write process)
+            cached = views[renderer.blog_path] = (renderer, _view(renderer))
         return cached[1]
 
     def items(kind: str) -> Lazy:
@@ -174,7 +175,7 @@ def on_page_context(
     """Hand the sidebars their data; links are relative to the page being written."""
     if not writes_html_pages(app.builder) or _serializes_context(app):
         return
-    context.update(_linked(app, renderer_for(app), pagename))
+    context.update(_linked(app, renderer_of_page(app, pagename), pagename))
 
 
 def _serializes_context(app: Sphinx) -> bool:
@@ -187,18 +188,20 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not writes_html_pages(app.builder) or not uses_sidebars(app.config):
         return []
     domain = domain_of(env)
-    blog = blog_mod.build(domain.posts, app.config, domain.authors_map)
+    blogs = blog_mod.build_all(domain.posts, app.config, domain.authors_maps())
     limit = app.config.blogposts_sidebar_recent
-    signature = [
-        [(p.docname, p.title, str(p.date)) for p in blog.listed[:limit]],
-        [(t.label, t.slug, len(t.posts)) for t in blog.tags.values()],
-        [(year, len(posts)) for year, posts in blog.years()],
-        [
-            (blog.authors[k].name, blog.authors[k].slug, len(p))
-            for k, p in blog.author_posts.items()
-        ],
-        app.config.language,
-    ]
+    signature: list[Any] = []
+    for blog in blogs.values():  # each page shows its own blog's
+        signature += [
+            [(p.docname, p.title, str(p.date)) for p in blog.listed[:limit]],
+            [(t.label, t.slug, len(t.posts)) for t in blog.tags.values()],
+            [(year, len(posts)) for year, posts in blog.years()],
+            [
+                (blog.authors[k].name, blog.authors[k].slug, len(p))
+                for k, p in blog.author_posts.items()
+            ],
+        ]
+    signature.append(app.config.language)
     digest = hashlib.sha1(json.dumps(signature, default=str).encode("utf-8")).hexdigest()
     previous = domain.data.get(_DIGEST_KEY)
     domain.data[_DIGEST_KEY] = digest

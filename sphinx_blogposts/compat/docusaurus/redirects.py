@@ -40,8 +40,8 @@ from ...core.diagnostics import Warn, logger, warn
 from ...core.model import Post
 from ...reading.domain import domain_of, read_front_matter
 from ...writing import signatures
+from ...writing.blogs import renderers
 from ...writing.builders import writes_html_pages
-from ...writing.render import renderer_for
 
 MANIFEST = ".blogposts-redirects"
 #: Ledger file in the doctree folder: per builder and output folder, path -> digest.
@@ -104,21 +104,21 @@ def wanted(app: Sphinx) -> dict[str, Post]:
 
     Warns about slugs that cannot be URLs and about two posts claiming one old URL.
     """
-    if not app.config.blogposts_redirects:
-        return {}
-    renderer = renderer_for(app)
     claims: dict[str, list[Post]] = {}
-    for post in sorted(domain_of(app.env).posts.values(), key=lambda p: p.docname):
-        path = old_path(post, app.config.blogposts_path)
-        if post.slug and path is None:
-            warn(
-                f"'slug': {post.slug!r} cannot be a URL path; no redirect is written",
-                Warn.REDIRECT,
-                _slug_line(app, post),
-            )
-        if path is None or renderer.has_page(path) or renderer.has_page(f"{path}/index"):
+    for renderer in renderers(app).values():  # each blog, by its own blogposts_redirects
+        if not renderer.settings.blogposts_redirects:
             continue
-        claims.setdefault(path, []).append(post)
+        for post in sorted(renderer.blog.posts.values(), key=lambda p: p.docname):
+            path = old_path(post, renderer.blog_path)
+            if post.slug and path is None:
+                warn(
+                    f"'slug': {post.slug!r} cannot be a URL path; no redirect is written",
+                    Warn.REDIRECT,
+                    _slug_line(app, post),
+                )
+            if path is None or renderer.has_page(path) or renderer.has_page(f"{path}/index"):
+                continue
+            claims.setdefault(path, []).append(post)
     result: dict[str, Post] = {}
     for path, posts in sorted(claims.items()):
         if len(posts) > 1:

@@ -16,6 +16,7 @@ from sphinx.environment import BuildEnvironment
 
 from ...reading.domain import domain_of
 from ...writing import assets
+from ...writing.blogs import renderers
 from ...writing.builders import writes_html_pages
 from ...writing.render import renderer_for
 from ...writing.routes import plan
@@ -42,7 +43,7 @@ class SiteIndex:
         self.anchors = links_domain(app.env).anchors
         claims: dict[str, list[str]] = {}
         for post in domain_of(app.env).posts.values():
-            path = old_path(post, app.config.blogposts_path)
+            path = old_path(post, post.blog or app.config.blogposts_path)
             if path is not None:
                 claims.setdefault(path, []).append(post.docname)
         #: A URL two posts had is left to the redirect warning; it names neither.
@@ -53,8 +54,8 @@ class SiteIndex:
         self.url_map = sorted(url_map.items(), key=lambda kv: len(kv[0]), reverse=True)
         self.html = writes_html_pages(app.builder)
         renderer = renderer_for(app)
-        if self.html:
-            self.generated: Set[str] = renderer.page_set
+        if self.html:  # every blog's (blogposts_blogs)
+            self.generated: Set[str] = set().union(*(r.page_set for r in renderers(app).values()))
         else:  # named all the same: a PDF links to the blog's pages on the site
             cfg = app.config
             self.generated = {

@@ -1,0 +1,79 @@
+"""Several blogs: one :class:`~.render.Renderer` per blog, and which blog a page is in.
+
+The default blog's renderer is :func:`~.render.renderer_for`'s, so a site without
+``blogposts_blogs`` works exactly as before; every other blog gets its own renderer,
+built from its own :class:`~.blog.Blog` and seeing the configuration through its
+:class:`~sphinx_blogposts.core.blogs.BlogConfig`.
+"""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from ..core import blogs as blogs_mod
+from ..core.diagnostics import Warn, warn
+from ..reading.domain import domain_of
+from . import blog as blog_mod
+from .blog import Blog
+from .render import Renderer, renderer_for
+
+
+def all_blogs(app: Sphinx) -> dict[str, Blog]:
+    """Every blog by path, the default first: built once per build (see incremental.py)."""
+    domain = domain_of(app.env)
+    blogs = domain.runtime.get("blogs")
+    if blogs is None:
+        blogs = domain.runtime["blogs"] = blog_mod.build_all(
+            domain.posts, app.config, domain.authors_maps(), domain.runtime.get("tags_file")
+        )
+    return blogs
+
+
+def renderers(app: Sphinx) -> dict[str, Renderer]:
+    """Every blog's renderer by path, the default blog's first."""
+    default = renderer_for(app)
+    runtime = domain_of(app.env).runtime
+    cached = runtime.get("renderers")
+    if cached is None or cached[app.config.blogposts_path] is not default:
+        blogs = all_blogs(app)
+        cached = {app.config.blogposts_path: default}
+        for settings in blogs_mod.settings(app.config)[1:]:
+            cached[settings.key] = Renderer(app, blogs[settings.key], settings.config)
+        runtime["renderers"] = cached
+        runtime["page_blogs"] = {
+            spec.name: key for key, renderer in cached.items() for spec in renderer.pages
+        }
+    return cached
+
+
+def renderer_of_post(app: Sphinx, docname: str) -> Renderer:
+    """The renderer of the blog ``docname`` is a post of (the default one for other pages)."""
+    post = domain_of(app.env).posts.get(docname)
+    if post is None or not post.blog:
+        return renderer_for(app)
+    return renderers(app).get(post.blog) or renderer_for(app)
+
+
+def renderer_of_page(app: Sphinx, pagename: str) -> Renderer:
+    """The blog a page is in: a post's, a generated page's, else the default blog."""
+    found = renderers(app)
+    key = domain_of(app.env).runtime["page_blogs"].get(pagename)
+    if key is not None:
+        return found[key]
+    return renderer_of_post(app, pagename)
+
+
+def renderer_named(app: Sphinx, key: str | None, location: object) -> Renderer:
+    """The blog a ``postlist :blog:`` names; an unknown name: one warning, the default."""
+    found = renderers(app)
+    if key is None:
+        return renderer_for(app)
+    if key not in found:
+        warn(
+            f"postlist: there is no blog {key!r}; listing the default blog. The blogs "
+            f"are: {', '.join(found)}",
+            Warn.DIRECTIVE,
+            location,
+        )
+        return renderer_for(app)
+    return found[key]
