@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import blog_warnings, card_titles
+from .conftest import blog_warnings, card_titles, soup_of
 
 
 def text(node) -> str:  # type: ignore[no-untyped-def]
@@ -188,3 +188,17 @@ def test_parallel_build_gives_the_same_pages_for_every_blog(make_app, editable_r
     assert set(serial) == set(parallel_files) and "news/atom.xml" in serial
     for name, data in serial.items():
         assert parallel_files[name] == data, name
+
+
+def test_postlist_naming_no_blog_warns_once_and_lists_the_default(make_app, editable_root):
+    srcdir = editable_root("blogs")
+    (srcdir / "lists.md").write_text(
+        "---\norphan: true\n---\n\n# Lists\n\n```{postlist}\n:blog: nope\n```\n", encoding="utf-8"
+    )
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    found = [w for w in blog_warnings(app) if "no blog 'nope'" in w]
+    assert len(found) == 1 and "lists.md:7" in found[0] and "[blogposts.directive]" in found[0]
+    soup = soup_of(Path(app.outdir, "lists.html"))
+    titles = [a.get_text() for a in soup.select(".blogposts-postlist a")]
+    assert titles == ["In both patterns", "Engine two", "Engine one"]

@@ -41,9 +41,10 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     book = signatures.load_ledger(ledger)
     previous: dict[str, str] = book.get(key, {})
     frame = signatures.frame(app)
+    frames = {r.blog_path: signatures.frame(app, r.blog_path) for r in every[1:]}  # their sidebars
     cards: dict[str, str] = {}  # each post digested once, however many pages list it
     current = {
-        spec.name: _signature(renderer, spec, frame, cards)
+        spec.name: _signature(renderer, spec, frames.get(renderer.blog_path, frame), cards)
         for renderer in every
         for spec in renderer.pages
     }

@@ -36,6 +36,8 @@ _ = get_translation("sphinx_blogposts")
 TEMPLATES = paths.TEMPLATES
 SIDEBARS = ("recent", "tags", "archives", "authors")
 _DIGEST_KEY = "sidebar_digest"
+#: Each blog's sidebar digest, by path (``blogposts_blogs``).
+_BLOG_DIGESTS_KEY = "sidebar_digests"
 
 
 def add_template_folder(app: Sphinx) -> None:
@@ -184,15 +186,17 @@ def _serializes_context(app: Sphinx) -> bool:
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Rewrite every page when what the sidebars show changed and a sidebar is in use."""
+    """Rewrite the pages whose sidebars changed, when a sidebar is in use: every page of a
+    blog whose sidebars show something new (the default blog's: every page outside the
+    other blogs too)."""
     if not writes_html_pages(app.builder) or not uses_sidebars(app.config):
         return []
     domain = domain_of(env)
     blogs = blog_mod.build_all(domain.posts, app.config, domain.authors_maps())
     limit = app.config.blogposts_sidebar_recent
-    signature: list[Any] = []
-    for blog in blogs.values():  # each page shows its own blog's
-        signature += [
+    digests: dict[str, str] = {}
+    for key, blog in blogs.items():
+        signature: list[Any] = [
             [(p.docname, p.title, str(p.date)) for p in blog.listed[:limit]],
             [(t.label, t.slug, len(t.posts)) for t in blog.tags.values()],
             [(year, len(posts)) for year, posts in blog.years()],
@@ -200,14 +204,26 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 (blog.authors[k].name, blog.authors[k].slug, len(p))
                 for k, p in blog.author_posts.items()
             ],
+            app.config.language,
         ]
-    signature.append(app.config.language)
-    digest = hashlib.sha1(json.dumps(signature, default=str).encode("utf-8")).hexdigest()
+        digests[key] = hashlib.sha1(json.dumps(signature, default=str).encode()).hexdigest()
+    default = app.config.blogposts_path
     previous = domain.data.get(_DIGEST_KEY)
-    domain.data[_DIGEST_KEY] = digest
-    if previous is None or previous == digest:
+    earlier: dict[str, str] = domain.data.get(_BLOG_DIGESTS_KEY) or {default: previous}
+    domain.data[_DIGEST_KEY] = digests[default]  # what generated pages' frames include
+    domain.data[_BLOG_DIGESTS_KEY] = digests
+    if previous is None:
         return []
-    return sorted(env.found_docs)
+    changed = {key for key, value in digests.items() if earlier.get(key) != value}
+    if not changed:
+        return []
+    if len(digests) == 1:
+        return sorted(env.found_docs)
+    return sorted(
+        doc
+        for doc in env.found_docs
+        if (getattr(domain.posts.get(doc), "blog", "") or default) in changed
+    )
 
 
 def register(app: Sphinx) -> None:

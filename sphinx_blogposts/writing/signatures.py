@@ -61,8 +61,11 @@ def card(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = Tru
     ]
 
 
-def frame(app: Sphinx) -> str:
-    """What every generated page shares: configuration, templates, the site's navigation."""
+def frame(app: Sphinx, blog: str | None = None) -> str:
+    """What every generated page shares: configuration, templates, the site's navigation;
+    the sidebars of the default blog, or (``blog``) of another blog of ``blogposts_blogs``."""
+    store = app.env.domaindata.get("blogposts", {})
+    sidebars = store.get("sidebar_digest") if blog is None else store.get("sidebar_digests")
     builder: Any = app.builder
     env = app.env
     build_info = getattr(builder, "build_info", None)
@@ -83,7 +86,7 @@ def frame(app: Sphinx) -> str:
             sorted(env.toctree_includes.items()),
             titles,
             # what the blog sidebars show, when html_sidebars uses them (see sidebars.py)
-            env.domaindata.get("blogposts", {}).get("sidebar_digest"),
+            sidebars if blog is None else (sidebars or {}).get(blog),
         ]
     )
 
