@@ -91,6 +91,7 @@ def test_bad_series_input_costs_one_located_warning_each(app):
     found = [w for w in blog_warnings(app) if "[blogposts.series]" in w]
     where = sorted(re.search(r"blog/(\S+?):(\d+):", w).groups() for w in found)
     assert where == [
+        ("2024-03-20-order-alone.md", "3"),  # series_order without a series
         ("2024-04-01-bad-series.md", "3"),  # a list
         ("2024-04-02-bad-order.md", "4"),  # "second"
         ("2024-04-04-same-order-b.md", "4"),  # the place of same-order.md
@@ -142,7 +143,7 @@ def test_parallel_build_gives_the_same_series_pages(make_app, editable_root):
                 if not p.name.startswith(("search", "genindex"))
             }
         )
-        assert len([w for w in blog_warnings(app) if "[blogposts.series]" in w]) == 4
+        assert len([w for w in blog_warnings(app) if "[blogposts.series]" in w]) == 5
     serial, parallel_pages = outputs
     assert set(serial) == set(parallel_pages) and "blog/series/deep-dive.html" in serial
     for name, html in serial.items():

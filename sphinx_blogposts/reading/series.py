@@ -19,7 +19,7 @@ def read(reader: PostReader) -> tuple[str | None, int | None]:
     """The series name and order; each unusable value costs one warning and is ignored."""
     name = _name(reader)
     order = _order(reader) if name is not None else None
-    if name is None and _given(reader, "series_order") is not None:
+    if _given(reader, "series") is None and _given(reader, "series_order") is not None:
         warn(
             "'series_order' is given but the post is in no series; it is ignored. Add "
             "'series: <name>'",
