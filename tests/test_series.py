@@ -148,3 +148,13 @@ def test_parallel_build_gives_the_same_series_pages(make_app, editable_root):
     assert set(serial) == set(parallel_pages) and "blog/series/deep-dive.html" in serial
     for name, html in serial.items():
         assert parallel_pages[name] == html, name
+
+
+@pytest.mark.sphinx(
+    "html", testroot="series", freshenv=True, confoverrides={"blogposts_drafts": True}
+)
+def test_a_shown_draft_is_still_no_part_of_the_others_boxes(app, page):
+    app.build()
+    assert "Deep dive, a draft part" in card_titles(page(app, "blog/index.html"))  # listed
+    intro = box(page(app, "blog/2024-01-01-intro.html"))
+    assert [li.get_text() for li in intro.select("li")] == DEEP_DIVE

@@ -171,7 +171,8 @@ def build(
         newer = blog.listed[index - 1] if index > 0 else None
         older = blog.listed[index + 1] if index + 1 < len(blog.listed) else None
         blog.neighbours[post.docname] = (older, newer)
-    blog.series, blog.post_series = series_mod.build(posts.values(), blog.listed)
+    parts = [p for p in blog.listed if p.docname not in blog.drafts]  # drafts even if shown
+    blog.series, blog.post_series = series_mod.build(posts.values(), parts)
     blog.related = related_mod.build(
         posts.values(), blog.listed, blog.post_tags, blog.drafts, config.blogposts_related
     )
