@@ -109,6 +109,12 @@ def test_series_in_dirhtml(app, page):
     rest = box(page(app, "blog/2024-01-05-rest-part/index.html"))
     assert rest.select_one(".blogposts-series-name")["href"] == "../series/deep-dive/"
     assert rest.select_one("li a")["href"] == "../2024-01-01-intro/"
+    related = page(app, "blog/2024-01-05-rest-part/index.html").select(".blogposts-related a")
+    assert [a["href"] for a in related] == [
+        "../2024-01-20-second/",
+        "../2024-01-10-finale/",
+        "../2024-01-01-intro/",
+    ]
     out = Path(app.outdir)
     assert (out / "blog/series/deep-dive/index.html").is_file()
     links = [
