@@ -18,6 +18,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -27,6 +28,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
 from playwright.sync_api import BrowserContext, Page, sync_playwright
@@ -83,14 +85,35 @@ def build_docs(theme: str, outdir: Path) -> None:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """No access log: a failed request is reported by the browser's side, with its page."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A server that takes a client hanging up as the normal event it is.
+
+    Chromium drops connections it no longer needs (a preload it cancels, a page it leaves
+    while an image is still streaming); writing the rest of the answer then raises
+    ``BrokenPipeError`` or ``ConnectionResetError``, which the standard server prints as a
+    traceback, in a run that passes. Any other error is still printed in full.
+    """
+
+    daemon_threads = True
+
+    def handle_error(
+        self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any
+    ) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
     handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
