@@ -6,6 +6,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from .compat import ablog
 from .compat.docusaurus import links, mdx, redirects, tagsfile
 from .core import config
 from .core.version import __version__
@@ -16,6 +17,7 @@ from .writing import (
     feeds,
     fill,
     incremental,
+    moved,
     pages,
     sidebars,
     signatures,
@@ -56,10 +58,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     redirects.register(app)  # old Docusaurus URLs
     feeds.register(app)  # Atom, RSS and JSON Feed files
     feed_plan.register(app)  # feed links in every blog page's head
+    moved.register(app)  # files at old URLs, as the compatibility layers ask
+
+    ablog.register(app)  # ABlog's settings, sidebar names, labels and old URLs
 
     return {
         "version": __version__,
-        "env_version": 4,  # bump with BlogDomain.data_version
+        "env_version": 5,  # bump with BlogDomain.data_version
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

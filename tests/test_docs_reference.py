@@ -30,6 +30,9 @@ TYPE_TEXT = {
     config._root_links: '`"warn"`, `"keep"` or `"error"`',
     config._url_map: "`dict` of `str` to `str`",
     config._future: '`"list"` or `"draft"`',
+    config._non_negative_int: "`int`, 0 or more",
+    config._name_url_map: "`dict`",
+    config._keys: "list of `str`",
 }
 
 

@@ -51,6 +51,8 @@ class Post:
     authors: list[AuthorRef] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
     image: str | None = None
     keywords: list[str] = field(default_factory=list)
     draft: bool = False
@@ -89,3 +91,5 @@ class Tag:
     posts: list[Post] = field(default_factory=list)
     #: From ``tags.yml``: shown on the tag's page.
     description: str | None = None
+    #: A location's or language's own page elsewhere (ABlog's ``blog_locations`` URLs).
+    url: str | None = None

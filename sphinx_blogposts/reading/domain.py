@@ -32,7 +32,7 @@ class BlogDomain(DocumentStore):
 
     name = "blogposts"
     label = "Blog posts"
-    data_version = 4  # bump on any change to the shape of `data` (4: excerpts in doctrees)
+    data_version = 5  # bump on any change to the shape of `data` (5: Post.locations, languages)
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post (its excerpt is kept in its doctree: excerpt.py)
         "postlists": {},  # docname -> the options of each postlist in it
@@ -60,16 +60,22 @@ def domain_of(env: BuildEnvironment) -> BlogDomain:
 # -- which documents are posts ------------------------------------------------------------
 
 
+#: The folders of the category, location and language pages (writing's routes name them).
+_CATALOG_FOLDERS = ("categories", "locations", "languages")
+
+
 def generated_names(blog_path: str) -> Matcher:
     """Names the extension generates pages at; documents there are never posts."""
     return Matcher(
         [
             f"{blog_path}/index",
             f"{blog_path}/archive",
+            f"{blog_path}/drafts",
             f"{blog_path}/tags/**",
             f"{blog_path}/tags",
             f"{blog_path}/authors/**",
             f"{blog_path}/authors",
+            *(f"{blog_path}/{folder}{tail}" for folder in _CATALOG_FOLDERS for tail in ("", "/**")),
             f"{blog_path}/page/**",
         ]
     )

@@ -75,12 +75,15 @@ class PostReader:
         post.unlisted = self.flag("unlisted")
         post.exclude_from_postlists = "exclude" in self.options
         post.extra = {k: v for k, v in self.data.items() if k not in frontmatter.KNOWN_KEYS}
-        for key in ("location", "language", "redirect"):  # ABlog's, as lists for postlist filters
-            found = self.labels(key, key, self.options.get(key, []))
-            if found:
-                post.extra[key] = found
-            else:
-                post.extra.pop(key, None)
+        post.locations = self.labels("location", "location", self.options.get("location", []))
+        post.languages = self.labels("language", "language", self.options.get("language", []))
+        post.extra.pop("location", None)
+        post.extra.pop("language", None)
+        redirect = self.labels("redirect", "redirect", self.options.get("redirect", []))
+        if redirect:
+            post.extra["redirect"] = redirect
+        else:
+            post.extra.pop("redirect", None)
         if self.disagreements:
             keys = ", ".join(f"'{key}'" for key in self.disagreements)
             warn(

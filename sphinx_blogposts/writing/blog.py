@@ -15,9 +15,12 @@ from typing import Any
 
 from sphinx.config import Config
 
-from ..core.model import Author, Post, Tag, TagDef
+from ..core.model import Author, AuthorRef, Post, Tag, TagDef
 from ..core.slugs import short_hash, unique_slugs
 from ..reading import authors as authors_mod
+
+#: The catalogs besides tags and authors, as ABlog has them: each value gets a page.
+CATALOGS = ("category", "location", "language")
 
 
 def tag_key(label: str) -> str:
@@ -57,9 +60,19 @@ class Blog:
     neighbours: dict[str, tuple[Post | None, Post | None]] = field(default_factory=dict)
     #: docnames of drafts, including future posts under ``blogposts_future = "draft"``.
     drafts: set[str] = field(default_factory=set)
+    #: Whether the drafts have a page listing them (``blogposts_drafts_page``).
+    drafts_page: bool = False
+    #: catalog (see :data:`CATALOGS`) -> key -> its value, with its listed posts.
+    catalogs: dict[str, dict[str, Tag]] = field(default_factory=dict)
+    #: catalog -> docname -> keys of the post's values, for every post.
+    post_terms: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def tags_of(self, post: Post) -> list[Tag]:
         return [self.tags[key] for key in self.post_tags.get(post.docname, [])]
+
+    def terms_of(self, catalog: str, post: Post) -> list[Tag]:
+        terms = self.catalogs.get(catalog, {})
+        return [terms[key] for key in self.post_terms.get(catalog, {}).get(post.docname, [])]
 
     def select(self, options: Mapping[str, Any], docname: str) -> list[Post]:
         """The posts a ``postlist`` with these options shows on ``docname`` (ABlog's semantics:
@@ -71,9 +84,9 @@ class Blog:
             "author": lambda p: {
                 v.casefold() for a in self.post_authors.get(p.docname, []) for v in (a.key, a.name)
             },
-            "category": lambda p: {c.casefold() for c in p.categories},
-            "location": lambda p: {v.casefold() for v in p.extra.get("location", [])},
-            "language": lambda p: {v.casefold() for v in p.extra.get("language", [])},
+            "category": lambda p: self._filter_values("category", p),
+            "location": lambda p: self._filter_values("location", p),
+            "language": lambda p: self._filter_values("language", p),
         }
         if not any(filters.values()):
             posts = [p for p in posts if p.docname != docname]
@@ -85,6 +98,10 @@ class Blog:
             posts.reverse()
         count = options["count"]
         return posts[:count] if count else posts
+
+    def _filter_values(self, catalog: str, post: Post) -> set[str]:
+        """What a postlist filter matches: the key as written or the value's display name."""
+        return {v.casefold() for t in self.terms_of(catalog, post) for v in (t.key, t.label)}
 
     def years(self) -> list[tuple[int, list[Post]]]:
         by_year: dict[int, list[Post]] = {}
@@ -105,6 +122,7 @@ def build(
     show_drafts = config.blogposts_drafts
     now = datetime.now(UTC)
     blog.drafts = {p.docname for p in posts.values() if is_draft(p, config, now)}
+    blog.drafts_page = bool(getattr(config, "blogposts_drafts_page", False))
     blog.listed = sorted(
         (p for p in posts.values() if p.listed and (show_drafts or p.docname not in blog.drafts)),
         key=sort_key,
@@ -138,9 +156,13 @@ def build(
         for key in blog.post_tags[post.docname]:
             blog.tags[key].posts.append(post)
 
+    _build_catalogs(blog, config)
+
     resolved: dict[str, list[Author]] = {}
+    default_authors = [AuthorRef(key=key) for key in config.blogposts_default_author]
     for post in posts.values():
-        resolved[post.docname] = [authors_mod.resolve(ref, authors_map) for ref in post.authors]
+        refs = post.authors or default_authors
+        resolved[post.docname] = [authors_mod.resolve(ref, authors_map) for ref in refs]
     author_slugs = unique_slugs(
         [a.key for authors in resolved.values() for a in authors], prefix="author"
     )
@@ -158,3 +180,52 @@ def build(
         older = blog.listed[index + 1] if index + 1 < len(blog.listed) else None
         blog.neighbours[post.docname] = (older, newer)
     return blog
+
+
+def _values(post: Post, catalog: str, config: Config) -> list[str]:
+    """The post's values in a catalog; a post naming no location or language gets the
+    configured default (ABlog's ``blog_default_location``/``blog_default_language``)."""
+    if catalog == "category":
+        return post.categories
+    given = post.locations if catalog == "location" else post.languages
+    return given or list(getattr(config, f"blogposts_default_{catalog}"))
+
+
+def _build_catalogs(blog: Blog, config: Config) -> None:
+    """Categories, locations and languages: a page per value, as tags have.
+
+    Values are one value whatever their case. Locations and languages named in
+    ``blogposts_locations``/``blogposts_languages`` (key -> (name, url)) show that name
+    and link that URL; any other value shows as written.
+    """
+    for catalog in CATALOGS:
+        names: dict[str, Any] = (
+            getattr(config, f"blogposts_{catalog}s", {}) if catalog != "category" else {}
+        )
+        known = {tag_key(k): (k, v) for k, v in names.items()}
+        labels: dict[str, Counter[str]] = {}
+        per_post: dict[str, list[str]] = {}
+        for post in sorted(blog.posts.values(), key=lambda p: p.docname):
+            keys = []
+            for value in _values(post, catalog, config):
+                key = tag_key(value)
+                if key and key not in keys:
+                    labels.setdefault(key, Counter())[value] += 1
+                    keys.append(key)
+            per_post[post.docname] = keys
+        slugs = unique_slugs(list(labels), prefix=catalog)
+        terms: dict[str, Tag] = {}
+        for key, counts in sorted(labels.items()):
+            written = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]
+            entry = known.get(key)
+            terms[key] = Tag(
+                key=entry[0] if entry else written,
+                label=entry[1][0] if entry else written,
+                slug=slugs[key],
+                url=entry[1][1] if entry else None,
+            )
+        for post in blog.listed:
+            for key in per_post.get(post.docname, []):
+                terms[key].posts.append(post)
+        blog.catalogs[catalog] = terms
+        blog.post_terms[catalog] = per_post

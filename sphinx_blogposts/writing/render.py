@@ -32,7 +32,7 @@ from . import blog as blog_mod
 from .blog import Blog
 from .builders import writes_html_pages
 from .fragments import FragmentRenderer
-from .routes import PageSpec, author_page, plan, tag_page
+from .routes import PageSpec, author_page, plan, tag_page, term_page
 
 _ = get_translation("sphinx_blogposts")
 
@@ -56,7 +56,12 @@ class Renderer(FragmentRenderer):
         self.blog_path: str = app.config.blogposts_path
         self._cards: dict[tuple[str, str], Movable] = {}
         self._dates: dict[tuple[date, str], str] = {}
+        # the project's templates, then the theme's, then ours: a theme's own
+        # blogposts/*.html overrides ours as a project's does
         dirs = [str(Path(app.confdir, p)) for p in app.config.templates_path]
+        theme = getattr(app.builder, "theme", None)
+        if theme is not None and hasattr(theme, "get_theme_dirs"):
+            dirs += [str(d) for d in theme.get_theme_dirs()]
         # The templates are the project's and ours, both trusted: no sandbox (it costs a
         # check on every attribute access); autoescaping is what protects the output.
         # A renderer lives for one build, so templates are not checked for changes on
@@ -113,7 +118,12 @@ class Renderer(FragmentRenderer):
         key = (value.date(), fmt)
         if key not in self._dates:  # a post's date is on its page, its cards, the archive
             try:
-                self._dates[key] = babel.dates.format_date(key[0], format=fmt, locale=self.locale)
+                if "%" in fmt:  # strftime, as ABlog's post_date_format
+                    self._dates[key] = key[0].strftime(fmt)
+                else:
+                    self._dates[key] = babel.dates.format_date(
+                        key[0], format=fmt, locale=self.locale
+                    )
             except (ValueError, KeyError, AttributeError):
                 self._dates[key] = key[0].isoformat()
         return self._dates[key]
@@ -163,6 +173,9 @@ class Renderer(FragmentRenderer):
             "datetime": post.date.isoformat() if post.date else "",
             "authors": self.authors_of(post, pagename),
             "tags": self.tags_of(post, pagename, limit),
+            "categories": self.terms_of("category", post, pagename),
+            "locations": self.terms_of("location", post, pagename),
+            "languages": self.terms_of("language", post, pagename),
             "more_tags": total_tags - limit if limit is not None and total_tags > limit else 0,
             "minutes": self.reading_minutes(post),
             "show_reading_time": self.config.blogposts_show_reading_time,
@@ -182,6 +195,8 @@ class Renderer(FragmentRenderer):
 
     def footer(self, post: Post) -> Markup:
         older, newer = self.blog.neighbours.get(post.docname, (None, None))
+        if not self.config.blogposts_show_prev_next:
+            older = newer = None
 
         def neighbour(other: Post | None) -> Link | None:
             if other is None:
@@ -232,7 +247,11 @@ class Renderer(FragmentRenderer):
         """ABlog's ``:format:`` (``{date} - {title}``), each value escaped, the title linked."""
         values = {
             "title": Markup('<a href="{}">{}</a>').format(card["url"], post.title),
-            "date": escape(_strftime(post.date, date_format) if date_format else card["date"]),
+            "date": escape(
+                _strftime(post.date, date_format)
+                if date_format
+                else self.format_date(post.date, self.config.blogposts_date_format_short)
+            ),
             "author": escape(", ".join(a["name"] for a in card["authors"])),
             "tags": escape(", ".join(t["label"] for t in card["tags"])),
             "category": escape(", ".join(post.categories)),
@@ -257,6 +276,27 @@ class Renderer(FragmentRenderer):
                 }
             )
         return sorted(cards, key=lambda c: c["name"].casefold())
+
+    def terms_of(self, catalog: str, post: Post, pagename: str) -> list[dict[str, Any]]:
+        """A post's categories, locations or languages, each linked to its page."""
+        out = []
+        for term in self.blog.terms_of(catalog, post):
+            target = term_page(self.blog_path, catalog, term)
+            url = self.link(pagename, target) if self.has_page(target) else term.url
+            out.append({"label": term.label, "url": url, "slug": term.slug})
+        return out
+
+    def term_cloud(self, catalog: str, pagename: str) -> list[dict[str, Any]]:
+        terms = self.blog.catalogs.get(catalog, {}).values()
+        return [
+            {
+                "label": term.label,
+                "count": len(term.posts),
+                "url": self.link(pagename, term_page(self.blog_path, catalog, term)),
+            }
+            for term in sorted(terms, key=lambda t: t.label.casefold())
+            if term.posts
+        ]
 
     def tag_cloud(self, pagename: str) -> list[dict[str, Any]]:
         return [

@@ -14,7 +14,7 @@ from functools import partial
 from sphinx.locale import get_translation
 
 from ..core.model import Author, Post, Tag
-from .blog import Blog
+from .blog import CATALOGS, Blog
 
 _ = get_translation("sphinx_blogposts")
 
@@ -45,10 +45,39 @@ def archive_page(blog_path: str) -> str:
     return f"{blog_path}/archive"
 
 
+def drafts_page(blog_path: str) -> str:
+    return f"{blog_path}/drafts"
+
+
+#: Each catalog's folder under the blog (see :data:`blog.CATALOGS`).
+CATALOG_FOLDERS = {"category": "categories", "location": "locations", "language": "languages"}
+
+
+def catalog_index(blog_path: str, catalog: str) -> str:
+    return f"{blog_path}/{CATALOG_FOLDERS[catalog]}/index"
+
+
+def term_page(blog_path: str, catalog: str, term: Tag, number: int = 1) -> str:
+    """The page of one category, location or language."""
+    base = f"{blog_path}/{CATALOG_FOLDERS[catalog]}/{term.slug}"
+    return base if number == 1 else f"{base}/page/{number}"
+
+
+def catalog_titles(catalog: str) -> tuple[str, str]:
+    """The title of a catalog's index, and of one value's page (with ``%s`` for the value)."""
+    titles = {
+        "category": (_("Categories"), _("Posts in “%s”")),
+        "location": (_("Locations"), _("Posts from %s")),
+        "language": (_("Languages"), _("Posts in %s")),
+    }
+    index, one = titles[catalog]
+    return str(index), str(one)
+
+
 @dataclass
 class PageSpec:
     name: str
-    kind: str  # index | tag | author | tags | authors | archive
+    kind: str  # index | tag | author | tags | authors | archive | term | catalog | drafts
     title: str
     posts: list[Post] = field(default_factory=list)
     number: int = 1
@@ -57,6 +86,9 @@ class PageSpec:
     next: str | None = None  # older posts
     tag: Tag | None = None
     author: Author | None = None
+    #: For the pages of categories, locations and languages: which catalog, which value.
+    catalog: str | None = None
+    term: Tag | None = None
 
 
 def _paginate(
@@ -128,9 +160,42 @@ def plan(
             partial(author_page, blog_path, author),
             author=author,
         )
+    for catalog in CATALOGS:
+        terms = sorted(
+            (t for t in blog.catalogs.get(catalog, {}).values() if t.posts), key=lambda t: t.slug
+        )
+        if not terms:
+            continue
+        index_title, one_title = catalog_titles(catalog)
+        specs.append(
+            PageSpec(
+                name=catalog_index(blog_path, catalog),
+                kind="catalog",
+                title=index_title,
+                catalog=catalog,
+            )
+        )
+        for term in terms:
+            specs += _paginate(
+                "term",
+                one_title % term.label,
+                term.posts,
+                per_page,
+                partial(term_page, blog_path, catalog, term),
+                catalog=catalog,
+                term=term,
+            )
     specs.append(
         PageSpec(
             name=archive_page(blog_path), kind="archive", title=_("Archive"), posts=blog.listed
         )
     )
+    if blog.drafts_page:
+        drafts = sorted(
+            (blog.posts[name] for name in blog.drafts),
+            key=lambda p: (p.date is None, -(p.date.timestamp() if p.date else 0), p.docname),
+        )
+        specs.append(
+            PageSpec(name=drafts_page(blog_path), kind="drafts", title=_("Drafts"), posts=drafts)
+        )
     return [spec for spec in specs if spec.name not in documents]

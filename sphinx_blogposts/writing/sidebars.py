@@ -24,16 +24,37 @@ from sphinx.jinja2glue import SphinxFileSystemLoader
 from sphinx.locale import get_translation
 
 from ..core import paths
+from ..core.model import Tag
 from ..reading.domain import domain_of
 from . import blog as blog_mod
 from .builders import writes_html_pages
 from .render import Renderer, renderer_for
-from .routes import archive_page, author_page, authors_index, index_page, tag_page, tags_index
+from .routes import (
+    CATALOG_FOLDERS,
+    archive_page,
+    author_page,
+    authors_index,
+    catalog_index,
+    catalog_titles,
+    index_page,
+    tag_page,
+    tags_index,
+    term_page,
+)
 
 _ = get_translation("sphinx_blogposts")
 
 TEMPLATES = paths.TEMPLATES
-SIDEBARS = ("recent", "tags", "archives", "authors")
+SIDEBARS = (
+    "recent",
+    "tags",
+    "archives",
+    "authors",
+    "categories",
+    "locations",
+    "languages",
+    "postcard",
+)
 _DIGEST_KEY = "sidebar_digest"
 
 
@@ -56,12 +77,12 @@ def add_template_folder(app: Sphinx) -> None:
     templates.pathchain.append(folder)  # its changes rewrite the pages, as the theme's do
 
 
-def uses_sidebars(config: Config) -> bool:
+def uses_sidebars(config: Config, names: Sequence[str] = SIDEBARS) -> bool:
     """Whether any sidebar setting names one of the extension's sidebar templates."""
     text = json.dumps(
         [config.html_sidebars, getattr(config, "html_theme_options", {})], default=str
     )
-    return any(f"blogposts/{name}.html" in text for name in SIDEBARS)
+    return any(f"blogposts/{name}.html" in text for name in names)
 
 
 def _view(renderer: Renderer) -> dict[str, Any]:
@@ -74,7 +95,9 @@ def _view(renderer: Renderer) -> dict[str, Any]:
             {
                 "title": post.title,
                 "page": post.docname,
-                "date": renderer.format_date(post.date),
+                "date": renderer.format_date(
+                    post.date, renderer.config.blogposts_date_format_short
+                ),
                 "datetime": post.date.isoformat() if post.date else "",
             }
             for post in blog.listed[:limit]
@@ -99,7 +122,19 @@ def _view(renderer: Renderer) -> dict[str, Any]:
             ),
             key=lambda a: str(a["name"]).casefold(),
         ),
+        **{
+            CATALOG_FOLDERS[catalog]: [
+                {"label": t.label, "page": term_page(path, catalog, t), "count": len(t.posts)}
+                for t in sorted(blog.catalogs.get(catalog, {}).values(), key=_label_order)
+                if t.posts
+            ]
+            for catalog in blog_mod.CATALOGS
+        },
     }
+
+
+def _label_order(term: Tag) -> str:
+    return term.label.casefold()
 
 
 class Lazy(Sequence[dict[str, Any]]):
@@ -147,12 +182,26 @@ def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
             ]
         )
 
+    def postcard() -> dict[str, Any] | None:
+        """The post's date, authors, tags, ... for ``blogposts/postcard.html`` on its page."""
+        post = renderer.blog.posts.get(pagename)
+        if post is None or not uses_sidebars(app.config, ("postcard",)):
+            return None
+        return renderer.card(post, pagename, with_excerpt=False, all_tags=True)
+
     path = renderer.blog_path
     return {
         "blogposts_recent": items("recent"),
         "blogposts_tag_cloud": items("tags"),
         "blogposts_archives": items("archives"),
         "blogposts_author_list": items("authors"),
+        "blogposts_category_list": items("categories"),
+        "blogposts_location_list": items("locations"),
+        "blogposts_language_list": items("languages"),
+        "blogposts_categories_url": url(catalog_index(path, "category")),
+        "blogposts_locations_url": url(catalog_index(path, "location")),
+        "blogposts_languages_url": url(catalog_index(path, "language")),
+        "blogposts_postcard": postcard(),
         "blogposts_index_url": url(index_page(path)),
         "blogposts_tags_url": url(tags_index(path)),
         "blogposts_authors_url": url(authors_index(path)),
@@ -163,7 +212,16 @@ def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
             "tags": str(_("Tags")),
             "archives": str(_("Archives")),
             "authors": str(_("Authors")),
+            "categories": catalog_titles("category")[0],
+            "locations": catalog_titles("location")[0],
+            "languages": catalog_titles("language")[0],
             "all_posts": str(_("All posts")),
+            "draft": str(_("Draft")),
+            "author": str(_("Author")),
+            "location": str(_("Location")),
+            "language": str(_("Language")),
+            "category": str(_("Category")),
+            "tag": str(_("Tags")),
         },
     }
 
@@ -196,6 +254,11 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         [
             (blog.authors[k].name, blog.authors[k].slug, len(p))
             for k, p in blog.author_posts.items()
+        ],
+        [
+            (catalog, t.label, t.slug, len(t.posts))
+            for catalog, terms in sorted(blog.catalogs.items())
+            for t in terms.values()
         ],
         app.config.language,
     ]

@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 
 from ..core import paths
 from ..core.model import Post
-from .blog import Blog
+from .blog import CATALOGS, Blog
 
 #: Emitted whenever a generated page or feed is weighed for rewriting. Each handler returns
 #: a value that changes when something those pages show changed outside the posts' own
@@ -46,6 +46,10 @@ def card(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = Tru
         for a in blog.post_authors.get(post.docname, [])
     ]
     tags = [(t.label, t.slug, bool(t.posts)) for t in blog.tags_of(post)]
+    terms = [
+        [(t.label, t.slug, t.url, bool(t.posts)) for t in blog.terms_of(catalog, post)]
+        for catalog in CATALOGS
+    ]
     return [
         post.docname,
         post.title,
@@ -58,6 +62,7 @@ def card(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = Tru
         post.categories,
         authors,
         tags,
+        terms,
     ]
 
 
