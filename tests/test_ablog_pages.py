@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 
@@ -118,3 +120,21 @@ def test_archive_titles_lists_titles_only(app, page):
     ]
     # the blog's index keeps its cards
     assert card_titles(page(app, "news/index.html")) == ["Notes", "Release one", "First steps"]
+
+
+@pytest.mark.sphinx("html", testroot="ablog-site", freshenv=True)
+def test_each_category_location_language_has_a_feed(app, page):
+    app.build()
+    out = Path(app.outdir)
+    feed = ElementTree.parse(out / "news/categories/tutorials/atom.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert feed.find(f"{atom}title").text == "Site News: Posts in “Tutorials”"
+    assert [e.find(f"{atom}title").text for e in feed.iter(f"{atom}entry")] == [
+        "Release one",
+        "First steps",
+    ]
+    assert (out / "news/locations/pitt/atom.xml").is_file()
+    assert (out / "news/languages/fr/rss.xml").is_file()
+    # the value's page announces its own feed
+    links = page(app, "news/categories/tutorials.html").select('link[rel="alternate"]')
+    assert {link["href"] for link in links} == {"tutorials/atom.xml", "tutorials/rss.xml"}

@@ -18,10 +18,10 @@ from sphinx.util.osutil import relative_uri
 from ..core.config import FEED_FORMATS
 from ..core.model import Author, Post
 from ..reading.domain import domain_of
-from .blog import Blog
+from .blog import CATALOGS, Blog
 from .builders import writes_html_pages
 from .render import Renderer, _, renderer_for
-from .routes import author_page, index_page, tag_page
+from .routes import author_page, catalog_titles, index_page, tag_page, term_page
 
 MEDIA_TYPES = {
     "atom": "application/atom+xml",
@@ -34,7 +34,7 @@ MEDIA_TYPES = {
 class FeedSpec:
     """One feed (in every configured format): which posts, under which folder."""
 
-    kind: str  # blog | tag | author
+    kind: str  # blog | tag | author | term (a category, location or language)
     folder: str
     title: str
     subtitle: str
@@ -100,6 +100,21 @@ def plan(blog: Blog, app: Sphinx) -> list[FeedSpec]:
                     author=author,
                 )
             )
+        for catalog in CATALOGS:
+            one_title = catalog_titles(catalog)[1]
+            for term in sorted(blog.catalogs.get(catalog, {}).values(), key=lambda t: t.slug):
+                label = one_title % term.label
+                page = term_page(path, catalog, term)
+                specs.append(
+                    FeedSpec(
+                        kind="term",
+                        folder=page,
+                        title=f"{site_title}: {label}",
+                        subtitle=label,
+                        page=page,
+                        posts=entries(term.posts),
+                    )
+                )
     return [spec for spec in specs if spec.posts]
 
 
@@ -143,6 +158,9 @@ def _feeds_of_pages(renderer: Renderer, specs: list[FeedSpec]) -> dict[str, Feed
             feed = by_page.get(tag_page(renderer.blog_path, page.tag), blog_feed)
         elif page.kind == "author" and page.author is not None:
             feed = by_page.get(author_page(renderer.blog_path, page.author), blog_feed)
+        elif page.kind == "term" and page.catalog is not None and page.term is not None:
+            term = term_page(renderer.blog_path, page.catalog, page.term)
+            feed = by_page.get(term, blog_feed)
         if feed is not None:
             out[page.name] = feed
     if blog_feed is not None:
