@@ -116,3 +116,19 @@ def test_label_text_follows_the_post_on_incremental_builds(make_app, editable_ro
     found = links_of(Path(app.outdir), "links.html")
     assert found.get("Steps, first") == "news/first-steps.html"
     assert "First steps" not in found
+
+
+@pytest.mark.sphinx("text", testroot="ablog-site", freshenv=True)
+def test_labels_without_generated_pages_are_their_text(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    links = Path(app.outdir, "links.txt").read_text(encoding="utf-8")
+    assert "Python 3" in links
+    assert "The releases" in links
+
+
+@pytest.mark.sphinx("html", testroot="ablog-site", freshenv=True, parallel=2)
+def test_labels_resolve_in_parallel_builds(app):
+    app.build()
+    assert app.warning.getvalue() == ""
+    assert links_of(Path(app.outdir), "links.html") == EXPECTED

@@ -96,3 +96,45 @@ def test_ablog_site_without_baseurl_has_no_feed_and_no_warning(app):
     assert app.warning.getvalue() == ""
     assert not Path(app.outdir, "news", "atom.xml").exists()
     assert Path(app.outdir, "news", "index.html").is_file()
+
+
+def test_changing_an_ablog_setting_rebuilds(make_app, editable_root, page):
+    srcdir = editable_root("ablog-site")
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    app.cleanup()
+    conf = srcdir / "conf.py"
+    conf.write_text(conf.read_text(encoding="utf-8").replace('"Site News"', '"Our News"'), "utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    app.cleanup()
+    assert page(app, "news/index.html").select_one(".blogposts-page h1").get_text() == "Our News"
+    feed = Path(app.outdir, "news", "atom.xml").read_text(encoding="utf-8")
+    assert "<title>Our News</title>" in feed
+
+
+def test_disqus_names_shared_with_other_extensions(make_app, editable_root, page):
+    """sphinxcontrib-disqus registers disqus_shortname too: both load, and the name alone
+    does not make a site an ABlog site (its posts are still found by folder)."""
+    srcdir = editable_root("blog")
+    (srcdir / "other_disqus.py").write_text(
+        "def setup(app):\n"
+        "    app.add_config_value('disqus_shortname', None, 'html')\n"
+        "    return {'parallel_read_safe': True}\n",
+        "utf-8",
+    )
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        "import sys, os\nsys.path.insert(0, os.path.dirname(__file__))\n"
+        + conf.read_text(encoding="utf-8").replace(
+            '["sphinx_blogposts"]', '["sphinx_blogposts", "other_disqus"]'
+        )
+        + 'disqus_shortname = "my-site"\n',
+        "utf-8",
+    )
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    assert blog_warnings(app) == []
+    assert app.config.blogposts_disqus_shortname == "my-site"
+    assert card_titles(page(app, "blog/index.html"))  # blog/** posts are posts
+    assert not Path(app.outdir, "blog", "tag").exists()  # no ABlog redirects

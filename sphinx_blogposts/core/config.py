@@ -199,6 +199,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("blogposts_archive_titles", False, _bool, "True or False", "html"),
     Option("blogposts_drafts_page", False, _bool, "True or False", "html"),
     Option("blogposts_redirect_refresh", 5, _non_negative_int, "a whole number of seconds", "html"),
+    Option("blogposts_disqus_shortname", None, _optional_str, "None or a Disqus site name", "html"),
     Option(
         "blogposts_future",
         "list",
@@ -240,12 +241,18 @@ class AliasTable:
     #: Names with no counterpart here, and the other engine's default for each: set to
     #: anything else, they are named in one info message.
     ignored: Mapping[str, Any] = field(default_factory=dict)
-    #: Our values to use instead of our defaults when a site sets any of the engine's
-    #: names (its defaults differ from ours), given the config; none the user set is changed.
+    #: Our values to use instead of our defaults on a site of that engine (its defaults
+    #: differ from ours), given the config; none the user set is changed.
     defaults: Callable[[Config], Mapping[str, Any]] | None = None
+    #: Name prefixes only that engine uses: a site setting such a name is one of its sites.
+    #: (Names shared with other extensions, such as ``disqus_shortname``, say nothing.)
+    prefixes: tuple[str, ...] = ()
 
     def names(self) -> set[str]:
         return {a.name for a in self.aliases} | set(self.kept) | set(self.ignored)
+
+    def is_site(self, config: Config) -> bool:
+        return any(is_set(config, n) for n in self.names() if n.startswith(self.prefixes))
 
 
 ALIAS_EVENT = "blogposts-config-aliases"
@@ -256,6 +263,17 @@ def register(app: Sphinx) -> None:
         app.add_config_value(option.name, option.default, option.rebuild)
     app.add_event(ALIAS_EVENT)  # handlers return an AliasTable
     app.connect("config-inited", validate, priority=100)  # before anyone reads the values
+
+
+def value_of(config: Config, name: str) -> Any:
+    """The value ``conf.py`` (or ``-D``) gives ``name``, also for a name no extension
+    registered (Sphinx keeps those aside, unread)."""
+    overrides = getattr(config, "_overrides", {})
+    if name in overrides:
+        return overrides[name]
+    if name in config:
+        return config[name]
+    return getattr(config, "_raw_config", {}).get(name)
 
 
 def is_set(config: Config, name: str) -> bool:
@@ -291,7 +309,7 @@ def validate(app: Sphinx, config: Config) -> None:
         value = getattr(config, option.name)
         if not option.check(value):
             name = origin.get(option.name, option.name)
-            shown = value if name == option.name else config[name]
+            shown = value if name == option.name else value_of(config, name)
             warn(
                 f"{name} = {shown!r} is not valid: "
                 f"expected {option.expected}; using the default {option.default!r}",
@@ -309,18 +327,18 @@ def apply_aliases(app: Sphinx, config: Config, table: AliasTable) -> dict[str, s
     for the whole table; names without a counterpart, one info message.
     """
     if not any(is_set(config, name) for name in table.names()):
-        return {}  # not a site of that engine: its defaults do not apply either
+        return {}
     origin: dict[str, str] = {}
     overruled: list[str] = []
     for alias in table.aliases:
         if not is_set(config, alias.name):
             continue
+        given = value_of(config, alias.name)
         try:
-            value = alias.convert(config[alias.name])
+            value = alias.convert(given)
         except ValueError as exc:
             warn(
-                f"{alias.name} = {config[alias.name]!r} is not valid: expected {exc}; "
-                "it is ignored",
+                f"{alias.name} = {given!r} is not valid: expected {exc}; it is ignored",
                 Warn.CONFIG,
                 location(app, alias.name),
             )
@@ -341,14 +359,14 @@ def apply_aliases(app: Sphinx, config: Config, table: AliasTable) -> dict[str, s
             Warn.CONFIG,
             location(app, overruled[0].split()[0]),
         )
-    if table.defaults is not None:
+    if table.defaults is not None and table.is_site(config):
         for name, value in table.defaults(config).items():
             if not is_set(config, name) and name not in origin:
                 config[name] = value
     unused = [
         name
         for name, default in sorted(table.ignored.items())
-        if is_set(config, name) and config[name] != default
+        if is_set(config, name) and value_of(config, name) != default
     ]
     if unused:
         logger.info(

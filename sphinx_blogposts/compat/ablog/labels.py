@@ -155,7 +155,10 @@ def _table(app: Sphinx) -> dict[str, Target]:
     runtime = domain_of(app.env).runtime
     cached = runtime.get("ablog_labels")
     if cached is None or cached[0] is not renderer:
-        pages = set(renderer.page_set) | set(app.env.found_docs)
+        # the pages an HTML build has, also for builders that write none (LaTeX, text):
+        # a label resolves the same way everywhere, to a link or to its text
+        planned = {spec.name for spec in _plan(renderer.blog, app.config, app.env)}
+        pages = planned | set(app.env.found_docs)
         cached = runtime["ablog_labels"] = (renderer, targets(renderer.blog, app.config, pages))
     return cached[1]
 

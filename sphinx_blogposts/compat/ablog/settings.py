@@ -1,7 +1,9 @@
 """ABlog's settings, read under ABlog's names: a site switching keeps its ``conf.py``.
 
-Every name ABlog registers is registered here too, with ABlog's default, so that Sphinx
-keeps the value (it drops unregistered names) and a change to it rebuilds what it must.
+ABlog's own names (``blog_*``, ``post_*``) are registered here too, with ABlog's
+defaults, so that Sphinx reads them and a change to one rebuilds what it must; names
+other extensions share (``disqus_*``, ``fontawesome_*``) are read from ``conf.py``
+without being registered.
 The :data:`TABLE` says which of our values each one sets; :mod:`config` applies it
 before validating, so ours win when both are given, and the names that mean nothing
 here are named in one info message (never a warning: ``-W`` builds keep passing).
@@ -153,9 +155,8 @@ TABLE = AliasTable(
         Alias("post_date_format_short", "blogposts_date_format_short", _text),
         Alias("post_redirect_refresh", "blogposts_redirect_refresh", _any),
         Alias("post_show_prev_next", "blogposts_show_prev_next", _flag),
+        Alias("disqus_shortname", "blogposts_disqus_shortname", _text),
     ),
-    # read as they are by the features that use them (comments)
-    kept=frozenset({"disqus_shortname"}),
     ignored={
         name: ABLOG_DEFAULTS[name]
         for name in (
@@ -171,6 +172,7 @@ TABLE = AliasTable(
         )
     },
     defaults=_detected_defaults,
+    prefixes=("blog_", "post_"),
 )
 
 
@@ -180,6 +182,9 @@ def aliases(app: Sphinx) -> AliasTable:
 
 def register(app: Sphinx) -> None:
     for name, default in ABLOG_DEFAULTS.items():
-        # any type: ABlog accepts a string or a list in places; the table's converters check
-        app.add_config_value(name, default, "env", types=Any)
+        # disqus_* and fontawesome_* are other extensions' names too (sphinxcontrib-disqus):
+        # those are read from conf.py without registering them, so that both can be loaded
+        if name.startswith(("blog_", "post_", "skip_")) and name not in app.config:
+            # any type: ABlog takes a string or a list in places; the converters check
+            app.add_config_value(name, default, "env", types=Any)
     app.connect("blogposts-config-aliases", aliases)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ...core.config import FEED_FORMATS, is_set
+from ...core.config import FEED_FORMATS
 from ...writing.blog import CATALOGS
 from ...writing.feed_plan import formats, plan_of
 from ...writing.moved import EVENT, Moved, output_path
@@ -34,7 +34,7 @@ from .settings import TABLE
 
 
 def is_ablog_site(config: Config) -> bool:
-    return any(is_set(config, name) for name in TABLE.names())
+    return TABLE.is_site(config)
 
 
 def old_pages(app: Sphinx) -> dict[str, Moved]:
