@@ -40,6 +40,7 @@ OLD_FEEDS = {
     "news/category/tutorials/atom.xml": "news/categories/tutorials/atom.xml",
     "news/location/pittsburgh/atom.xml": "news/locations/pitt/atom.xml",
     "news/language/francais/atom.xml": "news/languages/fr/atom.xml",
+    "news/2021/atom.xml": "news/archive/2021/atom.xml",
 }
 
 
@@ -115,3 +116,20 @@ def test_redirects_of_values_gone_are_removed(make_app, editable_root):
     assert not (out / "news/tag/sphinx.html").exists()
     assert not (out / "news/tag/sphinx").exists()
     assert redirect_of(out, "news/tag/python-3.html") == "news/tags/python-3.html"
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="ablog-site",
+    freshenv=True,
+    confoverrides={"blog_feed_templates": {"atom": {}, "social": {"content": "{{ title }}"}}},
+)
+def test_each_feed_root_of_blog_feed_templates_answers(app):
+    app.build()
+    out = Path(app.outdir)
+    assert (out / "news/social.xml").read_bytes() == (out / "news/atom.xml").read_bytes()
+    tag = out / "news/tags/python-3/atom.xml"
+    assert (out / "news/tag/python-3/social.xml").read_bytes() == tag.read_bytes()
+    assert (out / "news/2020/social.xml").read_bytes() == (
+        out / "news/archive/2020/atom.xml"
+    ).read_bytes()

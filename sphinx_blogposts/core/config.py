@@ -163,6 +163,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("blogposts_tags_file", None, _optional_str, "a path or None"),
     Option("blogposts_tags_file_strict", False, _bool, "True or False"),
     Option("blogposts_feed_archives", True, _bool, "True or False", "html"),
+    Option("blogposts_feed_years", False, _bool, "True or False", "html"),
     Option(
         "blogposts_feed_formats",
         ["atom", "rss"],

@@ -21,7 +21,14 @@ from ..reading.domain import domain_of
 from .blog import CATALOGS, Blog
 from .builders import writes_html_pages
 from .render import Renderer, _, renderer_for
-from .routes import author_page, catalog_titles, index_page, tag_page, term_page
+from .routes import (
+    archive_page,
+    author_page,
+    catalog_titles,
+    index_page,
+    tag_page,
+    term_page,
+)
 
 MEDIA_TYPES = {
     "atom": "application/atom+xml",
@@ -34,7 +41,7 @@ MEDIA_TYPES = {
 class FeedSpec:
     """One feed (in every configured format): which posts, under which folder."""
 
-    kind: str  # blog | tag | author | term (a category, location or language)
+    kind: str  # blog | tag | author | term (a category, location or language) | year
     folder: str
     title: str
     subtitle: str
@@ -50,6 +57,11 @@ def formats(app: Sphinx) -> list[str]:
     """The configured formats, each once, in a fixed order."""
     wanted = set(app.config.blogposts_feed_formats)
     return [fmt for fmt in FEED_FORMATS if fmt in wanted]
+
+
+def year_feed_folder(blog_path: str, year: int) -> str:
+    """The folder of one year's feeds (``blogposts_feed_years``)."""
+    return f"{blog_path}/archive/{year}"
 
 
 def plan(blog: Blog, app: Sphinx) -> list[FeedSpec]:
@@ -100,6 +112,19 @@ def plan(blog: Blog, app: Sphinx) -> list[FeedSpec]:
                     author=author,
                 )
             )
+        if config.blogposts_feed_years:
+            for year, posts in blog.years():
+                label = _("Posts of %s") % year
+                specs.append(
+                    FeedSpec(
+                        kind="year",
+                        folder=year_feed_folder(path, year),
+                        title=f"{site_title}: {label}",
+                        subtitle=label,
+                        page=archive_page(path),
+                        posts=entries(posts),
+                    )
+                )
         for catalog in CATALOGS:
             one_title = catalog_titles(catalog)[1]
             for term in sorted(blog.catalogs.get(catalog, {}).values(), key=lambda t: t.slug):

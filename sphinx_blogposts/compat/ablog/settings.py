@@ -143,6 +143,8 @@ TABLE = AliasTable(
         Alias("blog_languages", "blogposts_languages", _any),
         Alias("blog_default_language", "blogposts_default_language", _keys),
         Alias("blog_feed_archives", "blogposts_feed_archives", _flag),
+        # ABlog's archive feeds include one per year
+        Alias("blog_feed_archives", "blogposts_feed_years", _flag),
         Alias("blog_feed_fulltext", "blogposts_feed_content", _fulltext),
         # after fulltext: titles only wins over full text, as in ABlog
         Alias("blog_feed_titles", "blogposts_feed_content", _titles_only),

@@ -10,12 +10,14 @@ meta refresh. Redirects are written only for sites that use ABlog's settings.
 
 from __future__ import annotations
 
+import re
+
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ...core.config import FEED_FORMATS
+from ...core.config import value_of
 from ...writing.blog import CATALOGS
-from ...writing.feed_plan import formats, plan_of
+from ...writing.feed_plan import formats, plan_of, year_feed_folder
 from ...writing.moved import EVENT, Moved, output_path
 from ...writing.render import _, renderer_for
 from ...writing.routes import (
@@ -31,6 +33,9 @@ from ...writing.routes import (
 )
 from .labels import ablog_slug
 from .settings import TABLE
+
+#: A feed's file name without ``.xml``: no folder, nothing hidden.
+_FILE_ROOT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 
 
 def is_ablog_site(config: Config) -> bool:
@@ -71,18 +76,37 @@ def old_pages(app: Sphinx) -> dict[str, Moved]:
     return moved
 
 
+def feed_roots(config: Config) -> list[str]:
+    """The file names ABlog gave each feed: ``atom.xml``, and one per other key of
+    ``blog_feed_templates`` (``social.xml``); their templates are not applied here."""
+    templates = value_of(config, "blog_feed_templates")
+    keys = [k for k in templates if isinstance(k, str)] if isinstance(templates, dict) else []
+    return ["atom", *sorted(k for k in keys if k != "atom" and _FILE_ROOT.fullmatch(k))]
+
+
 def old_feeds(app: Sphinx, pages: dict[str, Moved]) -> dict[str, Moved]:
     """ABlog's ``<page>/atom.xml`` of each page that has a feed here: a copy of ours."""
     if "atom" not in formats(app):
         return {}
     _renderer, specs = plan_of(app)
-    by_page = {spec.page: spec for spec in specs}
-    copies: dict[str, Moved] = {}
+    by_page = {spec.page: spec for spec in specs if spec.kind != "year"}
+    by_folder = {spec.folder: spec for spec in specs}
+    path = app.config.blogposts_path
+    sources: dict[str, str] = {}  # ABlog's feed folder -> our Atom feed
+    if specs and specs[0].kind == "blog":
+        sources[path] = specs[0].path("atom")
     for old, moved in pages.items():
         spec = by_page.get(moved.target or "")
-        if spec is not None and spec.kind != "blog" and not moved.anchor:
-            copies[f"{old}/{FEED_FORMATS['atom']}"] = Moved(copy_of=spec.path("atom"))
-    return copies
+        if moved.anchor.startswith("year-"):
+            spec = by_folder.get(year_feed_folder(path, int(moved.anchor[5:])))
+        if spec is not None and spec.kind != "blog":
+            sources[old] = spec.path("atom")
+    return {
+        f"{folder}/{root}.xml": Moved(copy_of=source)
+        for folder, source in sources.items()
+        for root in feed_roots(app.config)
+        if f"{folder}/{root}.xml" != source
+    }
 
 
 def moved_files(app: Sphinx) -> dict[str, Moved]:
