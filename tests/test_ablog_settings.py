@@ -138,3 +138,24 @@ def test_disqus_names_shared_with_other_extensions(make_app, editable_root, page
     assert app.config.blogposts_disqus_shortname == "my-site"
     assert card_titles(page(app, "blog/index.html"))  # blog/** posts are posts
     assert not Path(app.outdir, "blog", "tag").exists()  # no ABlog redirects
+
+
+@pytest.mark.parametrize("given", [1, "1"])  # "1": as -D post_auto_image=1 gives it
+def test_post_auto_image_gives_the_card_its_first_image(make_app, editable_root, given, page):
+    app = make_app(
+        "html",
+        srcdir=editable_root("ablog-site"),
+        freshenv=True,
+        confoverrides={"post_auto_image": given},
+    )
+    app.build()
+    assert app.warning.getvalue() == ""
+    index = page(app, "news/index.html")
+    images = {
+        c.select_one(".blogposts-card-title a").get_text(): c.select_one(
+            ".blogposts-card-image img"
+        )
+        for c in index.select(".blogposts-card")
+    }
+    assert images["Release one"]["src"].endswith("shot.png")
+    assert images["First steps"] is None  # a post without images has none

@@ -335,11 +335,14 @@ class PostReader:
             text = values.as_text(self.data.get(key))
             if text:
                 return text
-        index = self.options.get("image")
+        # ABlog's :image: N, else post_auto_image: the post's N-th image
+        index = self.options.get("image") or self.config.blogposts_auto_image
         if index:
             images = list(self.doctree.findall(nodes.image))
             if 0 < index <= len(images):
-                return str(images[index - 1]["uri"])
+                uri = str(images[index - 1]["uri"])
+                # Sphinx has made the path relative to the source folder: say so
+                return uri if "://" in uri or uri.startswith("data:") else "/" + uri.lstrip("/")
         return None
 
     def excerpt(self) -> list[nodes.Node]:

@@ -94,7 +94,16 @@ def _keys(value: Any) -> Any:
 def _flag(value: Any) -> Any:
     if value is None:
         return SKIP
+    if isinstance(value, str):  # from the command line: -D post_show_prev_next=0
+        return value.strip().lower() not in ("", "0", "false", "no", "off", "none")
     return bool(value)
+
+
+def _number(value: Any) -> Any:
+    """A whole number, also as the command line gives it (``-D post_auto_image=1``)."""
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return value
 
 
 def _fulltext(value: Any) -> str:
@@ -106,7 +115,7 @@ def _titles_only(value: Any) -> Any:
 
 
 def _length(value: Any) -> Any:
-    return SKIP if value is None else value
+    return SKIP if value in (None, "None", "") else _number(value)
 
 
 def _any(value: Any) -> Any:
@@ -151,11 +160,11 @@ TABLE = AliasTable(
         Alias("blog_feed_length", "blogposts_feed_length", _length),
         Alias("blog_feed_subtitle", "blogposts_description", _text),
         Alias("blog_archive_titles", "blogposts_archive_titles", _flag),
-        Alias("post_auto_excerpt", "blogposts_auto_excerpt", _any),
-        Alias("post_auto_image", "blogposts_auto_image", _any),
+        Alias("post_auto_excerpt", "blogposts_auto_excerpt", _number),
+        Alias("post_auto_image", "blogposts_auto_image", _number),
         Alias("post_date_format", "blogposts_date_format", _text),
         Alias("post_date_format_short", "blogposts_date_format_short", _text),
-        Alias("post_redirect_refresh", "blogposts_redirect_refresh", _any),
+        Alias("post_redirect_refresh", "blogposts_redirect_refresh", _number),
         Alias("post_show_prev_next", "blogposts_show_prev_next", _flag),
         Alias("disqus_shortname", "blogposts_disqus_shortname", _text),
     ),
