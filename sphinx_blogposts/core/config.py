@@ -17,6 +17,7 @@ from typing import Any, Literal
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from . import comments
 from .diagnostics import Warn, warn
 
 #: Feed formats and the file each writes beside the others.
@@ -94,13 +95,18 @@ def _authors(value: Any) -> bool:
     return isinstance(value, dict) and all(isinstance(k, str) for k in value)
 
 
+def _last_updated(value: Any) -> bool:
+    return value in (None, "git")
+
+
 @dataclass(frozen=True)
 class Option:
     name: str
     default: Any
     check: Callable[[Any], bool]
     expected: str
-    rebuild: Literal["env", "html"] = "env"
+    #: "" for values whose pages the extension's own signatures rewrite (see writing/).
+    rebuild: Literal["env", "html", ""] = "env"
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -162,6 +168,8 @@ OPTIONS: tuple[Option, ...] = (
         _future,
         "'list' (future posts are listed) or 'draft' (listed once their date has come)",
     ),
+    Option("blogposts_last_updated", None, _last_updated, "None or 'git'", ""),
+    Option("blogposts_comments", None, comments.is_valid, comments.EXPECTED, ""),
 )
 
 

@@ -91,6 +91,8 @@ def _signature(renderer: Renderer, spec: PageSpec, frame: str, cards: dict[str, 
         extra = [spec.author.name, spec.author.title, spec.author.url, spec.author.image_url]
     elif spec.tag is not None:
         extra = [spec.tag.label, spec.tag.description]
+    elif spec.kind == "index":
+        extra = sorted(pinned_on(spec))  # the "Pinned" marks
     if spec.kind == "archive":  # titles and dates only
         shown: list[Any] = [(p.docname, p.title, p.date) for p in spec.posts]
     else:
@@ -152,7 +154,7 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
         return renderer.render(
             "blogposts/page_list.html",
             **common,
-            postlist=renderer.postlist(spec.posts, page, excerpts=True),
+            postlist=renderer.postlist(spec.posts, page, excerpts=True, pinned=pinned_on(spec)),
             number=spec.number,
             total=spec.total,
             newer=renderer.link(page, spec.prev) if spec.prev else None,
@@ -173,6 +175,11 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
         for year, posts in renderer.blog.years()
     ]
     return renderer.render("blogposts/page_archive.html", **common, years=years)
+
+
+def pinned_on(spec: PageSpec) -> set[str]:
+    """The posts a page marks as pinned: those of the blog's index (they lead page 1)."""
+    return {p.docname for p in spec.posts if p.pinned} if spec.kind == "index" else set()
 
 
 def _section_names(renderer: Renderer) -> list[str]:
