@@ -29,8 +29,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 shown_update(env, post),
                 post.updated_by,
                 updated_mod.effective(env, post),  # the JSON-LD's dateModified
-                comments.wanted(app, post, settings),
-                settings,
+                settings if comments.wanted(app, post, settings) else None,
             ]
         )
         for docname, post in domain.posts.items()
