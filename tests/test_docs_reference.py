@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_blogposts.core import config
+from sphinx_blogposts.core import comments, config
 
 DOC = Path(__file__).parent.parent / "docs" / "configuration.md"
 
@@ -30,6 +30,8 @@ TYPE_TEXT = {
     config._root_links: '`"warn"`, `"keep"` or `"error"`',
     config._url_map: "`dict` of `str` to `str`",
     config._future: '`"list"` or `"draft"`',
+    config._last_updated: '`"git"` or `None`',
+    comments.is_valid: "`dict` or `None`",
 }
 
 
