@@ -59,10 +59,9 @@ def test_post_page_blogposting(app):
         "name": "Blog",
         "url": "https://example.org/docs/blog/index.html",
     }
-    # a post without description, tags or image: the excerpt describes it, nothing is empty
+    # a post without description, tags or image: nothing is empty
     plain = jsonld(app, "blog/2024-01-07-plain.html")
-    assert plain["description"] == "Nothing special."
-    assert "image" not in plain and "keywords" not in plain and "author" not in plain
+    assert not {"description", "image", "keywords", "author"} & set(plain)
     # in the head, where every theme writes the page's metatags
     head = soup_of(Path(app.outdir, "blog/2024-01-01-first.html")).head
     assert head.find("script", type="application/ld+json") is not None

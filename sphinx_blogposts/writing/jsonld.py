@@ -107,14 +107,14 @@ def posting(renderer: Renderer, post: Post) -> dict[str, Any]:
     app = renderer.app
     modified = updated_mod.effective(renderer.env, post) or post.date
     image = social.image_url(app, post.docname, post.image) if post.image else None
-    description = post.description or renderer.excerpt_text(post).strip()
     url = page_url(renderer, post.docname)
     return _drop_empty(
         {
             "@context": CONTEXT,
             "@type": "BlogPosting",
             "headline": post.title,
-            "description": description[:500] if description else None,
+            # the front matter's: the excerpt is on the page already, for every reader
+            "description": post.description,
             "datePublished": post.date.isoformat() if post.date else None,
             "dateModified": modified.isoformat() if modified else None,
             "author": _person(renderer, post),
