@@ -183,3 +183,23 @@ def test_parse_git_log_keeps_the_newest_date_of_each_file():
         'blog/we ird".md': "2024-03-01T09:00:00+00:00",
         "blog/b.md": "2024-01-01T10:00:00+00:00",
     }
+
+
+def test_git_dates_in_a_parallel_build_match_a_serial_one(make_app, editable_root):
+    """Git is asked in the main process; pages written by -j workers show the same dates."""
+    pages = []
+    for jobs in (1, 2):
+        src = git_root(lambda name, jobs=jobs: editable_root(name, as_name=f"j{jobs}"))
+        app = make_app(
+            "html",
+            srcdir=src,
+            freshenv=True,
+            parallel=jobs,
+            confoverrides={"blogposts_last_updated": "git"},
+        )
+        app.build()
+        out = Path(app.outdir)
+        pages.append({p.name: p.read_bytes() for p in (out / "blog").glob("*.html")})
+        assert shown(app, "blog/2024-01-07-plain.html")[0] == "Updated May 5, 2024"
+        assert modified(app, "blog/2024-01-07-plain.html") == "2024-05-05T21:30:00+00:00"
+    assert pages[0] == pages[1]
