@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_blogposts.core import config
+from sphinx_blogposts.core import comments, config
 
 DOC = Path(__file__).parent.parent / "docs" / "configuration.md"
 
@@ -33,6 +33,8 @@ TYPE_TEXT = {
     config._non_negative_int: "`int`, 0 or more",
     config._name_url_map: "`dict`",
     config._keys: "list of `str`",
+    config._last_updated: '`"git"` or `None`',
+    comments.is_valid: "`dict` or `None`",
 }
 
 

@@ -23,6 +23,7 @@ from typing import Any, Literal
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
+from . import comments
 from .diagnostics import Warn, logger, warn
 
 #: Feed formats and the file each writes beside the others.
@@ -120,13 +121,18 @@ def _keys(value: Any) -> bool:
     return _str_list(value)
 
 
+def _last_updated(value: Any) -> bool:
+    return value in (None, "git")
+
+
 @dataclass(frozen=True)
 class Option:
     name: str
     default: Any
     check: Callable[[Any], bool]
     expected: str
-    rebuild: Literal["env", "html"] = "env"
+    #: "" for values whose pages the extension's own signatures rewrite (see writing/).
+    rebuild: Literal["env", "html", ""] = "env"
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -207,6 +213,8 @@ OPTIONS: tuple[Option, ...] = (
         _future,
         "'list' (future posts are listed) or 'draft' (listed once their date has come)",
     ),
+    Option("blogposts_last_updated", None, _last_updated, "None or 'git'", ""),
+    Option("blogposts_comments", None, comments.is_valid, comments.EXPECTED, ""),
 )
 
 

@@ -46,6 +46,10 @@ class Post:
     title: str
     date: datetime | None = None
     updated: datetime | None = None
+    #: Who last updated the post (Docusaurus' ``last_update: {author}``), when it says.
+    updated_by: str | None = None
+    #: ``pin: true``: first on page 1 of the blog's index (everywhere else in date order).
+    pinned: bool = False
     description: str | None = None
     slug: str | None = None
     authors: list[AuthorRef] = field(default_factory=list)
@@ -66,6 +70,7 @@ class Post:
     #: Source line of each front-matter key, for warnings given once all posts are known.
     key_lines: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    comments: bool = True
 
     @property
     def listed(self) -> bool:

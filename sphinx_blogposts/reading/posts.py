@@ -16,6 +16,7 @@ from ..core.model import AuthorRef, Post
 from . import authors as authors_mod
 from . import dates, excerpt, frontmatter, values
 from . import tags as tags_mod
+from . import updated as updated_mod
 from .directives import post_node
 from .domain import domain_of
 
@@ -96,6 +97,7 @@ class PostReader:
         fragment = self.excerpt()
         post.excerpt_digest = excerpt.digest(fragment)
         excerpt.store(self.doctree, fragment)
+        updated_mod.complete(self, post)  # date.updated, last_update.author, pin, comments
         return post
 
     def _disagree(self, key: str, ours: Any, theirs: Any) -> None:
@@ -161,7 +163,8 @@ class PostReader:
         """Front matter, else the directive's argument, else the path; one warning at most."""
         candidates: list[tuple[str, Any, tuple[str, int | None]]] = []
         if self.data.get("date") is not None:
-            candidates.append(("'date'", self.data["date"], self.where("date")))
+            given = updated_mod.created(self.data["date"])  # MkDocs: {created, updated}
+            candidates.append(("'date'", given, self.where("date")))
         if self.directive is not None and self.directive.get("date"):
             where = (self.docname, self.directive.line or self.fm.line)
             candidates.append(("the 'post' directive's date", self.directive["date"], where))

@@ -33,6 +33,13 @@ def sort_key(post: Post) -> tuple[float, str]:
     return (-post.date.timestamp(), post.docname)
 
 
+def pinned_first(posts: list[Post]) -> list[Post]:
+    """The blog index's order: pinned posts first, newest first, then the rest by date.
+    Only the index does this; tag, author and archive pages, feeds and postlists keep
+    ``posts`` as they are (newest first)."""
+    return [p for p in posts if p.pinned] + [p for p in posts if not p.pinned]
+
+
 def is_draft(post: Post, config: Config, now: datetime | None = None) -> bool:
     """A draft, or (with ``blogposts_future = "draft"``) a post whose date has not come yet.
 

@@ -24,6 +24,7 @@ from ..core.diagnostics import Warn, warn
 from ..core.model import Post
 from ..core.urls import absolutize, relocate
 from ..core.version import __version__
+from ..reading import updated as updated_mod
 from . import assets
 from .feed_plan import MEDIA_TYPES, FeedSpec, formats
 from .render import Renderer
@@ -168,7 +169,7 @@ class FeedWriter:
             summary=clean(post.description or renderer.excerpt_text(post)),
             content=clean(content) if content else None,
             published=post.date,
-            updated=post.updated or post.date,
+            updated=updated_mod.effective(self.app.env, post) or post.date,
             authors=authors,
             # capped: each tag has its own feed, so a post with thousands of tags would
             # otherwise repeat all of them in each of those thousands of feeds

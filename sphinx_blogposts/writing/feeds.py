@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 
 from ..core.diagnostics import Warn, warn
 from ..core.version import __version__
+from ..reading import updated as updated_mod
 from ..reading.domain import domain_of
 from . import signatures
 from .builders import writes_html_pages
@@ -108,7 +109,7 @@ def _signatures(
                 [
                     signatures.card(blog, post, wpm),
                     app.env.all_docs.get(post.docname),
-                    post.updated,
+                    updated_mod.effective(app.env, post),  # front matter or git
                     post.image,
                     [a.email for a in blog.post_authors.get(post.docname, [])],
                 ]

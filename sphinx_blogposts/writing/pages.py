@@ -105,6 +105,8 @@ def _signature(renderer: Renderer, spec: PageSpec, frame: str, cards: dict[str, 
         ]
     elif spec.term is not None:
         extra = [spec.term.label, spec.term.url]
+    elif spec.kind == "index":
+        extra = sorted(pinned_on(spec))  # the "Pinned" marks
     if spec.kind in ("archive", "drafts") or _titles_only(renderer, spec):  # titles, dates
         shown: list[Any] = [(p.docname, p.title, p.date) for p in spec.posts]
     else:
@@ -171,7 +173,7 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
         return renderer.render(
             "blogposts/page_list.html",
             **common,
-            postlist=renderer.postlist(spec.posts, page, excerpts=True),
+            postlist=renderer.postlist(spec.posts, page, excerpts=True, pinned=pinned_on(spec)),
             number=spec.number,
             total=spec.total,
             newer=renderer.link(page, spec.prev) if spec.prev else None,
@@ -202,6 +204,11 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
 def _titles_only(renderer: Renderer, spec: PageSpec) -> bool:
     """ABlog's ``blog_archive_titles``: the pages of a tag, author, ... list titles only."""
     return renderer.config.blogposts_archive_titles and spec.kind in ("tag", "author", "term")
+
+
+def pinned_on(spec: PageSpec) -> set[str]:
+    """The posts a page marks as pinned: those of the blog's index (they lead page 1)."""
+    return {p.docname for p in spec.posts if p.pinned} if spec.kind == "index" else set()
 
 
 def _sections(renderer: Renderer) -> list[tuple[str, str]]:

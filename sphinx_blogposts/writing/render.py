@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -27,7 +27,7 @@ from ..core import paths
 from ..core.model import Post
 from ..core.urls import Movable
 from ..reading.domain import domain_of
-from . import assets, signatures
+from . import assets, signatures, updates
 from . import blog as blog_mod
 from .blog import Blog
 from .builders import writes_html_pages
@@ -54,7 +54,7 @@ class Renderer(FragmentRenderer):
         super().__init__(app)
         self.blog = blog
         self.blog_path: str = app.config.blogposts_path
-        self._cards: dict[tuple[str, str], Movable] = {}
+        self._cards: dict[tuple[str, str, bool], Movable] = {}
         self._dates: dict[tuple[date, str], str] = {}
         # the project's templates, then the theme's, then ours: a theme's own
         # blogposts/*.html overrides ours as a project's does
@@ -191,6 +191,7 @@ class Renderer(FragmentRenderer):
 
     def header(self, post: Post) -> Markup:
         card = self.card(post, post.docname, with_excerpt=False, all_tags=True)
+        card.update(updates.header_context(self, post))  # "Updated <date>"
         return self.render("blogposts/post_header.html", post=card)
 
     def footer(self, post: Post) -> Markup:
@@ -216,10 +217,13 @@ class Renderer(FragmentRenderer):
         date_format: str | None = None,
         list_style: str | None = None,
         expand: str | None = None,
+        pinned: Set[str] = frozenset(),
     ) -> Markup:
         expand = expand or str(_("Read more"))
         if excerpts:
-            cards = [self.card_html(post, pagename, expand) for post in posts]
+            cards = [
+                self.card_html(post, pagename, expand, post.docname in pinned) for post in posts
+            ]
             return self.render("blogposts/postlist.html", cards=cards, excerpts=True)
         items = []
         for post in posts:
@@ -232,11 +236,12 @@ class Renderer(FragmentRenderer):
             "blogposts/postlist.html", posts=items, excerpts=False, list_style=list_style
         )
 
-    def card_html(self, post: Post, pagename: str, expand: str) -> Markup:
+    def card_html(self, post: Post, pagename: str, expand: str, pinned: bool = False) -> Markup:
         """A post's card for ``pagename``: rendered once per build, re-pointed per page."""
-        key = (post.docname, expand)
+        key = (post.docname, expand, pinned)
         if key not in self._cards:
             context = self.card(post, post.docname, with_excerpt=True)
+            context["pinned"] = pinned  # marked on page 1 of the blog's index only
             html = str(self.render("blogposts/card.html", post=context, expand=expand))
             self._cards[key] = Movable(html, self.uri(post.docname))
         return Markup(self._cards[key].at(self.uri(pagename)))

@@ -14,7 +14,7 @@ from functools import partial
 from sphinx.locale import get_translation
 
 from ..core.model import Author, Post, Tag
-from .blog import CATALOGS, Blog
+from .blog import CATALOGS, Blog, pinned_first
 
 _ = get_translation("sphinx_blogposts")
 
@@ -133,7 +133,8 @@ def plan(
 ) -> list[PageSpec]:
     specs: list[PageSpec] = []
     if index_page(blog_path) not in documents:
-        specs += _paginate("index", title, blog.listed, per_page, partial(index_page, blog_path))
+        listed = pinned_first(blog.listed)  # pinned posts lead page 1
+        specs += _paginate("index", title, listed, per_page, partial(index_page, blog_path))
     tags = sorted((t for t in blog.tags.values() if t.posts), key=lambda t: t.slug)
     if tags:
         specs.append(PageSpec(name=tags_index(blog_path), kind="tags", title=_("Tags")))
