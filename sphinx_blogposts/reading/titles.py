@@ -1,0 +1,145 @@
+"""A Markdown post's title, by Docusaurus' rule, written as its one H1 before MyST parses it.
+
+Docusaurus titles a post by its front matter ``title``, else by an H1 that opens the
+content, else by the text of its file name, and always takes that opening H1 out of
+the content (the theme shows the title itself). Sphinx titles a page by its first
+section and makes every H1 a top-level section. So, line for line in the source:
+
+* with a front-matter title, an opening H1 is replaced by the title; without one, the
+  opening H1 is the title as it is;
+* without either, the file name's text becomes the H1 (a post is never untitled, and
+  MyST never warns that the headings start at H2);
+* an H1 further down (after a paragraph) is a heading of the content, not a second
+  title: every heading after the title goes one level down, so the page, the toc and
+  Sphinx's title agree.
+
+Pure text in, text out; lines are replaced, not added or removed (but for the one line
+a title needs when nothing can make room for it), so warnings keep their line numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.colon_fence import colon_fence_plugin
+
+#: A line that could start an H1, or a setext underline: most posts have neither below the
+#: front matter but their H2s, and are not parsed at all.
+_MAYBE_HEADING = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
+#: Blocks that may come before the opening H1 without taking its place: an ABlog/MyST
+#: ``{post}`` directive, a MyST target ``(label)=`` or comment ``% ...``, an HTML comment.
+_TARGET_OR_COMMENT = re.compile(r"^\s*(?:\([^()\s]+\)=|%.*)\s*$")
+_HTML_COMMENT = re.compile(r"^\s*<!--.*?-->\s*$", re.S)
+_ATX = re.compile(r"^( {0,3})(#{1,6})(?=[ \t]|$)")
+
+
+@dataclass(frozen=True)
+class _Heading:
+    level: int
+    first: int  # line index of its first line, in the body
+    last: int  # line index after its last line
+    setext: bool
+
+
+def escape(text: str) -> str:
+    """``text`` as inline Markdown that shows exactly that text."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+\-.!|~$&:])", r"\\\1", " ".join(text.split()))
+
+
+def _parse(body: str) -> list[Token]:
+    # MyST's colon fences (the admonitions mdx.py writes) hold content, not sections
+    return MarkdownIt("commonmark").use(colon_fence_plugin).parse(body)
+
+
+def _skippable(token: Token, tokens: list[Token], index: int) -> bool:
+    if token.type == "fence" and token.info.strip().startswith("{"):
+        return True
+    if token.type == "html_block":
+        return bool(_HTML_COMMENT.match(token.content))
+    if token.type == "paragraph_open" and index + 1 < len(tokens):
+        return bool(_TARGET_OR_COMMENT.match(tokens[index + 1].content))
+    return False
+
+
+def _structure(body: str) -> tuple[_Heading | None, list[_Heading]]:
+    """The opening H1 (None without one) and every top-level heading after it."""
+    tokens = _parse(body)
+    opening: _Heading | None = None
+    headings: list[_Heading] = []
+    first_block = True
+    for index, token in enumerate(tokens):
+        if token.level != 0 or token.map is None or token.nesting == -1:
+            continue
+        if token.type == "heading_open":
+            setext = token.markup[:1] in ("=", "-")
+            heading = _Heading(int(token.tag[1]), token.map[0], token.map[1], setext)
+            if first_block and heading.level == 1:
+                opening = heading
+            else:
+                headings.append(heading)
+        elif first_block and _skippable(token, tokens, index):
+            continue
+        first_block = False
+    return opening, headings
+
+
+def _demote(lines: list[str], headings: list[_Heading]) -> None:
+    """Every heading one level down, no level skipped (H1 is the title), none past H6."""
+    last = 1
+    for heading in headings:
+        level = min(heading.level + 1, 6, last + 1)
+        last = level
+        if not heading.setext:
+            match = _ATX.match(lines[heading.first])
+            if match is not None:
+                line = lines[heading.first]
+                lines[heading.first] = match.group(1) + "#" * level + line[match.end() :]
+            continue
+        text_lines = range(heading.first, heading.last - 1)
+        content = " ".join(lines[n].strip() for n in text_lines)
+        lines[heading.first] = "#" * level + " " + content + "\n"
+        for n in range(heading.first + 1, heading.last):
+            lines[n] = "\n"
+
+
+def retitle(lines: list[str], body_start: int, title: str | None, fallback: str) -> bool:
+    """Give the post in ``lines`` (kept ends) its one H1; True when anything changed.
+
+    ``title`` is the front matter's (or the ``post`` directive's); ``fallback`` the
+    file name's text, used when there is neither a title nor an opening H1.
+    """
+    body = "".join(lines[body_start:])
+    if _MAYBE_HEADING.search(body):
+        opening, headings = _structure(body)
+    else:
+        opening, headings = None, []
+    if opening is not None and not title:
+        later_h1 = any(h.level == 1 for h in headings)
+        if later_h1:
+            _demote_body(lines, body_start, headings)
+        return later_h1
+    if any(h.level == 1 for h in headings):
+        _demote_body(lines, body_start, headings)
+    heading = f"# {escape(title or fallback)}\n"
+    if opening is not None:
+        first = body_start + opening.first
+        for n in range(first, body_start + opening.last):
+            lines[n] = "\n"
+        lines[first] = heading
+        return True
+    start = body_start
+    if start < len(lines) and not lines[start].strip():
+        lines[start] = heading
+    else:
+        lines.insert(start, heading + "\n")
+    return True
+
+
+def _demote_body(lines: list[str], body_start: int, headings: list[_Heading]) -> None:
+    shifted = [
+        _Heading(h.level, h.first + body_start, h.last + body_start, h.setext) for h in headings
+    ]
+    _demote(lines, shifted)
