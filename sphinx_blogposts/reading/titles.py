@@ -26,6 +26,8 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.colon_fence import colon_fence_plugin
 
+from .dates import docusaurus_name
+
 #: A line that could start an H1, or a setext underline: most posts have neither below the
 #: front matter but their H2s, and are not parsed at all.
 _MAYBE_HEADING = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
@@ -42,6 +44,16 @@ class _Heading:
     first: int  # line index of its first line, in the body
     last: int  # line index after its last line
     setext: bool
+
+
+def name_title(docname: str, blog_path: str) -> str:
+    """The text Docusaurus titles a post by when nothing else does: its path in the blog
+    folder without the date and ``/index`` (``2021-08-26-welcome/index`` -> ``welcome``)."""
+    relative = docname.removeprefix(blog_path.strip("/") + "/") if blog_path else docname
+    if relative == docname and "/" in docname:  # outside the blog folder: the file's name
+        relative = docname.removesuffix("/index").rsplit("/", 1)[-1]
+    text = docusaurus_name(relative).text
+    return text or relative.rsplit("/", 1)[-1] or docname
 
 
 def escape(text: str) -> str:

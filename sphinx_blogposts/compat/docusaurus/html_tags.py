@@ -97,7 +97,7 @@ def rewrite_tags(
                     out.append(markdown)
                     continue
             out.append(jsx.to_html(tag) if jsx.is_jsx(tag) else text)
-        except jsx.Unconvertible:
+        except jsx.JsxError:
             unknown(text)
     out.append(segment[pos:])
     return "".join(out)

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 
 #: Elements that have no closing tag in HTML.
 VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr".split()
+    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta")
+    + ("param", "source", "track", "wbr")
 )
 #: React's names for attributes whose HTML name is not just the lower-cased one.
 _RENAMED = {
@@ -35,13 +36,16 @@ _SVG_KEBAB = re.compile(
 )
 #: CSS properties React writes a bare number for, without ``px``.
 UNITLESS = frozenset(
-    """animationIterationCount aspectRatio borderImageOutset borderImageSlice borderImageWidth
-    boxFlex boxFlexGroup boxOrdinalGroup columnCount columns flex flexGrow flexPositive
-    flexShrink flexNegative flexOrder gridArea gridRow gridRowEnd gridRowSpan gridRowStart
-    gridColumn gridColumnEnd gridColumnSpan gridColumnStart fontWeight lineClamp lineHeight
-    opacity order orphans scale tabSize widows zIndex zoom fillOpacity floodOpacity
-    stopOpacity strokeDasharray strokeDashoffset strokeMiterlimit strokeOpacity
-    strokeWidth""".split()
+    (
+        "animationIterationCount", "aspectRatio", "borderImageOutset", "borderImageSlice",
+        "borderImageWidth", "boxFlex", "boxFlexGroup", "boxOrdinalGroup", "columnCount",
+        "columns", "flex", "flexGrow", "flexPositive", "flexShrink", "flexNegative",
+        "flexOrder", "gridArea", "gridRow", "gridRowEnd", "gridRowSpan", "gridRowStart",
+        "gridColumn", "gridColumnEnd", "gridColumnSpan", "gridColumnStart", "fontWeight",
+        "lineClamp", "lineHeight", "opacity", "order", "orphans", "scale", "tabSize", "widows",
+        "zIndex", "zoom", "fillOpacity", "floodOpacity", "stopOpacity", "strokeDasharray",
+        "strokeDashoffset", "strokeMiterlimit", "strokeOpacity", "strokeWidth",
+    )
 )
 _NAME = re.compile(r"[A-Za-z][\w.:-]*")
 _ATTR_NAME = re.compile(r"[^\s=/>{}\"'<]+")
@@ -53,7 +57,7 @@ _CALL = re.compile(
 _CAMEL = re.compile(r"[A-Z]")
 
 
-class Unconvertible(ValueError):
+class JsxError(ValueError):
     """A tag or an attribute that has no HTML form (a variable, a call, a spread)."""
 
 
@@ -85,7 +89,7 @@ def _skip_string(text: str, pos: int) -> int:
         if char == quote:
             return pos + 1
         pos += 1
-    raise Unconvertible("unterminated string")
+    raise JsxError("unterminated string")
 
 
 def _skip_braces(text: str, pos: int) -> int:
@@ -103,7 +107,7 @@ def _skip_braces(text: str, pos: int) -> int:
             if depth == 0:
                 return pos + 1
         pos += 1
-    raise Unconvertible("unclosed brace")
+    raise JsxError("unclosed brace")
 
 
 def scan(text: str, pos: int = 0) -> tuple[Tag, int] | None:
@@ -138,7 +142,7 @@ def scan(text: str, pos: int = 0) -> tuple[Tag, int] | None:
         if char == "{":  # {...spread}: no HTML form
             try:
                 end = _skip_braces(text, i)
-            except Unconvertible:
+            except JsxError:
                 return None
             tag.attrs.append(("", text[i:end]))
             i = end
@@ -164,7 +168,7 @@ def scan(text: str, pos: int = 0) -> tuple[Tag, int] | None:
                 end = _skip_braces(text, i)
             else:
                 return None
-        except Unconvertible:
+        except JsxError:
             return None
         tag.attrs.append((attr.group(0), text[i:end]))
         i = end
@@ -174,7 +178,7 @@ def _skip_plain_quote(text: str, pos: int) -> int:
     """An attribute in quotes ends at the same quote: JSX has no escapes there."""
     end = text.find(text[pos], pos + 1)
     if end < 0:
-        raise Unconvertible("unterminated attribute")
+        raise JsxError("unterminated attribute")
     return end + 1
 
 
@@ -194,11 +198,11 @@ def is_jsx(tag: Tag) -> bool:
 
 
 def _js_literal(expr: str) -> str | float | bool | None:
-    """A JS string, number, ``true``/``false``/``null`` literal; Unconvertible otherwise."""
+    """A JS string, number, ``true``/``false``/``null`` literal; JsxError otherwise."""
     expr = expr.strip()
     if expr[:1] in "\"'`" and len(expr) >= 2 and expr[-1] == expr[0]:
         if _skip_string(expr, 0) != len(expr) or (expr[0] == "`" and "${" in expr):
-            raise Unconvertible(expr)
+            raise JsxError(expr)
         return _unescape_js(expr[1:-1])
     if _NUMBER.fullmatch(expr):
         number = float(expr)
@@ -207,7 +211,7 @@ def _js_literal(expr: str) -> str | float | bool | None:
         return expr == "true"
     if expr in ("null", "undefined"):
         return None
-    raise Unconvertible(expr)
+    raise JsxError(expr)
 
 
 def _unescape_js(text: str) -> str:
@@ -219,7 +223,8 @@ def _number_text(value: float) -> str:
 
 
 def css_name(name: str) -> str:
-    """React's CSS name for a style key: ``maxWidth`` -> ``max-width``, ``WebkitX`` -> ``-webkit-x``."""
+    """React's CSS name for a style key: ``maxWidth`` -> ``max-width``,
+    ``WebkitX`` -> ``-webkit-x``."""
     if name.startswith("--"):
         return name
     kebab = _CAMEL.sub(lambda m: "-" + m.group(0).lower(), name)
@@ -232,7 +237,7 @@ def style(expr: str) -> str:
     """``{{width: 600, maxWidth: '100%'}}`` -> ``width: 600px; max-width: 100%``."""
     inner = expr.strip()
     if not (inner.startswith("{{") and inner.endswith("}}")):
-        raise Unconvertible(expr)
+        raise JsxError(expr)
     body = inner[2:-2]
     declarations: list[str] = []
     for key, raw in _object_items(body):
@@ -264,13 +269,13 @@ def _object_items(body: str) -> list[tuple[str, str]]:
         else:
             match = _IDENT.match(body, i)
             if match is None:
-                raise Unconvertible(body)
+                raise JsxError(body)
             key, end = match.group(0), match.end()
         i = end
         while i < length and body[i].isspace():
             i += 1
         if not body.startswith(":", i):
-            raise Unconvertible(body)
+            raise JsxError(body)
         i += 1
         start = i
         while i < length and body[i] != ",":
@@ -278,7 +283,7 @@ def _object_items(body: str) -> list[tuple[str, str]]:
                 i = _skip_string(body, i)
                 continue
             if body[i] in "{[(":
-                raise Unconvertible(body)
+                raise JsxError(body)
             i += 1
         items.append((key, body[start:i]))
 
@@ -286,7 +291,7 @@ def _object_items(body: str) -> list[tuple[str, str]]:
 def attribute(name: str, raw: str | None) -> tuple[str, str | None] | None:
     """An attribute in HTML: (name, value), value None for a bare one; None to leave it out."""
     if name == "":
-        raise Unconvertible(raw or "")
+        raise JsxError(raw or "")
     html_name = _html_name(name)
     if raw is None:
         return html_name, None
@@ -319,9 +324,9 @@ def _html_name(name: str) -> str:
 
 
 def to_html(tag: Tag) -> str:
-    """The tag as HTML; Unconvertible when one of its attributes has no HTML form."""
+    """The tag as HTML; JsxError when one of its attributes has no HTML form."""
     if tag.component:
-        raise Unconvertible(tag.name)
+        raise JsxError(tag.name)
     if tag.closing:
         return f"</{tag.name}>"
     parts = [tag.name]
@@ -339,7 +344,9 @@ def to_html(tag: Tag) -> str:
     return opening + ">"
 
 
-def tag_at(lines: list[str], index: int, column: int, limit: int = 60) -> tuple[Tag, int, int] | None:
+def tag_at(
+    lines: list[str], index: int, column: int, limit: int = 60
+) -> tuple[Tag, int, int] | None:
     """The tag starting at ``lines[index][column]``, read over as many lines as it spans.
 
     Returns the tag, the index of its last line and the column after it there; None

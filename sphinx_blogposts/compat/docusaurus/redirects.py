@@ -3,9 +3,10 @@
 Docusaurus served a post at ``/blog/<slug>`` when its front matter had a ``slug``, and
 otherwise at ``/blog/YYYY/MM/DD/<name>`` for a post whose path holds a date: a file named
 ``YYYY-MM-DD-<name>.md``, a folder of that name, dated folders, a team folder before the
-date (see :func:`dates.docusaurus_name` for the exact rule). Links and search results out there still point at those URLs,
-so each gets ``<old>/index.html`` with a meta refresh and a canonical link to the post's
-new page, unless a real page is there. Two posts claiming one URL is an error in the
+date (see :func:`~sphinx_blogposts.reading.dates.docusaurus_name` for the exact rule).
+Links and search results out there still point at those URLs, so each gets
+``<old>/index.html`` with a meta refresh and a canonical link to the post's new page,
+unless a real page is there. Two posts claiming one URL is an error in the
 source: a warning names both and neither redirect is written, so nothing points at the
 wrong post. Redirects are written by the main process at the end of an HTML build.
 

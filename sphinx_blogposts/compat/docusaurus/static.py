@@ -187,7 +187,7 @@ class PlaceholderResolver(SphinxPostTransform):
         here = builder.get_target_uri(self.env.docname) if html else ""
 
         def url(match: re.Match[str]) -> str:
-            kind, path = match.group(1), match.group(2)
+            path = match.group(2)
             if not html:
                 base = self.config.html_baseurl
                 return (base.rstrip("/") + "/" + path) if base else "/" + path
