@@ -7,7 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .compat import ablog
-from .compat.docusaurus import links, mdx, redirects, tagsfile
+from .compat.docusaurus import links, mdx, redirects, static, tagsfile
 from .core import config
 from .core.version import __version__
 from .reading import collect, directives, domain, excerpt, source
@@ -45,6 +45,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     tagsfile.register(app)  # Docusaurus' tags.yml
     assets.register(app)  # /img/ static files, card images, og and keywords meta
     links.register(app)  # Docusaurus URLs, root-relative links, heading anchors
+    static.register(app)  # root paths into Docusaurus' static folder, also in raw HTML
 
     # between read and write: pages whose content changed with other posts
     incremental.register(app)

@@ -38,7 +38,7 @@ def join_tag(lines: list[str], index: int) -> bool:
         if jsx.scan(line, start) is not None:
             pos = start + 1
             continue
-        spread = jsx.tag_at(lines, index, start)
+        spread = tag_at(lines, index, start)
         if spread is None:
             pos = start + 1
             continue
@@ -52,6 +52,30 @@ def join_tag(lines: list[str], index: int) -> bool:
             lines[n] = filler
         changed = True
         pos = start + len(tag_text)
+
+
+def tag_at(
+    lines: list[str], index: int, column: int, limit: int = 60
+) -> tuple[jsx.Tag, int, int] | None:
+    """The tag starting at ``lines[index][column]``, read over as many lines as it spans.
+
+    Returns the tag, the index of its last line and the column after it there; None
+    when no whole tag starts there within ``limit`` lines.
+    """
+    text = lines[index]
+    offsets = [0]
+    for end in range(index, min(index + limit, len(lines))):
+        if end > index:
+            offsets.append(len(text) + 1)
+            text += "\n" + lines[end]
+        found = jsx.scan(text, column)
+        if found is not None:
+            tag, stop = found
+            last = max(k for k, start in enumerate(offsets) if start <= stop - 1)
+            return tag, index + last, stop - offsets[last]
+        if end > index and not lines[end].strip():
+            return None  # a blank line ends any tag Markdown would see
+    return None
 
 
 def _markdown_image(attrs: dict[str, str | None], image: Callable[[str], str]) -> str | None:

@@ -18,10 +18,8 @@ import re
 from dataclasses import dataclass, field
 
 #: Elements that have no closing tag in HTML.
-VOID = frozenset(
-    ("area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta")
-    + ("param", "source", "track", "wbr")
-)
+_VOID_NAMES = "area base br col embed hr img input link meta param source track wbr"
+VOID = frozenset(_VOID_NAMES.split())
 #: React's names for attributes whose HTML name is not just the lower-cased one.
 _RENAMED = {
     "className": "class",
@@ -35,25 +33,20 @@ _SVG_KEBAB = re.compile(
     r"baseline|glyph|letter|word|writing|paint|pointer|shape|image|vector|enable)[A-Z]"
 )
 #: CSS properties React writes a bare number for, without ``px``.
-UNITLESS = frozenset(
-    (
-        "animationIterationCount", "aspectRatio", "borderImageOutset", "borderImageSlice",
-        "borderImageWidth", "boxFlex", "boxFlexGroup", "boxOrdinalGroup", "columnCount",
-        "columns", "flex", "flexGrow", "flexPositive", "flexShrink", "flexNegative",
-        "flexOrder", "gridArea", "gridRow", "gridRowEnd", "gridRowSpan", "gridRowStart",
-        "gridColumn", "gridColumnEnd", "gridColumnSpan", "gridColumnStart", "fontWeight",
-        "lineClamp", "lineHeight", "opacity", "order", "orphans", "scale", "tabSize", "widows",
-        "zIndex", "zoom", "fillOpacity", "floodOpacity", "stopOpacity", "strokeDasharray",
-        "strokeDashoffset", "strokeMiterlimit", "strokeOpacity", "strokeWidth",
-    )
-)
+_UNITLESS_NAMES = """
+animationIterationCount aspectRatio borderImageOutset borderImageSlice borderImageWidth
+boxFlex boxFlexGroup boxOrdinalGroup columnCount columns flex flexGrow flexPositive
+flexShrink flexNegative flexOrder gridArea gridRow gridRowEnd gridRowSpan gridRowStart
+gridColumn gridColumnEnd gridColumnSpan gridColumnStart fontWeight lineClamp lineHeight
+opacity order orphans scale tabSize widows zIndex zoom fillOpacity floodOpacity stopOpacity
+strokeDasharray strokeDashoffset strokeMiterlimit strokeOpacity strokeWidth
+"""
+UNITLESS = frozenset(_UNITLESS_NAMES.split())
 _NAME = re.compile(r"[A-Za-z][\w.:-]*")
 _ATTR_NAME = re.compile(r"[^\s=/>{}\"'<]+")
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _IDENT = re.compile(r"[A-Za-z_$][\w$]*")
-_CALL = re.compile(
-    r"""^(require|useBaseUrl)\(\s*(["'`])([^"'`]*)\2\s*\)(?:\.default)?$"""
-)
+_CALL = re.compile(r"""^(require|useBaseUrl)\(\s*(["'`])([^"'`]*)\2\s*\)(?:\.default)?$""")
 _CAMEL = re.compile(r"[A-Z]")
 
 
@@ -342,27 +335,3 @@ def to_html(tag: Tag) -> str:
     if tag.self_closing:
         return f"{opening}></{tag.name}>"
     return opening + ">"
-
-
-def tag_at(
-    lines: list[str], index: int, column: int, limit: int = 60
-) -> tuple[Tag, int, int] | None:
-    """The tag starting at ``lines[index][column]``, read over as many lines as it spans.
-
-    Returns the tag, the index of its last line and the column after it there; None
-    when no whole tag starts there within ``limit`` lines.
-    """
-    text = lines[index]
-    offsets = [0]
-    for end in range(index, min(index + limit, len(lines))):
-        if end > index:
-            offsets.append(len(text) + 1)
-            text += "\n" + lines[end]
-        found = scan(text, column)
-        if found is not None:
-            tag, stop = found
-            last = max(k for k, start in enumerate(offsets) if start <= stop - 1)
-            return tag, index + last, stop - offsets[last]
-        if end > index and not lines[end].strip():
-            return None  # a blank line ends any tag Markdown would see
-    return None

@@ -53,29 +53,29 @@ IMPORT = re.compile(r"^(?:import|export)\b")
 IMPORT_DONE = re.compile(r"""(?:\bfrom\s*["'][^"']*["']|^import\s*["'][^"']*["'])\s*;?\s*$""")
 TRUNCATE = re.compile(r"^\s*\{/\*\s*truncate\s*\*/\}\s*$", re.I)
 COMMENT = re.compile(r"\{/\*.*?\*/\}", re.S)
-IMG = re.compile(r"<img\b((?:[^>{}]|\{\{[^{}]*\}\}|\{[^{}]*\}|\})*?)/?>", re.I)
-REQUIRE = re.compile(
-    r"""\{\s*(?:require\(\s*["']([^"']+)["']\s*\)(?:\.default)?|"""
-    r"""useBaseUrl\(\s*["']([^"']+)["']\s*\))\s*\}"""
-)
-STYLE = re.compile(r"\s+style=\{\{.*?\}\}")
-JSX_TAG = re.compile(r"</?[A-Z][\w.]*(?:\s(?:[^<>{]|\{[^}]*\})*)?/?>")
 CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 MD_IMAGE = re.compile(r"(!\[[^\]]*\]\()(/[^)\s]+)")
 HEADING = re.compile(r"^(#{1,6})([ \t].*|)$")
 #: Text that some rewrite above could act on. Each pattern the rewriter uses needs one of
 #: these in a line it changes (``<Tabs`` and any component start with ``<`` and a capital
-#: letter, as in ``JSX_TAG``), so a body with none of them is left as it is, but for its
+#: letter), so a body with none of them is left as it is, but for its
 #: headings (see :func:`needs_rewrite`). Loose on purpose: a false alarm costs the full
 #: rewrite, a miss would be a bug (``tests/test_mdx_fast_path.py`` checks both ways).
 TRIGGER_TEXT = (
     "{/*",  # {/* comments */} and {/* truncate */}
     ":::",  # :::tip admonitions and colon fences
-    "style={{",  # JSX inline styles
+    "={",  # JSX attributes in braces: style={{...}}, width={280}, src={require(...)}
+    "className",  # React's names of HTML attributes
+    "htmlFor",
     "](/",  # ![alt](/img/...) into Docusaurus' static folder
 )
 #: JSX (``<Tabs>``, ``<TabItem>``, any component) and the HTML the rewriter handles.
-TRIGGER_TAG = re.compile(r"<(?:/?[A-Z]|(?i:details|figure|/?figcaption|img))")
+TRIGGER_TAG = re.compile(
+    r"<(?:/?[A-Z]|(?i:details|figure|/?figcaption|img))"
+    # a tag that goes on past the end of its line, and one closed JSX-style
+    r"|<[A-Za-z][\w.:-]*(?:\s[^<>]*)?$|<[a-z][\w-]*\b[^<>]*/>",
+    re.MULTILINE,
+)
 TRIGGER_IMPORT = re.compile(r"^(?:import|export)\b", re.M)
 
 
