@@ -90,7 +90,7 @@ def test_only_the_two_deliberate_warnings(built):
     found = warnings(built)
     assert len(found) == 2, "\n".join(found)
     missing, jsx = sorted(found)
-    assert "2024-02-01-static-files.md:30:" in missing
+    assert "2024-02-01-static-files.md:32:" in missing
     assert "'/img/missing.png'" in missing and missing.endswith("[blogposts.image]")
     assert "2024-03-01-jsx-forms.mdx:38:" in jsx
     assert "<Highlight" in jsx and jsx.endswith("[blogposts.mdx]")
@@ -215,6 +215,11 @@ def test_static_files_of_every_kind(built):
     assert one("video source", "src").endswith("clip.mp4")
     assert one("audio", "src").endswith("sound.mp3")
     assert one("iframe", "src").endswith("widget.html")
+    # a root path that names a page of this project: a link to that page
+    embedded = body.select_one("iframe[title='Embedded page']")
+    assert embedded["src"] == "../embed.html"
+    post = next(a for a in body.find_all("a") if a.get_text() == "the split-date post")
+    assert post["href"] == "2021/05-12-split-date.html"
     reports = [a for a in body.find_all("a") if a.get("href", "").endswith("report.pdf")]
     assert len(reports) == 2 and all(resolves(out(built), name, a["href"]) for a in reports)
     sheet = [a for a in body.find_all("a") if a.get_text() == "the sheet"]
@@ -237,10 +242,11 @@ def test_require_and_site_alias(built):
 
 
 def test_front_matter_image_from_static_folder(built):
-    soup = page(built, "blog/2024-02-01-static-files.html")
-    og = soup.find("meta", attrs={"property": "og:image"})["content"]
-    assert og.startswith("https://example.org/site/")
-    assert (out(built) / og.removeprefix("https://example.org/site/")).is_file()
+    for name in ("blog/2024-02-01-static-files.html", "blog/2024-02-02-requires.html"):
+        soup = page(built, name)  # image: /img/cover.png, and "@site/static/..."
+        og = soup.find("meta", attrs={"property": "og:image"})["content"]
+        assert og.startswith("https://example.org/site/"), og
+        assert (out(built) / og.removeprefix("https://example.org/site/")).is_file()
     image = card(page(built, "blog/index.html"), "Every static file").select_one(
         ".blogposts-card-image img"
     )

@@ -98,43 +98,46 @@ def _structure(body: str) -> tuple[_Heading | None, list[_Heading]]:
     return opening, headings
 
 
-def _demote(lines: list[str], headings: list[_Heading]) -> None:
-    """Every heading one level down, no level skipped (H1 is the title), none past H6."""
+def _relevel(lines: list[str], body_start: int, headings: list[_Heading]) -> bool:
+    """The headings under the title: one level down if any is an H1 (a heading of the
+    content, not a second title), none skipping a level (H1 is the title), none past H6.
+    True when a line changed."""
+    shift = 1 if any(h.level == 1 for h in headings) else 0
+    changed = False
     last = 1
     for heading in headings:
-        level = min(heading.level + 1, 6, last + 1)
+        level = min(heading.level + shift, 6, last + 1)
         last = level
-        if not heading.setext:
-            match = _ATX.match(lines[heading.first])
-            if match is not None:
-                line = lines[heading.first]
-                lines[heading.first] = match.group(1) + "#" * level + line[match.end() :]
+        if level == heading.level:
             continue
-        text_lines = range(heading.first, heading.last - 1)
-        content = " ".join(lines[n].strip() for n in text_lines)
-        lines[heading.first] = "#" * level + " " + content + "\n"
-        for n in range(heading.first + 1, heading.last):
+        changed = True
+        first, end = heading.first + body_start, heading.last + body_start
+        if not heading.setext:
+            match = _ATX.match(lines[first])
+            if match is not None:
+                lines[first] = match.group(1) + "#" * level + lines[first][match.end() :]
+            continue
+        content = " ".join(lines[n].strip() for n in range(first, end - 1))
+        lines[first] = "#" * level + " " + content + "\n"
+        for n in range(first + 1, end):
             lines[n] = "\n"
+    return changed
 
 
 def retitle(lines: list[str], body_start: int, title: str | None, fallback: str) -> bool:
     """Give the post in ``lines`` (kept ends) its one H1; True when anything changed.
 
-    ``title`` is the front matter's (or the ``post`` directive's); ``fallback`` the
-    file name's text, used when there is neither a title nor an opening H1.
+    ``title`` is the front matter's; ``fallback`` the text used when there is neither a
+    title nor an opening H1 (the file name's, or the ``post`` directive's title).
     """
     body = "".join(lines[body_start:])
     if _MAYBE_HEADING.search(body):
         opening, headings = _structure(body)
     else:
         opening, headings = None, []
+    changed = _relevel(lines, body_start, headings)
     if opening is not None and not title:
-        later_h1 = any(h.level == 1 for h in headings)
-        if later_h1:
-            _demote_body(lines, body_start, headings)
-        return later_h1
-    if any(h.level == 1 for h in headings):
-        _demote_body(lines, body_start, headings)
+        return changed
     heading = f"# {escape(title or fallback)}\n"
     if opening is not None:
         first = body_start + opening.first
@@ -148,10 +151,3 @@ def retitle(lines: list[str], body_start: int, title: str | None, fallback: str)
     else:
         lines.insert(start, heading + "\n")
     return True
-
-
-def _demote_body(lines: list[str], body_start: int, headings: list[_Heading]) -> None:
-    shifted = [
-        _Heading(h.level, h.first + body_start, h.last + body_start, h.setext) for h in headings
-    ]
-    _demote(lines, shifted)

@@ -136,6 +136,20 @@ def _converted(tag: jsx.Tag) -> list[tuple[str, str | None]]:
     return pairs
 
 
+def might_change(line: str) -> bool:
+    """Whether :func:`join_tag` or :func:`rewrite_tags` could change a tag of ``line``:
+    one that does not end on it, a component, an image, or JSX. Loose on purpose (the
+    rewriter's fast path asks it; a false alarm only costs the full rewrite)."""
+    for found in _TAG_START.finditer(line):
+        scanned = jsx.scan(line, found.start())
+        if scanned is None:
+            return True
+        tag = scanned[0]
+        if tag.component or tag.name.lower() == "img" or jsx.is_jsx(tag):
+            return True
+    return False
+
+
 def starts_html_block(line: str) -> bool:
     """Whether ``line`` opens a raw HTML block in which Markdown is not read (roughly:
     a line that starts with an HTML tag, other than an image)."""

@@ -43,7 +43,7 @@ strokeDasharray strokeDashoffset strokeMiterlimit strokeOpacity strokeWidth
 """
 UNITLESS = frozenset(_UNITLESS_NAMES.split())
 _NAME = re.compile(r"[A-Za-z][\w.:-]*")
-_ATTR_NAME = re.compile(r"[^\s=/>{}\"'<]+")
+_ATTR_NAME = re.compile(r"[A-Za-z_:][\w:.-]*")
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _IDENT = re.compile(r"[A-Za-z_$][\w$]*")
 _CALL = re.compile(r"""^(require|useBaseUrl)\(\s*(["'`])([^"'`]*)\2\s*\)(?:\.default)?$""")

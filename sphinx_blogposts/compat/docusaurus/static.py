@@ -37,18 +37,22 @@ from ...core.diagnostics import Warn, warn
 from ...core.store import DocumentStore
 from ...writing import assets
 from ...writing.builders import writes_html_pages
+from .site_index import site_index
 
 #: Placeholders, read-time to write-time. ``://`` keeps Sphinx from taking them as files.
-FILE = "blogposts://file/"
-SITE = "blogposts://site/"
+FILE = "blogposts://file/"  # + the copy's path in the output folder
+SITE = "blogposts://site/"  # + a path of the site that is nothing here
+PAGE = "blogposts://page/"  # + a path of the site that may name a page (known at write time)
 #: Docusaurus' alias of the site folder, and of its static folder.
 _SITE_ALIAS = "@site/"
 _STATIC_ALIAS = "@site/static/"
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#|\?)")
 _URL_ATTR = re.compile(r"""(\s(src|href|poster)\s*=\s*)(["'])(.*?)\3""", re.I | re.S)
-_PLACEHOLDER = re.compile(r"blogposts://(file|site)/([^\"'\s>]*)")
-#: A link (``a href``) is to a file only if its path has a suffix a page does not have.
+_PLACEHOLDER = re.compile(r"blogposts://(file|site|page)/([^\"'\s>]*)")
+#: A path with one of these suffixes (or none) may be a page (``iframe src``, ``a href``);
+#: with any other, it names a file.
 _PAGE_SUFFIXES = {"", ".html", ".htm", ".md", ".mdx", ".rst"}
+_SOURCES = {".md", ".mdx", ".rst"}
 
 
 class StaticDomain(DocumentStore):
@@ -129,24 +133,21 @@ class _Resolver:
             return
 
         def fix(match: re.Match[str]) -> str:
-            attr, value = match.group(2).lower(), match.group(4)
+            value = match.group(4)
             path, rest = _split(value)
             rooted = root_path(path)
-            is_file = attr != "href" or Path(path).suffix.lower() not in _PAGE_SUFFIXES
-            found = self.local(value) if is_file else None
-            if found is not None:
-                name = assets.output_name(self.app, found)
-                if name is None or found.suffix.lower() in (".md", ".mdx", ".rst"):
-                    return match.group(0)
+            found = self.local(value)
+            name = assets.output_name(self.app, found) if found is not None else None
+            if found is not None and name is not None and found.suffix not in _SOURCES:
                 self.files[name] = str(found)
                 new = FILE + name + rest
-            elif rooted is not None and is_file:
+            elif rooted is None:
+                return match.group(0)
+            elif Path(path).suffix.lower() in _PAGE_SUFFIXES:
+                new = PAGE + rooted.lstrip("/") + rest
+            else:
                 self.missing(rooted, node)
                 new = SITE + rooted.lstrip("/") + rest
-            elif rooted is not None and path.startswith("@site/"):
-                new = SITE + rooted.lstrip("/") + rest
-            else:
-                return match.group(0)
             return match.group(1) + match.group(3) + new + match.group(3)
 
         new_text = _URL_ATTR.sub(fix, text)
@@ -158,7 +159,7 @@ class _Resolver:
 def resolve_paths(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``, before Sphinx's image collector: a Docusaurus document's root paths."""
     docname = app.env.docname
-    if docname not in app.env.get_domain(StaticDomain.name).runtime.get("docs", set()):
+    if docname not in static_domain(app).runtime.get("docs", set()):
         return
     resolver = _Resolver(app, docname)
     for image in doctree.findall(nodes.image):
@@ -187,7 +188,12 @@ class PlaceholderResolver(SphinxPostTransform):
         here = builder.get_target_uri(self.env.docname) if html else ""
 
         def url(match: re.Match[str]) -> str:
-            path = match.group(2)
+            kind, path = match.group(1), match.group(2)
+            if kind == "page":
+                target, rest = _split(path)
+                page = site_index(self.env).page_for("/" + target)
+                if page is not None and html:
+                    return (builder.get_relative_uri(self.env.docname, page) or "./") + rest
             if not html:
                 base = self.config.html_baseurl
                 return (base.rstrip("/") + "/" + path) if base else "/" + path

@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from . import html_tags
+
 #: Docusaurus admonition keyword -> extra CSS classes themes already style.
 ADMONITIONS: dict[str, tuple[str, ...]] = {
     "note": ("note",),
@@ -70,12 +72,9 @@ TRIGGER_TEXT = (
     "](/",  # ![alt](/img/...) into Docusaurus' static folder
 )
 #: JSX (``<Tabs>``, ``<TabItem>``, any component) and the HTML the rewriter handles.
-TRIGGER_TAG = re.compile(
-    r"<(?:/?[A-Z]|(?i:details|figure|/?figcaption|img))"
-    # a tag that goes on past the end of its line, and one closed JSX-style
-    r"|<[A-Za-z][\w.:-]*(?:\s[^<>]*)?$|<[a-z][\w-]*\b[^<>]*/>",
-    re.MULTILINE,
-)
+TRIGGER_TAG = re.compile(r"<(?:/?[A-Z]|(?i:details|figure|/?figcaption|img))")
+#: Any tag at all: the lines that have one are asked :func:`html_tags.might_change`.
+TRIGGER_ANY_TAG = re.compile(r"<(?=/?[A-Za-z])")
 TRIGGER_IMPORT = re.compile(r"^(?:import|export)\b", re.M)
 
 
@@ -136,6 +135,9 @@ def needs_rewrite(text: str, body_start: int, has_title: bool) -> bool:
         return True
     if "<" in body and TRIGGER_TAG.search(body):
         return True
+    if "<" in body and TRIGGER_ANY_TAG.search(body):
+        if any(html_tags.might_change(line) for line in body.split("\n") if "<" in line):
+            return True
     if ("import" in body or "export" in body) and TRIGGER_IMPORT.search(body):
         return True
     fences: list[tuple[str, int, bool]] = []
