@@ -135,9 +135,12 @@ def needs_rewrite(text: str, body_start: int, has_title: bool) -> bool:
         return True
     if "<" in body and TRIGGER_TAG.search(body):
         return True
-    if "<" in body and TRIGGER_ANY_TAG.search(body):
-        if any(html_tags.might_change(line) for line in body.split("\n") if "<" in line):
-            return True
+    if (
+        "<" in body
+        and TRIGGER_ANY_TAG.search(body)
+        and any(html_tags.might_change(line) for line in body.split("\n") if "<" in line)
+    ):
+        return True
     if ("import" in body or "export" in body) and TRIGGER_IMPORT.search(body):
         return True
     fences: list[tuple[str, int, bool]] = []
