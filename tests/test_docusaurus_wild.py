@@ -92,7 +92,7 @@ def test_only_the_two_deliberate_warnings(built):
     missing, jsx = sorted(found)
     assert "2024-02-01-static-files.md:32:" in missing
     assert "'/img/missing.png'" in missing and missing.endswith("[blogposts.image]")
-    assert "2024-03-01-jsx-forms.mdx:38:" in jsx
+    assert "2024-03-01-jsx-forms.mdx:42:" in jsx
     assert "<Highlight" in jsx and jsx.endswith("[blogposts.mdx]")
     assert not [w for w in found if "myst.header" in w or "not_readable" in w]
 
@@ -297,6 +297,9 @@ def test_jsx_becomes_html(built):
     assert style_of(box) == {"padding": "10px", "background-color": "#eee", "z-index": "2"}
     assert "Text inside a styled box." in box.get_text()
     assert body.select_one("label[for='name-field']").get_text() == "A label for a field"
+    # an image inside a raw HTML block stays HTML (Markdown is not read there)
+    centered = body.select_one("p[align='center'] img[alt='Centered logo']")
+    assert resolves(out(built), "blog/2024-03-01-jsx-forms.html", centered["src"])
     span = next(s for s in body.find_all("span") if s.get_text() == "inline styled text")
     assert style_of(span) == {"font-weight": "700", "margin-left": "4px"}
     text = body.get_text()
@@ -305,7 +308,8 @@ def test_jsx_becomes_html(built):
 
 def test_no_jsx_source_shows_as_text(built):
     text = main(page(built, "blog/2024-03-01-jsx-forms.html")).get_text()
-    for needle in ("{{", "}}", "style=", "className", "htmlFor", "<img", "/>", "<Highlight", "={"):
+    needles = ("{{", "}}", "style=", "className", "htmlFor", "<img", "/>", "<Highlight", "={", "![")
+    for needle in needles:
         assert needle not in text, needle
     html = (out(built) / "blog/2024-03-01-jsx-forms.html").read_text(encoding="utf-8")
     for quote in ("\u201c", "\u201d", "\u2018", "\u2019"):  # no smart quotes in the markup
