@@ -372,6 +372,30 @@ def test_marker_before_any_content_is_an_empty_excerpt(built):
     assert "truncate" not in (out(built) / "blog/2024-04-02-mdx-marker-first.html").read_text()
 
 
+# -- incremental builds ---------------------------------------------------------------------
+
+
+def test_a_missing_file_added_later_is_found_on_the_next_build(make_app, tmp_path):
+    src = tmp_path / "root"
+    shutil.copytree(ROOTS / "test-docusaurus-wild", src)
+    first = make_app("html", srcdir=src, freshenv=True)
+    first.build()
+    assert any("'/img/missing.png'" in w for w in warnings(first))
+    first.cleanup()
+    (src / "static/img/missing.png").write_bytes((src / "static/img/logo.png").read_bytes())
+    second = make_app("html", srcdir=src)
+    second.build()
+    assert not [w for w in warnings(second) if "WARNING" in w], warnings(second)
+    name = "blog/2024-02-01-static-files.html"
+    image = main(page(second, name)).select_one("img[alt='Missing']")
+    assert resolves(out(second), name, image["src"])
+    # and every other file the post names is still there, from the first build
+    assert [
+        u for _, u in local_urls(page(second, name)) if not resolves(out(second), name, u)
+    ] == []
+    second.cleanup()
+
+
 # -- other builders -------------------------------------------------------------------------
 
 

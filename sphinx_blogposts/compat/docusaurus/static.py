@@ -56,13 +56,14 @@ _SOURCES = {".md", ".mdx", ".rst"}
 
 
 class StaticDomain(DocumentStore):
-    """Per document, the static files its raw HTML names: output name -> source path."""
+    """Per document: the static files its raw HTML names (output name -> source path),
+    and the root paths it names that were in neither folder (read again once they are)."""
 
     name = "blogposts_static"
     label = "Blog static files"
     data_version = 1
-    initial_data: ClassVar[dict[str, Any]] = {"files": {}}
-    per_document = ("files",)
+    initial_data: ClassVar[dict[str, Any]] = {"files": {}, "missing": {}}
+    per_document = ("files", "missing")
 
 
 def static_domain(app: Sphinx) -> StaticDomain:
@@ -167,8 +168,26 @@ def resolve_paths(app: Sphinx, doctree: nodes.document) -> None:
     for raw in doctree.findall(nodes.raw):
         if "html" in raw.get("format", "").split():
             resolver.raw(raw)
+    data = static_domain(app).data
     if resolver.files:
-        static_domain(app).data["files"][docname] = resolver.files
+        data["files"][docname] = resolver.files
+        for source in resolver.files.values():
+            app.env.note_dependency(source)  # changed or deleted: the post is read again
+    if resolver.warned:
+        data["missing"][docname] = sorted(resolver.warned)
+
+
+def outdated(
+    app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: posts naming a file that was missing and now is there."""
+    found = static_domain(app).data["missing"]
+    return sorted(
+        docname
+        for docname, paths in found.items()
+        if docname in env.found_docs
+        and any(assets.source_of(app, path, None) is not None for path in paths)
+    )
 
 
 def note_document(app: Sphinx, docname: str) -> None:
@@ -230,5 +249,6 @@ def copy_files(app: Sphinx) -> list[Any]:
 def register(app: Sphinx) -> None:
     app.add_domain(StaticDomain)
     app.connect("doctree-read", resolve_paths, priority=400)
+    app.connect("env-get-outdated", outdated)
     app.add_post_transform(PlaceholderResolver)
     app.connect("html-collect-pages", copy_files)
