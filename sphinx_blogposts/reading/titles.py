@@ -28,9 +28,10 @@ from mdit_py_plugins.colon_fence import colon_fence_plugin
 
 from .dates import docusaurus_name
 
-#: A line that could start an H1, or a setext underline: most posts have neither below the
-#: front matter but their H2s, and are not parsed at all.
-_MAYBE_HEADING = re.compile(r"^ {0,3}(?:#{1,6}(?:[ \t]|$)|=+[ \t]*$|-+[ \t]*$)", re.MULTILINE)
+#: A line that could be (or underline) an H1, and an ATX heading below H1: a post with
+#: no possible H1 whose headings skip no level needs no parse (most posts: ``##`` only).
+_MAYBE_H1 = re.compile(r"^ {0,3}(?:#(?:[ \t]|$)|=+[ \t]*$)", re.MULTILINE)
+_ATX_BELOW_H1 = re.compile(r"^ {0,3}(#{2,6})(?:[ \t]|$)", re.MULTILINE)
 #: Blocks that may come before the opening H1 without taking its place: an ABlog/MyST
 #: ``{post}`` directive, a MyST target ``(label)=`` or comment ``% ...``, an HTML comment.
 _TARGET_OR_COMMENT = re.compile(r"^\s*(?:\([^()\s]+\)=|%.*)\s*$")
@@ -64,6 +65,18 @@ def escape(text: str) -> str:
 def _parse(body: str) -> list[Token]:
     # MyST's colon fences (the admonitions mdx.py writes) hold content, not sections
     return MarkdownIt("commonmark").use(colon_fence_plugin).parse(body)
+
+
+def _needs_parse(body: str) -> bool:
+    if _MAYBE_H1.search(body):
+        return True
+    last = 1
+    for match in _ATX_BELOW_H1.finditer(body):
+        level = len(match.group(1))
+        if level > last + 1:
+            return True
+        last = level
+    return False
 
 
 def _skippable(token: Token, tokens: list[Token], index: int) -> bool:
@@ -131,7 +144,7 @@ def retitle(lines: list[str], body_start: int, title: str | None, fallback: str)
     title nor an opening H1 (the file name's, or the ``post`` directive's title).
     """
     body = "".join(lines[body_start:])
-    if _MAYBE_HEADING.search(body):
+    if _needs_parse(body):
         opening, headings = _structure(body)
     else:
         opening, headings = None, []
