@@ -21,6 +21,7 @@ from . import jsx
 _TAG_START = re.compile(r"<(?=/?[A-Za-z])")
 #: An image that says no more than a Markdown image can.
 _MARKDOWN_IMAGE_ATTRS = frozenset({"src", "alt", "title"})
+_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 #: What stands in for a line a joined tag came from, inside a paragraph.
 FILLER = "<!-- -->"
 
@@ -35,7 +36,8 @@ def join_tag(lines: list[str], index: int) -> bool:
             return changed
         start = found.start()
         line = lines[index]
-        if jsx.scan(line, start) is not None:
+        in_code = any(m.start() < start < m.end() for m in _CODE_SPAN.finditer(line))
+        if in_code or jsx.scan(line, start) is not None:
             pos = start + 1
             continue
         spread = tag_at(lines, index, start)
