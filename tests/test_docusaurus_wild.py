@@ -232,13 +232,17 @@ def test_static_files_of_every_kind(built):
 def test_require_and_site_alias(built):
     name = "blog/2024-02-02-requires.html"
     body = main(page(built, name))
-    for alt in ("Poster by require", "Logo by alias", "Wide by require"):
+    alts = ("Poster by require", "Logo by alias", "Wide by require", "Logo by base URL")
+    for alt in (*alts, "Cover by a relative require"):
         image = body.select_one(f"img[alt='{alt}']")
         assert image is not None, alt
         assert "@site" not in image["src"] and "require" not in image["src"]
         assert resolves(out(built), name, image["src"]), alt
     assert body.select_one("img[alt='Wide by require']")["width"] == "120"
-    assert "require(" not in body.get_text()
+    assert "require(" not in body.get_text() and "useBaseUrl" not in body.get_text()
+    video = body.select_one("video.demo-video")
+    assert video.has_attr("autoplay") and video.has_attr("playsinline")
+    assert resolves(out(built), name, video.select_one("source")["src"])
 
 
 def test_front_matter_image_from_static_folder(built):
