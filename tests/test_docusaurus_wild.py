@@ -93,7 +93,8 @@ def test_only_the_two_deliberate_warnings(built):
     assert "2024-02-01-static-files.md:32:" in missing
     assert "'/img/missing.png'" in missing and missing.endswith("[blogposts.image]")
     assert "2024-03-01-jsx-forms.mdx:42:" in jsx
-    assert "<Highlight" in jsx and jsx.endswith("[blogposts.mdx]")
+    # one warning for the post: the first tag with no HTML form, and how many more
+    assert "<Highlight" in jsx and "(and 3 more)" in jsx and jsx.endswith("[blogposts.mdx]")
     assert not [w for w in found if "myst.header" in w or "not_readable" in w]
 
 
@@ -308,6 +309,11 @@ def test_jsx_becomes_html(built):
     assert style_of(span) == {"font-weight": "700", "margin-left": "4px"}
     text = body.get_text()
     assert "Docusaurus green" in text and "JSX-INTRO" in text
+    # a tag whose attribute names a JavaScript value loses its tags, keeps its text
+    assert "Boxed by a variable" in text and "styles.box" not in text
+    # and its closing tag goes with it: the page's own elements stay as they were
+    html = (out(built) / "blog/2024-03-01-jsx-forms.html").read_text(encoding="utf-8")
+    assert html.count("<div") == html.count("</div>")
 
 
 def test_no_jsx_source_shows_as_text(built):

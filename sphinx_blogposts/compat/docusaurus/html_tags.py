@@ -96,10 +96,14 @@ def rewrite_tags(
     in_html: bool,
     unknown: Callable[[str], None],
     image: Callable[[str], str] = lambda src: src,
+    dropped: dict[str, int] | None = None,
 ) -> str:
     """Each tag of ``segment`` (text outside code spans) as HTML; ``unknown`` hears of the
     tags dropped. Inside a raw HTML block (``in_html``) an image stays HTML: Markdown is
-    not read there. ``image`` maps an image's ``src`` for a Markdown image."""
+    not read there. ``image`` maps an image's ``src`` for a Markdown image. ``dropped``
+    counts, per name, the HTML elements opened by a dropped tag (over a document's
+    lines), so their closing tags go too and never close an element of the page."""
+    dropped = {} if dropped is None else dropped
     out: list[str] = []
     pos = 0
     for found in _TAG_START.finditer(segment):
@@ -113,11 +117,16 @@ def rewrite_tags(
         text = segment[start:end]
         out.append(segment[pos:start])
         pos = end
+        name = tag.name.lower()
         if tag.component:
             unknown(text)
             continue
+        if tag.closing and dropped.get(name):
+            dropped[name] -= 1
+            unknown(text)
+            continue
         try:
-            if tag.name.lower() == "img" and not tag.closing and not in_html:
+            if name == "img" and not tag.closing and not in_html:
                 markdown = _markdown_image(dict(_converted(tag)), image)
                 if markdown is not None:
                     out.append(markdown)
@@ -125,6 +134,8 @@ def rewrite_tags(
             out.append(jsx.to_html(tag) if jsx.is_jsx(tag) else text)
         except jsx.JsxError:
             unknown(text)
+            if not tag.closing and not tag.self_closing and name not in jsx.VOID:
+                dropped[name] = dropped.get(name, 0) + 1
     out.append(segment[pos:])
     return "".join(out)
 

@@ -75,6 +75,7 @@ class Preprocessor:
             in_html,
             lambda tag: unknown.append((number, tag)),
             lambda src: self._static(src) if src.startswith("/") else src,
+            self._dropped,
         )
 
     def _inline_line(
@@ -91,6 +92,7 @@ class Preprocessor:
     # -- the whole document ------------------------------------------------------------------
 
     def run(self, text: str, body_start: int, has_title: bool) -> Result:
+        self._dropped: dict[str, int] = {}  # elements whose opening tag was dropped
         lines = text.split("\n")
         result = Result(text=text)
         roots: list[_Block] = []
