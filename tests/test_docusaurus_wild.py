@@ -90,7 +90,7 @@ def test_only_the_two_deliberate_warnings(built):
     found = warnings(built)
     assert len(found) == 2, "\n".join(found)
     missing, jsx = sorted(found)
-    assert "2024-02-01-static-files.md:32:" in missing
+    assert "2024-02-01-static-files.md:34:" in missing
     assert "'/img/missing.png'" in missing and missing.endswith("[blogposts.image]")
     assert "2024-03-01-jsx-forms.mdx:42:" in jsx
     # one warning for the post: the first tag with no HTML form, and how many more
@@ -264,8 +264,9 @@ def test_static_files_in_excerpts_and_feeds(built):
         if not soup.select(".blogposts-card"):
             continue
         excerpt = card(soup, "Every static file").select_one(".blogposts-excerpt")
-        diagram = excerpt.select_one("img[alt='The diagram']")
-        assert resolves(out(built), listing, diagram["src"]), listing
+        for alt in ("The diagram", "A photo in the excerpt"):  # Markdown, raw HTML
+            image = excerpt.select_one(f"img[alt='{alt}']")
+            assert resolves(out(built), listing, image["src"]), (listing, alt)
     feed = ElementTree.parse(out(built) / "blog/atom.xml")
     ns = {"a": "http://www.w3.org/2005/Atom"}
     entry = next(
