@@ -7,7 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .compat import ablog
-from .compat.docusaurus import links, mdx, redirects, tagsfile
+from .compat.docusaurus import links, mdx, redirects, static, tagsfile
 from .core import config
 from .core.version import __version__
 from .reading import collect, directives, domain, excerpt, source, updated
@@ -49,6 +49,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     assets.register(app)  # /img/ static files, card images, og and keywords meta
     links.register(app)  # Docusaurus URLs, root-relative links, heading anchors
     updated.register(app)  # git's last-commit dates, asked once per build
+    static.register(app)  # root paths into Docusaurus' static folder, also in raw HTML
 
     # between read and write: pages whose content changed with other posts
     incremental.register(app)

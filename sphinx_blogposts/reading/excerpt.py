@@ -109,7 +109,11 @@ def choose(
     doctree: nodes.document, explicit: list[nodes.Node], paragraphs: int
 ) -> list[nodes.Node]:
     """A post's excerpt: the ``post`` directive's content, else the text before the
-    marker, else its first ``paragraphs`` paragraphs. Markers leave the doctree."""
+    marker, else its first ``paragraphs`` paragraphs. Markers leave the doctree.
+
+    A marker before any content is an empty excerpt, as in Docusaurus: the post's card
+    shows its title, its meta and its description, and nothing of its text.
+    """
     markers = find_markers(doctree)
     if len(markers) > 1:
         warn(
@@ -117,21 +121,12 @@ def choose(
             Warn.EXCERPT,
             markers[1],
         )
-    fragment: list[nodes.Node] = []
+    cleaned: list[nodes.Node] = []
     if explicit:
-        fragment = [child.deepcopy() for child in explicit]
+        cleaned = clean([child.deepcopy() for child in explicit])
     elif markers:
-        fragment = cut_at_marker(doctree, markers[0])
-    cleaned = clean(fragment)
-    if markers and not explicit and not has_text(cleaned):
-        warn(
-            "the excerpt marker comes before any text, so the excerpt would be empty; "
-            "the first paragraph is used instead. Move the marker below the introduction",
-            Warn.EXCERPT,
-            markers[0],
-        )
-        cleaned = []
-    if not cleaned:
+        cleaned = clean(cut_at_marker(doctree, markers[0]))
+    if not cleaned and not (markers and not explicit):
         cleaned = clean(first_paragraphs(doctree, paragraphs))
     for marker in markers:
         if marker.parent is not None:
@@ -172,11 +167,6 @@ def _flatten_section(section: nodes.section) -> None:
         if isinstance(child, nodes.title):
             rubric = nodes.rubric(child.rawsource, "", *child.children)
             section[index] = rubric
-
-
-def has_text(fragment: list[nodes.Node]) -> bool:
-    """Whether an excerpt shows anything: words, or an image."""
-    return any(n.astext().strip() or any(True for _ in n.findall(nodes.image)) for n in fragment)
 
 
 def digest(fragment: list[nodes.Node]) -> str:

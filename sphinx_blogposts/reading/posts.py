@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -14,7 +13,7 @@ from ..core import slugs
 from ..core.diagnostics import Warn, warn
 from ..core.model import AuthorRef, Post
 from . import authors as authors_mod
-from . import dates, excerpt, frontmatter, values
+from . import dates, excerpt, frontmatter, titles, values
 from . import tags as tags_mod
 from . import updated as updated_mod
 from .directives import post_node
@@ -123,9 +122,10 @@ class PostReader:
                 if raw is None or isinstance(raw, str)
                 else f"'title' must be text, not {_kind(raw)}"
             )
+        fallback = titles.name_title(self.docname, self.config.blogposts_path)
         if heading and problem is None:
-            return heading
-        if heading:
+            return heading  # a Markdown post without a title is titled by its file name
+        if heading and heading != fallback:
             warn(
                 f"{problem}; using the post's heading {heading!r}. Write the title as text, "
                 "or remove the key",
@@ -133,16 +133,15 @@ class PostReader:
                 self.where("title"),
             )
             return heading
-        fallback = _title_from_name(self.docname)
         if "title" in self.fm.broken_keys:  # its line was reported already
-            return fallback
+            return heading or fallback
         warn(
             f"{problem or 'the post has no title'}; using {fallback!r}. Add 'title:' to the "
             "front matter or start the post with a '# Heading'",
             Warn.TITLE,
             self.where("title") if problem else (self.docname, self.fm.line if self.data else 1),
         )
-        return fallback
+        return heading or fallback
 
     def _heading(self) -> str | None:
         """The document's own first heading, as Sphinx takes its title (None without one)."""
@@ -370,14 +369,6 @@ def _idents(refs: list[AuthorRef]) -> list[str]:
 
 def _label_set(values: Iterable[str]) -> set[str]:
     return {" ".join(v.split()).casefold() for v in values}
-
-
-def _title_from_name(docname: str) -> str:
-    name = Path(docname).name
-    if name == "index":
-        name = Path(docname).parent.name
-    fallback = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-", "", name).replace("-", " ").replace("_", " ")
-    return fallback.strip().capitalize() or docname
 
 
 def _positive(value: Any) -> int | None:

@@ -24,7 +24,8 @@ from sphinx.jinja2glue import SphinxFileSystemLoader
 from sphinx.locale import get_translation
 
 from ..core import paths
-from ..core.model import Tag
+from ..core.model import Post, Tag
+from ..reading import values
 from ..reading.domain import domain_of
 from . import blog as blog_mod
 from .builders import writes_html_pages
@@ -85,6 +86,11 @@ def uses_sidebars(config: Config, names: Sequence[str] = SIDEBARS) -> bool:
     return any(f"blogposts/{name}.html" in text for name in names)
 
 
+def sidebar_label(post: Post) -> str:
+    """Docusaurus' ``sidebar_label``: a shorter title for the recent-posts sidebar."""
+    return values.as_text(post.extra.get("sidebar_label")) or post.title
+
+
 def _view(renderer: Renderer) -> dict[str, Any]:
     """What the sidebars show, with page names instead of links (the same for every page)."""
     blog = renderer.blog
@@ -93,7 +99,7 @@ def _view(renderer: Renderer) -> dict[str, Any]:
     return {
         "recent": [
             {
-                "title": post.title,
+                "title": sidebar_label(post),
                 "page": post.docname,
                 "date": renderer.format_date(
                     post.date, renderer.config.blogposts_date_format_short
@@ -248,7 +254,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     blog = blog_mod.build(domain.posts, app.config, domain.authors_map)
     limit = app.config.blogposts_sidebar_recent
     signature = [
-        [(p.docname, p.title, str(p.date)) for p in blog.listed[:limit]],
+        [(p.docname, sidebar_label(p), str(p.date)) for p in blog.listed[:limit]],
         [(t.label, t.slug, len(t.posts)) for t in blog.tags.values()],
         [(year, len(posts)) for year, posts in blog.years()],
         [

@@ -1,10 +1,12 @@
 """Old Docusaurus URLs kept alive: a small redirect page where each post used to be.
 
 Docusaurus served a post at ``/blog/<slug>`` when its front matter had a ``slug``, and
-otherwise at ``/blog/YYYY/MM/DD/<name>`` for a file named ``YYYY-MM-DD-<name>.md`` (or a
-folder of that name). Links and search results out there still point at those URLs,
-so each gets ``<old>/index.html`` with a meta refresh and a canonical link to the post's
-new page, unless a real page is there. Two posts claiming one URL is an error in the
+otherwise at ``/blog/YYYY/MM/DD/<name>`` for a post whose path holds a date: a file named
+``YYYY-MM-DD-<name>.md``, a folder of that name, dated folders, a team folder before the
+date (see :func:`~sphinx_blogposts.reading.dates.docusaurus_name` for the exact rule).
+Links and search results out there still point at those URLs, so each gets
+``<old>/index.html`` with a meta refresh and a canonical link to the post's new page,
+unless a real page is there. Two posts claiming one URL is an error in the
 source: a warning names both and neither redirect is written, so nothing points at the
 wrong post. Redirects are written by the main process at the end of an HTML build.
 
@@ -38,6 +40,7 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, logger, warn
 from ...core.model import Post
+from ...reading.dates import docusaurus_name
 from ...reading.domain import domain_of, read_front_matter
 from ...writing import signatures
 from ...writing.builders import writes_html_pages
@@ -49,7 +52,6 @@ LEDGER = "blogposts-redirects.json"
 #: Builders whose output is served at URLs (EPUB's is not).
 REDIRECT_BUILDERS = ("html", "dirhtml")
 MARKER = '<meta name="generator" content="sphinx-blogposts redirect" />'
-_DATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 _BAD_SEGMENT = re.compile(r"[\x00-\x1f\\?#%<>\"]")
 
 
@@ -87,13 +89,10 @@ def old_path(post: Post, blog_path: str) -> str | None:
         rel = post.docname.removeprefix(blog_path + "/")
         if rel == post.docname:
             return None
-        parts = rel.split("/")
-        if parts[-1] == "index" and len(parts) > 1:
-            parts = parts[:-1]
-        dated = _DATED.match(parts[0])
-        if dated is None:
+        name = docusaurus_name(rel)
+        if name.date is None:
             return None
-        parts = [*dated.groups(), *parts[1:]]
+        parts = [p for p in name.slug.split("/") if p]
     if not parts or any(p in (".", "..") or _BAD_SEGMENT.search(p) for p in parts):
         return None
     return "/".join([blog_path, *parts])
