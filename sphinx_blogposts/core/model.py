@@ -51,8 +51,17 @@ class Post:
     authors: list[AuthorRef] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    #: ABlog's ``:location:`` and ``:language:``, as written (pages and postlist filters).
     locations: list[str] = field(default_factory=list)
     languages: list[str] = field(default_factory=list)
+    #: ABlog's ``:external_link:``: lists and feeds link there instead of to the page.
+    external_link: str | None = None
+    #: ABlog's ``:canonical_link:``: the page's ``<link rel="canonical">`` points there.
+    canonical_link: str | None = None
+    #: ABlog's ``:redirect:``: old docnames that get a page redirecting to the post.
+    redirect_from: list[str] = field(default_factory=list)
+    #: False for ABlog's ``:nocomments:``.
+    comments: bool = True
     image: str | None = None
     keywords: list[str] = field(default_factory=list)
     draft: bool = False
