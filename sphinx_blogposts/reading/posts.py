@@ -46,6 +46,8 @@ class PostReader:
         self.directive = directive
         self.options: dict[str, Any] = directive["options"] if directive is not None else {}
         self.tz = dates.zone(self.config.blogposts_timezone)
+        #: ABlog's ``post_date_format``, tried first as ABlog does (registered by its layer).
+        self.ablog_date_format: str | None = getattr(self.config, "post_date_format", None)
         #: Keys given by both the front matter and the directive, with different values.
         self.disagreements: list[str] = []
 
@@ -153,7 +155,7 @@ class PostReader:
 
     def _try_date(self, value: Any) -> tuple[Any, str | None]:
         try:
-            return dates.parse_date(value, self.tz), None
+            return dates.parse_date(value, self.tz, self.ablog_date_format), None
         except ValueError as exc:
             return None, str(exc)
 
