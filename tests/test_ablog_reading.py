@@ -91,3 +91,200 @@ def test_words_and_dates_without_a_year_are_refused_with_one_warning(built, name
     assert found[0].endswith("[blogposts.date]")
     assert title not in dates_on_index(built)
     assert title in page(built, f"posts/{name}.html").get_text()  # the page is still built
+
+
+# -- the update directive ---------------------------------------------------------------
+
+
+def updates_on(app, name: str):
+    return page(app, name).select("div.admonition.update")
+
+
+def test_update_is_an_admonition_titled_with_its_date_and_keeps_its_text(built):
+    notes = updates_on(built, "posts/updated.html")
+    assert [n.select_one(".admonition-title").get_text() for n in notes[:2]] == [
+        "Updated on April 7, 2015",
+        "Updated on September 15, 2014",
+    ]
+    assert "UPDATE-NEWEST: added a section." in notes[0].get_text()
+    assert "UPDATE-OLDER: an earlier note." in notes[1].get_text()
+
+
+def test_update_with_an_unreadable_date_warns_once_and_keeps_its_text(built):
+    found = warnings_about(built, "posts/updated.rst")
+    assert len(found) == 1, found
+    assert re.search(r"posts[/\\]updated\.rst:1[6-8]: WARNING: .*'someday' is not a date", found[0])
+    assert found[0].endswith("[blogposts.date]")
+    third = updates_on(built, "posts/updated.html")[2]
+    assert third.select_one(".admonition-title").get_text() == "Updated on someday"
+    assert "UPDATE-UNREADABLE: the text is kept." in third.get_text()
+
+
+def feed_updated(app, title: str) -> str:
+    import xml.etree.ElementTree as ET
+
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    root = ET.parse(Path(app.outdir, "blog/atom.xml")).getroot()
+    for entry in root.findall("a:entry", ns):
+        if entry.findtext("a:title", namespaces=ns) == title:
+            return entry.findtext("a:updated", namespaces=ns) or ""
+    raise AssertionError(f"no feed entry {title!r}")
+
+
+def test_the_newest_update_is_the_posts_updated_date(built):
+    # Apr 7, 2015 wins over the older Sep 15, 2014 whatever their order on the page
+    assert feed_updated(built, "Updated post").startswith("2015-04-07")
+
+
+def test_myst_update_directive_and_front_matter_updated_newest_wins(built):
+    notes = updates_on(built, "posts/updated-myst.html")
+    assert [n.select_one(".admonition-title").get_text() for n in notes] == [
+        "Updated on April 3, 2015"
+    ]
+    assert "MYST-UPDATE: written with MyST." in notes[0].get_text()
+    # `updated: 2015-03-05` is older than the update directive's date
+    assert feed_updated(built, "Updated MyST post").startswith("2015-04-03")
+
+
+# -- post directive options -------------------------------------------------------------
+
+
+def test_canonical_link_is_the_pages_canonical_link(built):
+    links = page(built, "posts/canonical.html").select('link[rel="canonical"]')
+    assert [link["href"] for link in links] == ["https://canonical.example.org/foo.html"]
+    # other posts keep their own address
+    other = page(built, "posts/june.html").select_one('link[rel="canonical"]')
+    assert other["href"] == "https://example.org/posts/june.html"
+
+
+def test_external_link_is_where_lists_and_feeds_send_readers(built):
+    external = "https://www.sphinx-doc.org/en/master/"
+    card = next(
+        c
+        for c in page(built, "blog/index.html").select(".blogposts-card")
+        if c.select_one(".blogposts-card-title a").get_text() == "External post"
+    )
+    assert card.select_one(".blogposts-card-title a")["href"] == external
+    listed = page(built, "listings.html").find("section", id="options-posts")
+    assert {a.get_text(): a["href"] for a in listed.find_all("a")}["External post"] == external
+    import xml.etree.ElementTree as ET
+
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    root = ET.parse(Path(built.outdir, "blog/atom.xml")).getroot()
+    entry = next(
+        e
+        for e in root.findall("a:entry", ns)
+        if e.findtext("a:title", namespaces=ns) == "External post"
+    )
+    assert entry.find("a:link", ns).get("href") == external
+    # the post's own page is still built
+    assert "EXTERNAL-FIRST" in page(built, "posts/external.html").get_text()
+
+
+def test_redirect_pages_from_the_old_names(built):
+    for old in ("blog/old-moved-name.html", "old/moved-again.html"):
+        html = Path(built.outdir, old).read_text(encoding="utf-8")
+        refresh = soup_of(Path(built.outdir, old)).find("meta", attrs={"http-equiv": "refresh"})
+        delay, _, url = refresh["content"].partition("; url=")
+        assert delay == "5"  # post_redirect_refresh's default
+        assert (Path(built.outdir, old).parent / url).resolve() == Path(
+            built.outdir, "posts/moved.html"
+        ).resolve(), html
+
+
+def test_exclude_keeps_the_excerpt_off_the_page_but_the_post_listed(built):
+    own = page(built, "posts/excluded.html").get_text()
+    assert "EXCLUDED-EXCERPT" not in own
+    assert "EXCLUDED-BODY" in own
+    listed = page(built, "listings.html").find("section", id="options-posts")
+    assert "Excluded post" in [a.get_text() for a in listed.find_all("a")]
+    card = next(
+        c
+        for c in page(built, "blog/index.html").select(".blogposts-card")
+        if c.select_one(".blogposts-card-title a").get_text() == "Excluded post"
+    )
+    assert "EXCLUDED-EXCERPT" in card.select_one(".blogposts-excerpt").get_text()
+    # :image: 2 is the second image of the post
+    assert card.select_one(".blogposts-card-image img")["src"].endswith("two.png")
+
+
+def test_directive_content_without_exclude_stays_on_the_page(built):
+    own = page(built, "posts/shown-excerpt.html").get_text()
+    assert "SHOWN-EXCERPT stays on the page." in own
+    assert "SHOWN-BODY" in own
+
+
+def test_auto_excerpt_counts_paragraphs_as_ablog_does_nested_ones_too(built):
+    card = next(
+        c
+        for c in page(built, "blog/index.html").select(".blogposts-card")
+        if c.select_one(".blogposts-card-title a").get_text() == "Nested first post"
+    )
+    text = card.select_one(".blogposts-excerpt").get_text(" ", strip=True)
+    assert text == "NESTED-ITEM: a paragraph in a list. NESTED-NOTE: a paragraph in an admonition."
+
+
+def test_excerpt_zero_gives_no_excerpt(built):
+    card = next(
+        c
+        for c in page(built, "blog/index.html").select(".blogposts-card")
+        if c.select_one(".blogposts-card-title a").get_text() == "No excerpt post"
+    )
+    assert card.select_one(".blogposts-excerpt") is None
+
+
+# -- postlist ---------------------------------------------------------------------------
+
+
+def listed_in(app, section: str, name: str = "listings.html") -> list[str]:
+    found = page(app, name).find("section", id=section)
+    assert found is not None, section
+    postlist = found.select_one(".blogposts-postlist")
+    return [li.get_text(" ", strip=True) for li in postlist.find_all("li", recursive=False)]
+
+
+def test_postlist_tags_are_anded(built):
+    assert listed_in(built, "tags-are-and-ed") == ["June 5, 2020 - June post"]
+
+
+def test_postlist_location_and_language_from_directive_and_front_matter(built):
+    assert listed_in(built, "in-berlin") == [
+        "April 9, 2026 - April post",
+        "November 3, 2021 - November post",
+    ]
+    assert listed_in(built, "in-german") == ["April 9, 2026 - April post"]
+
+
+def test_postlist_every_format_placeholder(built):
+    assert listed_in(built, "every-placeholder") == [
+        "October post | 2021-10-29 | Ann | Paris | fr | Travel | autumn"
+    ]
+
+
+def test_postlist_excerpts_with_format_date_and_expand(built):
+    found = page(built, "listings.html").find("section", id="excerpts-with-a-format")
+    items = found.select_one(".blogposts-postlist").find_all("li", recursive=False)
+    assert [
+        li.select_one(".blogposts-postlist-line").get_text(" ", strip=True) for li in items
+    ] == [
+        "August post on 18/08/2020",
+        "June post on 05/06/2020",
+    ]
+    assert "Written in August." in items[0].select_one(".blogposts-excerpt").get_text()
+    more = items[0].select_one(".blogposts-read-more a")
+    assert more.get_text() == "Continue reading"
+    assert (Path(built.outdir) / more["href"]).resolve() == Path(
+        built.outdir, "posts/august.html"
+    ).resolve()
+
+
+def test_postlist_sort_and_list_style(built):
+    found = page(built, "listings.html").find("section", id="options-posts")
+    postlist = found.select_one(".blogposts-postlist")
+    assert "list-style-type: circle" in postlist["style"]
+    assert [a.get_text() for a in postlist.find_all("a")] == [
+        "Excluded post",
+        "Canonical post",
+        "External post",
+        "Moved post",
+    ]

@@ -66,8 +66,6 @@ class Post:
     keywords: list[str] = field(default_factory=list)
     draft: bool = False
     unlisted: bool = False
-    #: ABlog's ``:exclude:``: kept out of ``postlist`` directives only.
-    exclude_from_postlists: bool = False
     words: int = 0
     #: A digest of the excerpt's content, so pages that show it know when to change.
     excerpt_digest: str = ""

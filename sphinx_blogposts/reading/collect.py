@@ -50,7 +50,10 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     if domain.authors_path is not None and domain.authors_path.is_file():
         env.note_dependency(str(domain.authors_path))
     for node in directives:
-        node.parent.remove(node)
+        # ABlog's: the directive's content (the explicit excerpt) stays where it was
+        # written, unless the directive says :exclude:
+        kept = [] if "exclude" in node["options"] else list(node.children)
+        node.replace_self(kept)
     _place_header_and_footer(doctree)
 
 

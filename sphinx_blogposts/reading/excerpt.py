@@ -91,18 +91,36 @@ def cut_at_marker(doctree: nodes.document, marker: nodes.Node) -> list[nodes.Nod
     return _cut(body_of(doctree), marker, path)
 
 
-def first_paragraphs(doctree: nodes.document, count: int) -> list[nodes.Node]:
-    """ABlog's automatic excerpt: the first paragraphs of the body (never ones nested in lists).
+#: Paragraphs inside these are not the post's text (metadata, error reports).
+_NOT_TEXT = (nodes.system_message, nodes.docinfo, nodes.field_list, nodes.Invisible)
+
+
+def first_paragraphs(doctree: nodes.Element, count: int) -> list[nodes.Node]:
+    """ABlog's automatic excerpt: the first ``count`` paragraphs in reading order, as ABlog
+    counts them, also ones inside a list item, a note or a quote (each is copied alone,
+    so the excerpt is a few paragraphs, never half a list).
 
     Only the paragraphs kept are copied: a long post has thousands of them.
     """
     found: list[nodes.Node] = []
+    if count <= 0:
+        return found
     for p in doctree.findall(nodes.paragraph):
+        if is_marker(p) or _inside(p, _NOT_TEXT):
+            continue
+        found.append(p.deepcopy())
         if len(found) >= count:
             break
-        if isinstance(p.parent, (nodes.section, nodes.document)) and not is_marker(p):
-            found.append(p.deepcopy())
     return found
+
+
+def _inside(node: nodes.Node, kinds: tuple[type[nodes.Node], ...]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, kinds):
+            return True
+        parent = parent.parent
+    return False
 
 
 def choose(

@@ -76,9 +76,10 @@ class Blog:
 
     def select(self, options: Mapping[str, Any], docname: str) -> list[Post]:
         """The posts a ``postlist`` with these options shows on ``docname`` (ABlog's semantics:
-        filters AND-ed across options, OR-ed within one; without filters, not the page itself)."""
+        every value of every filter must match, so ``:tags: a, b`` lists posts tagged both;
+        without filters, not the page itself)."""
         filters: dict[str, list[str]] = options["filters"]
-        posts = [p for p in self.listed if not p.exclude_from_postlists]
+        posts = list(self.listed)
         values_of: dict[str, Callable[[Post], set[str]]] = {
             "tags": lambda p: set(self.post_tags.get(p.docname, [])),
             "author": lambda p: {
@@ -93,11 +94,11 @@ class Blog:
         for key, values in filters.items():
             if values:
                 want = {tag_key(v) if key == "tags" else v for v in values}
-                posts = [p for p in posts if values_of[key](p) & want]
-        if options["oldest_first"]:
-            posts.reverse()
+                posts = [p for p in posts if want <= values_of[key](p)]
         count = options["count"]
-        return posts[:count] if count else posts
+        posts = posts[:count] if count else posts
+        # ABlog's :sort: shows the same (newest) posts, oldest first
+        return posts[::-1] if options["oldest_first"] else posts
 
     def _filter_values(self, catalog: str, post: Post) -> set[str]:
         """What a postlist filter matches: the key as written or the value's display name."""

@@ -242,7 +242,8 @@ class FeedWriter:
             fg.rights(_NOT_XML.sub("", str(rights)))
         for entry in entries:
             fe = fg.add_entry(order="append")
-            link = self.page_url(entry.post.docname, feed_file)
+            # ABlog's :external_link: posts are read where the link points
+            link = entry.post.external_link or self.page_url(entry.post.docname, feed_file)
             fe.id(self.ident("post", entry.uri))
             fe.guid(fe.id(), permalink=bool(self.base))
             fe.title(entry.title)
@@ -289,7 +290,7 @@ class FeedWriter:
             entry = self.entry(post)
             item: dict[str, Any] = {
                 "id": self.ident("post", entry.uri),
-                "url": self.page_url(post.docname, feed_file),
+                "url": post.external_link or self.page_url(post.docname, feed_file),
                 "title": entry.title,
             }
             content = self.content_for(entry, feed_file)

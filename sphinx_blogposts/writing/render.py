@@ -168,7 +168,8 @@ class Renderer(FragmentRenderer):
         total_tags = len(self.blog.post_tags.get(post.docname, []))
         return {
             "title": post.title,
-            "url": self.link(pagename, post.docname),
+            # ABlog's :external_link: posts are read elsewhere: lists send readers there
+            "url": post.external_link or self.link(pagename, post.docname),
             "date": self.format_date(post.date),
             "datetime": post.date.isoformat() if post.date else "",
             "authors": self.authors_of(post, pagename),
@@ -217,19 +218,25 @@ class Renderer(FragmentRenderer):
         list_style: str | None = None,
         expand: str | None = None,
     ) -> Markup:
-        expand = expand or str(_("Read more"))
-        if excerpts:
-            cards = [self.card_html(post, pagename, expand) for post in posts]
+        if excerpts and not (fmt or date_format):
+            more = expand or str(_("Read more"))
+            cards = [self.card_html(post, pagename, more) for post in posts]
             return self.render("blogposts/postlist.html", cards=cards, excerpts=True)
+        # ABlog's list: one formatted line per post, then (with :excerpts:) its excerpt
+        # and, only when :expand: gives its text, a link to read on
         items = []
         for post in posts:
-            card = self.card(post, pagename, with_excerpt=False)
+            card = self.card(post, pagename, with_excerpt=excerpts)
             card["line"] = self._format_line(
                 fmt or self.config.blogposts_postlist_format, post, card, date_format
             )
             items.append(card)
         return self.render(
-            "blogposts/postlist.html", posts=items, excerpts=False, list_style=list_style
+            "blogposts/postlist.html",
+            posts=items,
+            excerpts=False,
+            list_style=list_style,
+            expand=expand if excerpts else None,
         )
 
     def card_html(self, post: Post, pagename: str, expand: str) -> Markup:
@@ -255,6 +262,8 @@ class Renderer(FragmentRenderer):
             "author": escape(", ".join(a["name"] for a in card["authors"])),
             "tags": escape(", ".join(t["label"] for t in card["tags"])),
             "category": escape(", ".join(post.categories)),
+            "location": escape(", ".join(post.locations)),
+            "language": escape(", ".join(post.languages)),
         }
         parts = re.split(r"(\{\w+\})", fmt)
         return Markup("").join(
