@@ -288,3 +288,120 @@ def test_postlist_sort_and_list_style(built):
         "External post",
         "Moved post",
     ]
+
+
+# -- posting sections -------------------------------------------------------------------
+
+
+def test_each_section_with_a_post_directive_is_a_post_of_its_own(built):
+    cards = {
+        c.select_one(".blogposts-card-title a").get_text(): c
+        for c in page(built, "blog/index.html").select(".blogposts-card")
+    }
+    assert "Release notes" not in cards  # the document itself has no post directive
+    for title, anchor, when, text in (
+        ("First release", "first-release", "2014-08-20", "FIRST-RELEASE paragraph."),
+        ("Second release", "second-release", "2014-09-15", "SECOND-RELEASE paragraph."),
+    ):
+        card = cards[title]
+        href = card.select_one(".blogposts-card-title a")["href"]
+        assert href == f"../posts/sections.html#{anchor}"
+        assert card.select_one("time.blogposts-date")["datetime"].startswith(when)
+        assert card.select_one(".blogposts-excerpt").get_text(strip=True) == text
+    own = page(built, "posts/sections.html")
+    assert own.find("section", id="second-release").get("id") == "second-release"
+    headers = {
+        h.parent["id"]: h.get_text(" ", strip=True) for h in own.select(".blogposts-post-header")
+    }
+    assert set(headers) == {"first-release", "second-release"}
+    assert "Ann" in headers["second-release"]
+    assert "Ann" not in headers["first-release"]
+
+
+def test_section_posts_in_postlists_feeds_and_tag_pages(built):
+    assert listed_in(built, "section-posts") == [
+        "September 15, 2014 - Second release",
+        "August 20, 2014 - First release",
+    ]
+    links = page(built, "listings.html").select("#section-posts .blogposts-postlist a")
+    assert [a["href"] for a in links] == [
+        "posts/sections.html#second-release",
+        "posts/sections.html#first-release",
+    ]
+    import xml.etree.ElementTree as ET
+
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    root = ET.parse(Path(built.outdir, "blog/atom.xml")).getroot()
+    entries = {
+        e.findtext("a:title", namespaces=ns): e
+        for e in root.findall("a:entry", ns)
+        if e.findtext("a:title", namespaces=ns) in ("First release", "Second release")
+    }
+    assert (
+        entries["Second release"]
+        .find("a:link", ns)
+        .get("href")
+        .endswith("posts/sections.html#second-release")
+    )
+    assert len({e.findtext("a:id", namespaces=ns) for e in entries.values()}) == 2
+    # the update in the second section dates that section's post only
+    assert entries["Second release"].findtext("a:updated", namespaces=ns).startswith("2014-09-20")
+    assert entries["First release"].findtext("a:updated", namespaces=ns).startswith("2014-08-20")
+    tag = page(built, "blog/tags/sections.html").select(".blogposts-card-title a")
+    assert [a.get_text() for a in tag] == ["Second release", "First release"]
+
+
+# -- incremental and parallel builds ------------------------------------------------------
+
+
+def index_cards(app) -> list[tuple[str, str, str]]:
+    return [
+        (
+            c.select_one(".blogposts-card-title a").get_text(),
+            c.select_one(".blogposts-card-title a")["href"],
+            c.select_one("time.blogposts-date")["datetime"],
+        )
+        for c in page(app, "blog/index.html").select(".blogposts-card")
+    ]
+
+
+def test_parallel_build_reads_the_same_posts(built, tmp_path):
+    src = tmp_path / "root"
+    shutil.copytree(ROOTS / "test-ablog-read", src)
+    app = SphinxTestApp(
+        "html", srcdir=src, freshenv=True, parallel=2, status=StringIO(), warning=StringIO()
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert index_cards(app) == index_cards(built)
+
+
+def test_incremental_build_follows_section_posts_and_updates(tmp_path):
+    src = tmp_path / "root"
+    shutil.copytree(ROOTS / "test-ablog-read", src)
+
+    def build() -> SphinxTestApp:
+        app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO())
+        try:
+            app.build()
+        finally:
+            app.cleanup()
+        return app
+
+    first = build()
+    assert "First release" in [t for t, _, _ in index_cards(first)]
+    sections = src / "posts" / "sections.rst"
+    text = sections.read_text(encoding="utf-8")
+    # the first section is no longer a post; the second gets a newer update
+    text = text.replace(".. post:: 2014-08-20\n   :tags: sections\n", "")
+    text = text.replace(".. update:: 2014-09-20", ".. update:: 2014-10-01")
+    sections.write_text(text, encoding="utf-8")
+    second = build()
+    titles = [t for t, _, _ in index_cards(second)]
+    assert "First release" not in titles
+    # with one post directive left, the document is the post (under its own title)
+    assert "Release notes" in titles
+    assert "Second release" not in titles
+    assert feed_updated(second, "Release notes").startswith("2014-10-01")

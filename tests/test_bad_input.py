@@ -110,7 +110,7 @@ EXPECTED = {
     "blog/2024-03-03-marker-first.md": (5, "excerpt", "the excerpt would be empty"),
     "blog/2024-04-03-draft-maybe.md": (3, "frontmatter", "'draft: maybe' is neither"),
     "blog/2024-05-01-disagree.md": (7, "directive", "disagree on 'date', 'tags'; the front"),
-    "notes/two-directives.rst": (6, "directive", "more than one 'post' directive"),
+    "notes/two-directives.rst": (6, "directive", "a second 'post' directive for the document"),
     "blog/2024-06-04-empty-file.md": (1, "title", "no title; using 'Empty file'"),
     "blog/2024-06-05-raw-control.md": (2, "frontmatter", "control character U+0007; it is"),
     # a control character in the body: fine in HTML, left out of the feeds, said once

@@ -73,6 +73,19 @@ class Post:
     #: Source line of each front-matter key, for warnings given once all posts are known.
     key_lines: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    #: ABlog's posting sections: the id of the section that is this post, None for a whole
+    #: document. Links to the post go to ``<page>#<section>``.
+    section: str | None = None
+
+    @property
+    def key(self) -> str:
+        """What tells posts apart: the docname, with ``#section`` for a section's post."""
+        return f"{self.docname}#{self.section}" if self.section else self.docname
+
+    @property
+    def anchor(self) -> str:
+        """What a link to the post adds to its page's URL."""
+        return f"#{self.section}" if self.section else ""
 
     @property
     def listed(self) -> bool:

@@ -210,22 +210,30 @@ class stored_excerpt(nodes.Invisible, nodes.Element):  # noqa: N801 (docutils' n
     """
 
 
-def store(doctree: nodes.document, fragment: list[nodes.Node]) -> None:
+def store(doctree: nodes.document, fragment: list[nodes.Node], section: str = "") -> None:
+    """``section`` tells the excerpts of a document's section posts apart (``Post.section``;
+    empty for the document's own post)."""
     text = " ".join(" ".join(node.astext() for node in fragment).split())
-    doctree.append(stored_excerpt("", *fragment, text=text))
+    doctree.append(stored_excerpt("", *fragment, text=text, section=section))
 
 
-def take(doctree: nodes.Node) -> stored_excerpt | None:
-    """Remove every stored excerpt from ``doctree`` (a page never shows them); the first,
-    detached from the page: kept for later, it must not keep the whole doctree alive."""
-    found = list(doctree.findall(stored_excerpt))
-    for node in found:
+def take_all(doctree: nodes.Node) -> dict[str, stored_excerpt]:
+    """Remove every stored excerpt from ``doctree`` (a page never shows them); each, by the
+    section of its post, detached from the page: kept for later, none may keep the whole
+    doctree alive."""
+    found: dict[str, stored_excerpt] = {}
+    for node in list(doctree.findall(stored_excerpt)):
         node.parent.remove(node)
         node.parent = None
-    if found:
-        for node in found[0].findall():
-            node.document = None  # type: ignore[assignment]
-    return found[0] if found else None
+        for child in node.findall():
+            child.document = None  # type: ignore[assignment]
+        found.setdefault(node.get("section", ""), node)
+    return found
+
+
+def take(doctree: nodes.Node, section: str = "") -> stored_excerpt | None:
+    """The stored excerpt of a section's post (of the document's own post by default)."""
+    return take_all(doctree).get(section)
 
 
 def _skip(translator: Any, node: nodes.Node) -> None:

@@ -31,6 +31,7 @@ class PostSources:
         doctree: nodes.document,
         fm: frontmatter.FrontMatter,
         directive: post_node | None,
+        section: nodes.section | None = None,
     ) -> None:
         self.app = app
         self.env = app.env
@@ -40,6 +41,9 @@ class PostSources:
         self.fm = fm
         self.data = fm.data
         self.directive = directive
+        #: ABlog's posting sections: the section that is the post (None: the document).
+        self.section = section
+        self.scope: nodes.Element = section if section is not None else doctree
         self.options: dict[str, Any] = directive["options"] if directive is not None else {}
         self.tz = dates.zone(self.config.blogposts_timezone)
         #: ABlog's ``post_date_format``, tried first as ABlog does (registered by its layer).
@@ -101,7 +105,7 @@ class PostSources:
 
     def _heading(self) -> str | None:
         """The document's own first heading, as Sphinx takes its title (None without one)."""
-        section = self.doctree.next_node(nodes.section)
+        section = self.section or self.doctree.next_node(nodes.section)
         if section is None or not section.children or not isinstance(section[0], nodes.title):
             return None
         return values.clean_text(section[0].astext()) or None
@@ -178,7 +182,7 @@ class PostSources:
         return max(candidates) if candidates else None
 
     def updates(self) -> list[update_node]:
-        return list(self.doctree.findall(update_node))
+        return list(self.scope.findall(update_node))
 
 
 def _kind(value: Any) -> str:

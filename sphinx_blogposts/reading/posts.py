@@ -28,6 +28,9 @@ class PostReader(PostSources):
 
     def read(self) -> Post:
         post = Post(docname=self.docname, title=self.title(), line=self.fm.line)
+        if self.section is not None:
+            post.section = self.section["ids"][0]
+            post.line = self.directive.line if self.directive is not None else None
         post.key_lines = dict(self.fm.lines)
         post.date = self.date()
         post.updated = self.updated()
@@ -57,10 +60,10 @@ class PostReader(PostSources):
                 Warn.DIRECTIVE,
                 self.where(None),
             )
-        post.words = len(re.findall(r"\w+", self.doctree.astext()))
+        post.words = len(re.findall(r"\w+", self.scope.astext()))
         fragment = self.excerpt()
         post.excerpt_digest = excerpt.digest(fragment)
-        excerpt.store(self.doctree, fragment)
+        excerpt.store(self.doctree, fragment, post.section or "")
         return post
 
     # -- slug ----------------------------------------------------------------------------
@@ -217,7 +220,7 @@ class PostReader(PostSources):
     def _nth_image(self, index: int | None) -> str | None:
         """ABlog's ``:image: N`` (and ``post_auto_image``): the post's N-th image, from 1."""
         if index:
-            images = list(self.doctree.findall(nodes.image))
+            images = list(self.scope.findall(nodes.image))
             if 0 < index <= len(images):
                 uri = str(images[index - 1]["uri"])
                 # Sphinx keeps a local image's path relative to the source folder
@@ -231,6 +234,10 @@ class PostReader(PostSources):
             count = _count(self.data.get("excerpt"))
         if count is None:
             count = self.config.blogposts_auto_excerpt
+        if self.section is not None:  # a section's post: its own text, no markers
+            return excerpt.clean([c.deepcopy() for c in explicit]) or excerpt.clean(
+                excerpt.first_paragraphs(self.section, count)
+            )
         return excerpt.choose(self.doctree, explicit, count)
 
 

@@ -110,9 +110,9 @@ def _signature(renderer: Renderer, spec: PageSpec, frame: str, cards: dict[str, 
     else:
         shown = []
         for post in spec.posts:
-            if post.docname not in cards:
-                cards[post.docname] = signatures.digest(signatures.card(blog, post, wpm))
-            shown.append(cards[post.docname])
+            if post.key not in cards:
+                cards[post.key] = signatures.digest(signatures.card(blog, post, wpm))
+            shown.append(cards[post.key])
     return signatures.digest(
         [
             frame,

@@ -73,7 +73,7 @@ def add_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             continue  # an excerpt already resolved with its page
         when = note.get("date")
         shown = renderer.format_date(datetime.fromisoformat(when)) if when else note["date_text"]
-        note.insert(0, nodes.title("", _("Updated on %s") % shown))
+        note.insert(0, nodes.title("", _("Updated on %(date)s") % {"date": shown}))
 
 
 def register(app: Sphinx) -> None:
