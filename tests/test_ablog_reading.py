@@ -208,6 +208,18 @@ def test_exclude_keeps_the_excerpt_off_the_page_but_the_post_listed(built):
     assert card.select_one(".blogposts-card-image img")["src"].endswith("two.png")
 
 
+def test_image_number_in_a_field_list(built):
+    card = next(
+        c
+        for c in page(built, "blog/index.html").select(".blogposts-card")
+        if c.select_one(".blogposts-card-title a").get_text() == "Field list post"
+    )
+    # ABlog's `:image: 1` field: the post's first image, not a file named "1"
+    src = card.select_one(".blogposts-card-image img")["src"]
+    assert src.endswith("one.png")
+    assert Path(built.outdir, "blog", src).resolve().is_file()
+
+
 def test_directive_content_without_exclude_stays_on_the_page(built):
     own = page(built, "posts/shown-excerpt.html").get_text()
     assert "SHOWN-EXCERPT stays on the page." in own
