@@ -93,6 +93,17 @@ def test_words_and_dates_without_a_year_are_refused_with_one_warning(built, name
     assert title in page(built, f"posts/{name}.html").get_text()  # the page is still built
 
 
+@pytest.mark.parametrize(
+    ("name", "title"), [("forever-draft.rst", "Forever draft"), ("draft-myst.md", "MyST draft")]
+)
+def test_an_ablog_post_without_a_date_is_a_draft_without_warning(built, name, title):
+    assert warnings_about(built, f"posts/{name}") == []
+    assert title not in dates_on_index(built)
+    own = page(built, f"posts/{name.rsplit('.', 1)[0]}.html")
+    assert own.select_one(".blogposts-post-header .blogposts-draft") is not None
+    assert own.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+
+
 # -- the update directive ---------------------------------------------------------------
 
 

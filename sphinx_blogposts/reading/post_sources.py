@@ -50,6 +50,9 @@ class PostSources:
         self.ablog_date_format: str | None = getattr(self.config, "post_date_format", None)
         #: Keys given by both the front matter and the directive, with different values.
         self.disagreements: list[str] = []
+        #: ABlog's drafts: a post made by ABlog's means (its directive, ``blogpost: true``)
+        #: that gives no date at all is a draft, as ABlog has it, not a mistake.
+        self.undated_draft = False
 
     def where(self, key: str | None = None) -> tuple[str, int | None]:
         if key is not None and key in self.fm.lines:
@@ -148,6 +151,8 @@ class PostSources:
             else:
                 then = "the post is listed nowhere until it has a date"
             warn(f"{label}: {problem}; {then}", Warn.DATE, where)
+        elif chosen is None and self._ablog_post() and not candidates:
+            self.undated_draft = True
         elif chosen is None and "date" not in self.fm.broken_keys:
             warn(
                 "the post has no date, so it is listed nowhere; add 'date: YYYY-MM-DD' to the "
@@ -156,6 +161,9 @@ class PostSources:
                 self.where("date"),
             )
         return chosen
+
+    def _ablog_post(self) -> bool:
+        return self.directive is not None or values.as_bool(self.data.get("blogpost")) is True
 
     def _updated_key(self) -> Any:
         value = self.data.get("updated")

@@ -43,7 +43,7 @@ class PostReader(PostSources):
         )
         post.keywords = self.labels("keywords", "keywords", [])
         post.image = self.image()
-        post.draft = self.flag("draft")
+        post.draft = self.flag("draft") or self.undated_draft
         post.unlisted = self.flag("unlisted")
         post.extra = {k: v for k, v in self.data.items() if k not in frontmatter.KNOWN_KEYS}
         post.locations = self.labels("location", "location", self.options.get("location", []))
