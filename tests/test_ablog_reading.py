@@ -428,3 +428,22 @@ def test_incremental_build_follows_section_posts_and_updates(tmp_path):
     assert "Release notes" in titles
     assert "Second release" not in titles
     assert feed_updated(second, "Release notes").startswith("2014-10-01")
+
+
+def test_update_title_is_translated(tmp_path):
+    src = tmp_path / "root"
+    shutil.copytree(ROOTS / "test-ablog-read", src)
+    app = SphinxTestApp(
+        "html",
+        srcdir=src,
+        freshenv=True,
+        confoverrides={"language": "de"},
+        status=StringIO(),
+        warning=StringIO(),
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    title = updates_on(app, "posts/updated.html")[0].select_one(".admonition-title")
+    assert title.get_text() == "Aktualisiert am 7. April 2015"
