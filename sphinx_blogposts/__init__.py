@@ -61,7 +61,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     fill.register(app)  # post headers and footers, postlists
     social.register(app)  # description and image for sphinxext-opengraph
     pages.register(app)  # index, tag, author and archive pages
-    redirects.register(app)  # old Docusaurus URLs
+    redirects.register(app)  # old Docusaurus URLs, ABlog's :redirect:
     feeds.register(app)  # Atom, RSS and JSON Feed files
     feed_plan.register(app)  # feed links in every blog page's head
     jsonld.register(app)  # schema.org structured data in the head of blog pages
@@ -72,7 +72,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     return {
         "version": __version__,
-        "env_version": 5,  # bump with BlogDomain.data_version
+        "env_version": 6,  # bump with BlogDomain.data_version
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -108,7 +108,7 @@ EXPECTED = {
     "blog/2024-03-01-two-markers.md": (11, "excerpt", "a second excerpt marker"),
     "blog/2024-04-03-draft-maybe.md": (3, "frontmatter", "'draft: maybe' is neither"),
     "blog/2024-05-01-disagree.md": (7, "directive", "disagree on 'date', 'tags'; the front"),
-    "notes/two-directives.rst": (6, "directive", "more than one 'post' directive"),
+    "notes/two-directives.rst": (6, "directive", "a second 'post' directive for the document"),
     "blog/2024-06-05-raw-control.md": (2, "frontmatter", "control character U+0007; it is"),
     # a control character in the body: fine in HTML, left out of the feeds, said once
     "blog/2024-06-01-control.md": (5, "feed", "characters that XML cannot carry"),

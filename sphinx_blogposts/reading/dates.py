@@ -3,14 +3,26 @@
 A naive date is read in ``blogposts_timezone`` (UTC by default) and never in the
 machine's zone, so the same sources list the same dates on every machine, and posts
 with and without a UTC offset can be compared and sorted together.
+
+Anything ABlog accepts is accepted too, because ABlog sites switch with their posts
+unchanged: ABlog reads dates with ``dateutil.parser.parse``, so ``June 05 2020``,
+``3rd November 2021`` or ``Apr 15, 2014`` are all in use. ISO dates and YAML dates are
+read first, exactly, as before. Where dateutil would fill a missing part from the day
+of the build (``June 2020``, ``2020``), the first of the month and January are used
+instead, so a build gives the same dates on any day; a date without a year is refused,
+since no fixed year could be right. Words (``tomorrow``, ``draft``) are refused: the
+parser is never fuzzy.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 import zoneinfo
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+
+from dateutil import parser as dateutil_parser
 
 # Docusaurus' rule for a post's path (without its .md/.mdx): anything (the greedy
 # "folder", so the last date in the path wins), the date with "-" or "/" between its
@@ -35,6 +47,11 @@ _FORMATS = (
 )
 
 
+#: What dateutil fills in for missing parts; two different ones tell a missing year apart.
+_FILL = datetime(2000, 1, 1)
+_PROBE = datetime(2001, 2, 2)
+
+
 def zone(name: str) -> tzinfo:
     if name.upper() == "UTC":
         return UTC
@@ -42,16 +59,27 @@ def zone(name: str) -> tzinfo:
 
 
 def aware(value: datetime, tz: tzinfo) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=tz)
+    if value.tzinfo is None:
+        return value.replace(tzinfo=tz)
+    offset = value.utcoffset()
+    if type(value.tzinfo).__module__.startswith("dateutil") and offset is not None:
+        # a plain fixed offset: pickles small and compares the same in every process
+        return value.replace(tzinfo=UTC if offset == timedelta(0) else timezone(offset))
+    return value
 
 
-def parse_date(value: object, tz: tzinfo) -> datetime:
-    """Turn a YAML value or string into an aware datetime; ``ValueError`` says why not."""
+def parse_date(value: object, tz: tzinfo, first_format: str | None = None) -> datetime:
+    """Turn a YAML value or string into an aware datetime; ``ValueError`` says why not.
+
+    ``first_format`` (ABlog's ``post_date_format``) is tried before any other form but
+    ISO 8601, as ABlog does: it decides between day-first and month-first in
+    ``05/06/2020``.
+    """
     if isinstance(value, datetime):
         return aware(value, tz)
     if isinstance(value, date):
         return datetime.combine(value, time(), tz)
-    if isinstance(value, bool) or not isinstance(value, str):
+    if not isinstance(value, str):
         raise ValueError(
             f"expected a date such as 2024-01-26, got {type(value).__name__} {value!r}"
         )
@@ -63,12 +91,31 @@ def parse_date(value: object, tz: tzinfo) -> datetime:
         return aware(datetime.fromisoformat(iso), tz)
     except ValueError:
         pass
-    for fmt in _FORMATS:
+    for fmt in (first_format, *_FORMATS) if first_format else _FORMATS:
         try:
             return aware(datetime.strptime(text, fmt), tz)
         except ValueError:
             continue
-    raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD or an ISO 8601 date-time")
+    return aware(_dateutil(text), tz)
+
+
+def _dateutil(text: str) -> datetime:
+    """ABlog's reading (``dateutil.parser.parse``), made independent of the build's day."""
+    refused = ValueError(
+        f"{text!r} is not a date; write it as YYYY-MM-DD, an ISO 8601 date-time, or a date "
+        "such as 'June 5, 2020'"
+    )
+    try:
+        with warnings.catch_warnings():
+            # "10:30 EST": a zone name dateutil does not know is read as no zone, as ABlog does
+            warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+            found = dateutil_parser.parse(text, default=_FILL)
+            probe = dateutil_parser.parse(text, default=_PROBE)
+    except (ValueError, OverflowError):
+        raise refused from None
+    if found.year != probe.year:
+        raise ValueError(f"{text!r} has no year; write the full date, such as 'June 5, 2020'")
+    return found
 
 
 @dataclass(frozen=True)

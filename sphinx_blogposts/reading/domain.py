@@ -32,13 +32,15 @@ class BlogDomain(DocumentStore):
 
     name = "blogposts"
     label = "Blog posts"
-    data_version = 5  # bump on any change to the shape of `data` (5: Post.locations, languages)
+    data_version = 6  # bump on any change to the shape of `data` (6: section posts)
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post (its excerpt is kept in its doctree: excerpt.py)
+        "sections": {},  # docname -> its sections' posts (ABlog's posting sections)
         "postlists": {},  # docname -> the options of each postlist in it
         "signatures": {},  # docname -> what that page showed last build (see incremental.py)
     }
-    per_document = ("posts", "postlists")  # signatures are replaced whole after each read
+    # signatures are replaced whole after each read
+    per_document = ("posts", "sections", "postlists")
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -49,6 +51,16 @@ class BlogDomain(DocumentStore):
     @property
     def posts(self) -> dict[str, Post]:
         return self.data["posts"]
+
+    def section_posts(self) -> list[Post]:
+        """The posts that are sections of a document, in no particular order."""
+        return [post for posts in self.data["sections"].values() for post in posts]
+
+    def post_by_key(self, key: str) -> Post | None:
+        docname, _, section = key.partition("#")
+        if not section:
+            return self.posts.get(docname)
+        return next((p for p in self.data["sections"].get(docname, []) if p.key == key), None)
 
 
 def domain_of(env: BuildEnvironment) -> BlogDomain:

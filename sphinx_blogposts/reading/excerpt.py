@@ -91,18 +91,36 @@ def cut_at_marker(doctree: nodes.document, marker: nodes.Node) -> list[nodes.Nod
     return _cut(body_of(doctree), marker, path)
 
 
-def first_paragraphs(doctree: nodes.document, count: int) -> list[nodes.Node]:
-    """ABlog's automatic excerpt: the first paragraphs of the body (never ones nested in lists).
+#: Paragraphs inside these are not the post's text (metadata, error reports).
+_NOT_TEXT = (nodes.system_message, nodes.docinfo, nodes.field_list, nodes.Invisible)
+
+
+def first_paragraphs(doctree: nodes.Element, count: int) -> list[nodes.Node]:
+    """ABlog's automatic excerpt: the first ``count`` paragraphs in reading order, as ABlog
+    counts them, also ones inside a list item, a note or a quote (each is copied alone,
+    so the excerpt is a few paragraphs, never half a list).
 
     Only the paragraphs kept are copied: a long post has thousands of them.
     """
     found: list[nodes.Node] = []
+    if count <= 0:
+        return found
     for p in doctree.findall(nodes.paragraph):
+        if is_marker(p) or _inside(p, _NOT_TEXT):
+            continue
+        found.append(p.deepcopy())
         if len(found) >= count:
             break
-        if isinstance(p.parent, (nodes.section, nodes.document)) and not is_marker(p):
-            found.append(p.deepcopy())
     return found
+
+
+def _inside(node: nodes.Node, kinds: tuple[type[nodes.Node], ...]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, kinds):
+            return True
+        parent = parent.parent
+    return False
 
 
 def choose(
@@ -182,22 +200,30 @@ class stored_excerpt(nodes.Invisible, nodes.Element):  # noqa: N801 (docutils' n
     """
 
 
-def store(doctree: nodes.document, fragment: list[nodes.Node]) -> None:
+def store(doctree: nodes.document, fragment: list[nodes.Node], section: str = "") -> None:
+    """``section`` tells the excerpts of a document's section posts apart (``Post.section``;
+    empty for the document's own post)."""
     text = " ".join(" ".join(node.astext() for node in fragment).split())
-    doctree.append(stored_excerpt("", *fragment, text=text))
+    doctree.append(stored_excerpt("", *fragment, text=text, section=section))
 
 
-def take(doctree: nodes.Node) -> stored_excerpt | None:
-    """Remove every stored excerpt from ``doctree`` (a page never shows them); the first,
-    detached from the page: kept for later, it must not keep the whole doctree alive."""
-    found = list(doctree.findall(stored_excerpt))
-    for node in found:
+def take_all(doctree: nodes.Node) -> dict[str, stored_excerpt]:
+    """Remove every stored excerpt from ``doctree`` (a page never shows them); each, by the
+    section of its post, detached from the page: kept for later, none may keep the whole
+    doctree alive."""
+    found: dict[str, stored_excerpt] = {}
+    for node in list(doctree.findall(stored_excerpt)):
         node.parent.remove(node)
         node.parent = None
-    if found:
-        for node in found[0].findall():
-            node.document = None  # type: ignore[assignment]
-    return found[0] if found else None
+        for child in node.findall():
+            child.document = None  # type: ignore[assignment]
+        found.setdefault(node.get("section", ""), node)
+    return found
+
+
+def take(doctree: nodes.Node, section: str = "") -> stored_excerpt | None:
+    """The stored excerpt of a section's post (of the document's own post by default)."""
+    return take_all(doctree).get(section)
 
 
 def _skip(translator: Any, node: nodes.Node) -> None:

@@ -303,4 +303,8 @@ KNOWN_KEYS = {
     "location",
     "language",
     "redirect",
+    "canonical_link",
+    "external_link",
+    "nocomments",
+    "exclude",
 }

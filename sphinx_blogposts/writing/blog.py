@@ -8,7 +8,7 @@ post, so it is computed here from the domain's data and never stored per documen
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -30,7 +30,7 @@ def tag_key(label: str) -> str:
 
 def sort_key(post: Post) -> tuple[float, str]:
     assert post.date is not None
-    return (-post.date.timestamp(), post.docname)
+    return (-post.date.timestamp(), post.key)
 
 
 def pinned_first(posts: list[Post]) -> list[Post]:
@@ -61,35 +61,36 @@ class Blog:
     tags: dict[str, Tag] = field(default_factory=dict)
     authors: dict[str, Author] = field(default_factory=dict)
     author_posts: dict[str, list[Post]] = field(default_factory=dict)
-    #: docname -> resolved authors / tag keys, for every post (listed or not).
+    #: Post.key -> resolved authors / tag keys, for every post (listed or not).
     post_authors: dict[str, list[Author]] = field(default_factory=dict)
     post_tags: dict[str, list[str]] = field(default_factory=dict)
     neighbours: dict[str, tuple[Post | None, Post | None]] = field(default_factory=dict)
-    #: docnames of drafts, including future posts under ``blogposts_future = "draft"``.
+    #: Post.key of drafts, including future posts under ``blogposts_future = "draft"``.
     drafts: set[str] = field(default_factory=set)
     #: Whether the drafts have a page listing them (``blogposts_drafts_page``).
     drafts_page: bool = False
     #: catalog (see :data:`CATALOGS`) -> key -> its value, with its listed posts.
     catalogs: dict[str, dict[str, Tag]] = field(default_factory=dict)
-    #: catalog -> docname -> keys of the post's values, for every post.
+    #: catalog -> Post.key -> keys of the post's values, for every post.
     post_terms: dict[str, dict[str, list[str]]] = field(default_factory=dict)
 
     def tags_of(self, post: Post) -> list[Tag]:
-        return [self.tags[key] for key in self.post_tags.get(post.docname, [])]
+        return [self.tags[key] for key in self.post_tags.get(post.key, [])]
 
     def terms_of(self, catalog: str, post: Post) -> list[Tag]:
         terms = self.catalogs.get(catalog, {})
-        return [terms[key] for key in self.post_terms.get(catalog, {}).get(post.docname, [])]
+        return [terms[key] for key in self.post_terms.get(catalog, {}).get(post.key, [])]
 
     def select(self, options: Mapping[str, Any], docname: str) -> list[Post]:
         """The posts a ``postlist`` with these options shows on ``docname`` (ABlog's semantics:
-        filters AND-ed across options, OR-ed within one; without filters, not the page itself)."""
+        every value of every filter must match, so ``:tags: a, b`` lists posts tagged both;
+        without filters, not the page itself)."""
         filters: dict[str, list[str]] = options["filters"]
-        posts = [p for p in self.listed if not p.exclude_from_postlists]
+        posts = list(self.listed)
         values_of: dict[str, Callable[[Post], set[str]]] = {
-            "tags": lambda p: set(self.post_tags.get(p.docname, [])),
+            "tags": lambda p: set(self.post_tags.get(p.key, [])),
             "author": lambda p: {
-                v.casefold() for a in self.post_authors.get(p.docname, []) for v in (a.key, a.name)
+                v.casefold() for a in self.post_authors.get(p.key, []) for v in (a.key, a.name)
             },
             "category": lambda p: self._filter_values("category", p),
             "location": lambda p: self._filter_values("location", p),
@@ -100,11 +101,11 @@ class Blog:
         for key, values in filters.items():
             if values:
                 want = {tag_key(v) if key == "tags" else v for v in values}
-                posts = [p for p in posts if values_of[key](p) & want]
-        if options["oldest_first"]:
-            posts.reverse()
+                posts = [p for p in posts if want <= values_of[key](p)]
         count = options["count"]
-        return posts[:count] if count else posts
+        posts = posts[:count] if count else posts
+        # ABlog's :sort: shows the same (newest) posts, oldest first
+        return posts[::-1] if options["oldest_first"] else posts
 
     def _filter_values(self, catalog: str, post: Post) -> set[str]:
         """What a postlist filter matches: the key as written or the value's display name."""
@@ -123,26 +124,33 @@ def build(
     config: Config,
     authors_map: dict[str, dict[str, str]],
     tag_defs: Mapping[str, TagDef] | None = None,
+    sections: Iterable[Post] = (),
 ) -> Blog:
-    """``tag_defs`` (from ``tags.yml``) fix the slug and description of the tags they define."""
+    """``tag_defs`` (from ``tags.yml``) fix the slug and description of the tags they define.
+
+    ``sections`` are the posts that are sections of a document (ABlog's posting
+    sections): listed like the others, everything about them kept by ``Post.key``, which
+    is the docname for every other post. ``Blog.posts`` stays one post per document.
+    """
     blog = Blog(posts=posts)
+    every = [*posts.values(), *sections]
     show_drafts = config.blogposts_drafts
     now = datetime.now(UTC)
-    blog.drafts = {p.docname for p in posts.values() if is_draft(p, config, now)}
+    blog.drafts = {p.key for p in every if is_draft(p, config, now)}
     blog.drafts_page = bool(getattr(config, "blogposts_drafts_page", False))
     blog.listed = sorted(
-        (p for p in posts.values() if p.listed and (show_drafts or p.docname not in blog.drafts)),
+        (p for p in every if p.listed and (show_drafts or p.key not in blog.drafts)),
         key=sort_key,
     )
 
     labels: dict[str, Counter[str]] = {}
-    for post in sorted(posts.values(), key=lambda p: p.docname):
+    for post in sorted(every, key=lambda p: p.key):
         keys = []
         for label in post.tags:
             key = tag_key(label)
             labels.setdefault(key, Counter())[label] += 1
             keys.append(key)
-        blog.post_tags[post.docname] = keys
+        blog.post_tags[post.key] = keys
     by_label = {tag_key(d.label): d for d in (tag_defs or {}).values()}
     fixed = {key: by_label[key].slug for key in labels if key in by_label}
     slugs = unique_slugs([k for k in labels if k not in fixed], prefix="tag")
@@ -160,16 +168,16 @@ def build(
             description=described.description if described else None,
         )
     for post in blog.listed:
-        for key in blog.post_tags[post.docname]:
+        for key in blog.post_tags[post.key]:
             blog.tags[key].posts.append(post)
 
-    _build_catalogs(blog, config)
+    _build_catalogs(blog, config, every)
 
     resolved: dict[str, list[Author]] = {}
     default_authors = [AuthorRef(key=key) for key in config.blogposts_default_author]
-    for post in posts.values():
+    for post in every:
         refs = post.authors or default_authors
-        resolved[post.docname] = [authors_mod.resolve(ref, authors_map) for ref in refs]
+        resolved[post.key] = [authors_mod.resolve(ref, authors_map) for ref in refs]
     author_slugs = unique_slugs(
         [a.key for authors in resolved.values() for a in authors], prefix="author"
     )
@@ -179,13 +187,13 @@ def build(
             blog.authors.setdefault(author.key, author)
     blog.post_authors = resolved
     for post in blog.listed:
-        for author in resolved[post.docname]:
+        for author in resolved[post.key]:
             blog.author_posts.setdefault(author.key, []).append(post)
 
     for index, post in enumerate(blog.listed):
         newer = blog.listed[index - 1] if index > 0 else None
         older = blog.listed[index + 1] if index + 1 < len(blog.listed) else None
-        blog.neighbours[post.docname] = (older, newer)
+        blog.neighbours[post.key] = (older, newer)
     return blog
 
 
@@ -198,7 +206,7 @@ def _values(post: Post, catalog: str, config: Config) -> list[str]:
     return given or list(getattr(config, f"blogposts_default_{catalog}"))
 
 
-def _build_catalogs(blog: Blog, config: Config) -> None:
+def _build_catalogs(blog: Blog, config: Config, every: list[Post]) -> None:
     """Categories, locations and languages: a page per value, as tags have.
 
     Values are one value whatever their case. Locations and languages named in
@@ -212,14 +220,14 @@ def _build_catalogs(blog: Blog, config: Config) -> None:
         known = {tag_key(k): (k, v) for k, v in names.items()}
         labels: dict[str, Counter[str]] = {}
         per_post: dict[str, list[str]] = {}
-        for post in sorted(blog.posts.values(), key=lambda p: p.docname):
+        for post in sorted(every, key=lambda p: p.key):
             keys = []
             for value in _values(post, catalog, config):
                 key = tag_key(value)
                 if key and key not in keys:
                     labels.setdefault(key, Counter())[value] += 1
                     keys.append(key)
-            per_post[post.docname] = keys
+            per_post[post.key] = keys
         slugs = unique_slugs(list(labels), prefix=catalog)
         terms: dict[str, Tag] = {}
         for key, counts in sorted(labels.items()):
@@ -232,7 +240,7 @@ def _build_catalogs(blog: Blog, config: Config) -> None:
                 url=entry[1][1] if entry else None,
             )
         for post in blog.listed:
-            for key in per_post.get(post.docname, []):
+            for key in per_post.get(post.key, []):
                 terms[key].posts.append(post)
         blog.catalogs[catalog] = terms
         blog.post_terms[catalog] = per_post

@@ -71,7 +71,7 @@ def plan(blog: Blog, app: Sphinx) -> list[FeedSpec]:
     length = config.blogposts_feed_length
 
     def entries(posts: Iterable[Post]) -> list[Post]:
-        listed = [p for p in posts if p.docname not in blog.drafts and not p.unlisted]
+        listed = [p for p in posts if p.key not in blog.drafts and not p.unlisted]
         return listed[:length] if length else listed
 
     site_title = config.blogposts_title

@@ -24,13 +24,14 @@ from .render import Renderer, renderer_for
 def take_excerpt(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """The post's stored excerpt leaves its page here, before any other handler sees it; an
     HTML build keeps it, resolved with the page, for every list and feed to reuse."""
-    stored = excerpt.take(doctree)
-    if (
-        stored is not None
-        and docname in domain_of(app.env).posts
-        and writes_html_pages(app.builder)
-    ):
-        renderer_for(app).keep_resolved_excerpt(docname, stored)
+    found = excerpt.take_all(doctree)
+    if not found or not writes_html_pages(app.builder):
+        return
+    domain = domain_of(app.env)
+    for section, stored in found.items():
+        key = f"{docname}#{section}" if section else docname
+        if domain.post_by_key(key) is not None:
+            renderer_for(app).keep_resolved_excerpt(key, stored)
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -43,9 +44,12 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
         return
     renderer = renderer_for(app)
     html = writes_html_pages(app.builder)
-    post = domain_of(app.env).posts.get(docname)
+    domain = domain_of(app.env)
+    post = domain.posts.get(docname)
     for node in headers:
-        node.replace_self(_header(renderer, post, html) if post else [])
+        # a section's post has its own header, under the section's title
+        shown = domain.post_by_key(node["key"]) if node.get("key") else post
+        node.replace_self(_header(renderer, shown, html) if shown else [])
     for node in footers:
         node.replace_self(_footer(renderer, post, html) if post else [])
     for node in postlists:
@@ -91,7 +95,7 @@ def _postlist(
     items = nodes.bullet_list()
     for post in posts:
         try:
-            uri = renderer.builder.get_relative_uri(docname, post.docname)
+            uri = renderer.builder.get_relative_uri(docname, post.docname) + post.anchor
         except NoUri:  # a document this builder does not write (LaTeX): the title alone
             items += nodes.list_item("", nodes.paragraph("", post.title))
             continue

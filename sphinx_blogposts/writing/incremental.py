@@ -21,7 +21,11 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = domain_of(env)
     domain.runtime.pop("renderer", None)
     blog = blog_mod.build(
-        domain.posts, app.config, domain.authors_map, domain.runtime.get("tags_file")
+        domain.posts,
+        app.config,
+        domain.authors_map,
+        domain.runtime.get("tags_file"),
+        domain.section_posts(),
     )
     domain.runtime["blog"] = blog
     checks.check(app, blog)

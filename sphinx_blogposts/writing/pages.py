@@ -112,9 +112,9 @@ def _signature(renderer: Renderer, spec: PageSpec, frame: str, cards: dict[str, 
     else:
         shown = []
         for post in spec.posts:
-            if post.docname not in cards:
-                cards[post.docname] = signatures.digest(signatures.card(blog, post, wpm))
-            shown.append(cards[post.docname])
+            if post.key not in cards:
+                cards[post.key] = signatures.digest(signatures.card(blog, post, wpm))
+            shown.append(cards[post.key])
     return signatures.digest(
         [
             frame,
@@ -208,7 +208,7 @@ def _titles_only(renderer: Renderer, spec: PageSpec) -> bool:
 
 def pinned_on(spec: PageSpec) -> set[str]:
     """The posts a page marks as pinned: those of the blog's index (they lead page 1)."""
-    return {p.docname for p in spec.posts if p.pinned} if spec.kind == "index" else set()
+    return {p.key for p in spec.posts if p.pinned} if spec.kind == "index" else set()
 
 
 def _sections(renderer: Renderer) -> list[tuple[str, str]]:

@@ -133,7 +133,7 @@ class Renderer(FragmentRenderer):
 
     def authors_of(self, post: Post, pagename: str) -> list[dict[str, Any]]:
         out = []
-        for author in self.blog.post_authors.get(post.docname, []):
+        for author in self.blog.post_authors.get(post.key, []):
             target = author_page(self.blog_path, author)
             out.append(
                 {
@@ -165,10 +165,11 @@ class Renderer(FragmentRenderer):
         thousands of tag pages. The post's own header shows every tag.
         """
         limit = None if all_tags else CARD_TAGS
-        total_tags = len(self.blog.post_tags.get(post.docname, []))
+        total_tags = len(self.blog.post_tags.get(post.key, []))
         return {
             "title": post.title,
-            "url": self.link(pagename, post.docname),
+            # ABlog's :external_link: posts are read elsewhere: lists send readers there
+            "url": post.external_link or self.link(pagename, post.docname) + post.anchor,
             "date": self.format_date(post.date),
             "datetime": post.date.isoformat() if post.date else "",
             "authors": self.authors_of(post, pagename),
@@ -181,7 +182,7 @@ class Renderer(FragmentRenderer):
             "show_reading_time": self.config.blogposts_show_reading_time,
             "description": post.description,
             "excerpt": self.excerpt_html(post, pagename) if with_excerpt else Markup(""),
-            "draft": post.docname in self.blog.drafts,
+            "draft": post.key in self.blog.drafts,
             "image": assets.url_for(self.app, post.image, pagename, post.docname, False),
         }
 
@@ -195,14 +196,14 @@ class Renderer(FragmentRenderer):
         return self.render("blogposts/post_header.html", post=card)
 
     def footer(self, post: Post) -> Markup:
-        older, newer = self.blog.neighbours.get(post.docname, (None, None))
+        older, newer = self.blog.neighbours.get(post.key, (None, None))
         if not self.config.blogposts_show_prev_next:
             older = newer = None
 
         def neighbour(other: Post | None) -> Link | None:
             if other is None:
                 return None
-            return Link(other.title, self.link(post.docname, other.docname))
+            return Link(other.title, self.link(post.docname, other.docname) + other.anchor)
 
         return self.render(
             "blogposts/post_footer.html", older=neighbour(older), newer=neighbour(newer)
@@ -219,26 +220,30 @@ class Renderer(FragmentRenderer):
         expand: str | None = None,
         pinned: Set[str] = frozenset(),
     ) -> Markup:
-        expand = expand or str(_("Read more"))
-        if excerpts:
-            cards = [
-                self.card_html(post, pagename, expand, post.docname in pinned) for post in posts
-            ]
+        if excerpts and not (fmt or date_format):
+            more = expand or str(_("Read more"))
+            cards = [self.card_html(post, pagename, more, post.key in pinned) for post in posts]
             return self.render("blogposts/postlist.html", cards=cards, excerpts=True)
+        # ABlog's list: one formatted line per post, then (with :excerpts:) its excerpt
+        # and, only when :expand: gives its text, a link to read on
         items = []
         for post in posts:
-            card = self.card(post, pagename, with_excerpt=False)
+            card = self.card(post, pagename, with_excerpt=excerpts)
             card["line"] = self._format_line(
                 fmt or self.config.blogposts_postlist_format, post, card, date_format
             )
             items.append(card)
         return self.render(
-            "blogposts/postlist.html", posts=items, excerpts=False, list_style=list_style
+            "blogposts/postlist.html",
+            posts=items,
+            excerpts=False,
+            list_style=list_style,
+            expand=expand if excerpts else None,
         )
 
     def card_html(self, post: Post, pagename: str, expand: str, pinned: bool = False) -> Markup:
         """A post's card for ``pagename``: rendered once per build, re-pointed per page."""
-        key = (post.docname, expand, pinned)
+        key = (post.key, expand, pinned)
         if key not in self._cards:
             context = self.card(post, post.docname, with_excerpt=True)
             context["pinned"] = pinned  # marked on page 1 of the blog's index only
@@ -260,6 +265,8 @@ class Renderer(FragmentRenderer):
             "author": escape(", ".join(a["name"] for a in card["authors"])),
             "tags": escape(", ".join(t["label"] for t in card["tags"])),
             "category": escape(", ".join(post.categories)),
+            "location": escape(", ".join(post.locations)),
+            "language": escape(", ".join(post.languages)),
         }
         parts = re.split(r"(\{\w+\})", fmt)
         return Markup("").join(
@@ -337,7 +344,11 @@ def renderer_for(app: Sphinx) -> Renderer:
     renderer = domain.runtime.get("renderer")
     if renderer is None or renderer.builder is not app.builder:
         blog = domain.runtime.get("blog") or blog_mod.build(
-            domain.posts, app.config, domain.authors_map, domain.runtime.get("tags_file")
+            domain.posts,
+            app.config,
+            domain.authors_map,
+            domain.runtime.get("tags_file"),
+            domain.section_posts(),
         )
         renderer = Renderer(app, blog)
         domain.runtime["renderer"] = renderer

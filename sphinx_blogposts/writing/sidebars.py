@@ -251,7 +251,9 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not writes_html_pages(app.builder) or not uses_sidebars(app.config):
         return []
     domain = domain_of(env)
-    blog = blog_mod.build(domain.posts, app.config, domain.authors_map)
+    blog = blog_mod.build(
+        domain.posts, app.config, domain.authors_map, sections=domain.section_posts()
+    )
     limit = app.config.blogposts_sidebar_recent
     signature = [
         [(p.docname, sidebar_label(p), str(p.date)) for p in blog.listed[:limit]],

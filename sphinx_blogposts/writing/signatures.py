@@ -43,7 +43,7 @@ def card(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = Tru
     """Everything a post's card or header shows (the reading time, not the word count)."""
     authors = [
         (a.key, a.name, a.slug, a.title, a.url, a.image_url, bool(blog.author_posts.get(a.key)))
-        for a in blog.post_authors.get(post.docname, [])
+        for a in blog.post_authors.get(post.key, [])
     ]
     tags = [(t.label, t.slug, bool(t.posts)) for t in blog.tags_of(post)]
     terms = [
@@ -51,11 +51,11 @@ def card(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = Tru
         for catalog in CATALOGS
     ]
     return [
-        post.docname,
+        post.key,
         post.title,
         post.date,
         reading_minutes(post, words_per_minute),
-        post.docname in blog.drafts,
+        post.key in blog.drafts,
         post.description,
         post.image,
         post.excerpt_digest if with_excerpt else None,

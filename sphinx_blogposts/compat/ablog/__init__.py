@@ -1,14 +1,15 @@
-"""ABlog's sites, built as they are: its settings, sidebar names, ``:ref:`` labels and URLs.
+"""ABlog's sites, built as they are: its settings, sidebar names, ``:ref:`` labels, URLs,
+its ``update`` directive and its ``:canonical_link:``.
 
-ABlog's directives and front matter are read by the reading side (they are this
-project's own syntax too); what only an ABlog site needs lives here.
+ABlog's ``post``/``postlist`` directives and front matter are read by the reading side
+(they are this project's own syntax too); what only an ABlog site needs lives here.
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import labels, settings, sidebars, urls
+from . import labels, links, settings, sidebars, update, urls
 
 
 def register(app: Sphinx) -> None:
@@ -16,3 +17,5 @@ def register(app: Sphinx) -> None:
     sidebars.register(app)  # ablog/*.html names in html_sidebars
     labels.register(app)  # blog-posts, tag-<x>, ... and posts by file name
     urls.register(app)  # redirect pages at ABlog's page URLs
+    update.register(app)  # the update directive: dated notes, the post's updated date
+    links.register(app)  # :canonical_link: as the page's canonical URL

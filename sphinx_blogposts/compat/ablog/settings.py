@@ -177,7 +177,6 @@ TABLE = AliasTable(
             "fontawesome_css_file",
             "fontawesome_included",
             "fontawesome_link_cdn",
-            "post_always_section",
             "post_auto_orphan",
             "skip_injecting_base_ablog_templates",
         )

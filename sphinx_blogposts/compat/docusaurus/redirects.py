@@ -55,8 +55,9 @@ MARKER = '<meta name="generator" content="sphinx-blogposts redirect" />'
 _BAD_SEGMENT = re.compile(r"[\x00-\x1f\\?#%<>\"]")
 
 
-def page_html(title: str, url: str, canonical: str) -> str:
-    """The redirect page; every value is escaped for an HTML attribute or text.
+def page_html(title: str, url: str, canonical: str, delay: int = 0) -> str:
+    """The redirect page, leaving after ``delay`` seconds; every value is escaped for an
+    HTML attribute or text.
 
     Plain string building: this runs once per post and build, and ``Markup.format``
     costs several times as much for the same result.
@@ -72,7 +73,7 @@ def page_html(title: str, url: str, canonical: str) -> str:
         '<meta name="robots" content="noindex" />\n'
         f"<title>{title_html}</title>\n"
         f'<link rel="canonical" href="{escape(canonical)}" />\n'
-        f'<meta http-equiv="refresh" content="0; url={url_attr}" />\n'
+        f'<meta http-equiv="refresh" content="{int(delay)}; url={url_attr}" />\n'
         "</head>\n"
         "<body>\n"
         f'<p>This page has moved to <a href="{url_attr}">{title_html}</a>.</p>\n'
@@ -132,6 +133,38 @@ def wanted(app: Sphinx) -> dict[str, Post]:
     return result
 
 
+def asked(app: Sphinx) -> dict[str, Post]:
+    """The redirects posts ask for by their old page names (ABlog's ``:redirect:``): output
+    path -> post. Written whatever ``blogposts_redirects`` says, since each was asked for;
+    a name that is not a page name, or where a page exists, is one warning."""
+    renderer = renderer_for(app)
+    outdir = Path(app.outdir)
+    result: dict[str, Post] = {}
+    for post in sorted(domain_of(app.env).posts.values(), key=lambda p: p.docname):
+        for name in post.redirect_from:
+            old = name.strip().strip("/").removesuffix(".html").removesuffix("/index")
+            parts = old.split("/")
+            problem = None
+            if not old or any(p in ("", ".", "..") or _BAD_SEGMENT.search(p) for p in parts):
+                problem = "is not a page name such as 'blog/old-name'"
+            elif renderer.has_page(old) or old == post.docname:
+                problem = "is a page of this site"
+            if problem is None:
+                out = Path(app.builder.get_outfilename(old))  # type: ignore[attr-defined]
+                rel = out.relative_to(outdir).as_posix()
+                if rel in result and result[rel] is not post:
+                    problem = f"is the old name of {result[rel].docname} too"
+                else:
+                    result[rel] = post
+                    continue
+            warn(
+                f"'redirect': {name!r} {problem}; no redirect is written for it",
+                Warn.REDIRECT,
+                (post.docname, post.key_lines.get("redirect", post.line)),
+            )
+    return result
+
+
 def write_redirects(app: Sphinx) -> list[Any]:
     """``html-collect-pages``: write the redirect pages that changed, remove stale ones."""
     if not writes_html_pages(app.builder) or app.builder.name not in REDIRECT_BUILDERS:
@@ -148,14 +181,17 @@ def write_redirects(app: Sphinx) -> list[Any]:
     current: dict[str, str] = {}  # output path -> digest of the page, for the ledger
     pages: dict[str, str] = {}  # output path -> page, for those to write
     base = app.config.html_baseurl
-    for rel, post in wanted(app).items():
+    redirects = wanted(app)
+    ablog = asked(app)
+    delay = getattr(app.config, "blogposts_redirect_refresh", 5)
+    for rel, post in {**redirects, **ablog}.items():
         target = os.path.join(outdir, rel)
         if not os.path.normpath(target).startswith(outdir + os.sep):
             continue  # old_path() keeps to the output folder; this is a second lock
         new_uri = app.builder.get_target_uri(post.docname)
         url = relative_uri(rel, new_uri)
         canonical = base.rstrip("/") + "/" + new_uri if base else url
-        html = page_html(post.title, url, canonical)
+        html = page_html(post.title, url, canonical, delay if rel in ablog else 0)
         digest = hashlib.sha1(html.encode("utf-8")).hexdigest()
         current[rel] = digest
         known = recorded.get(rel)
