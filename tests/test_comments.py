@@ -155,3 +155,23 @@ def test_dirhtml(app):
     (loader,) = [s for s in page.find_all("script") if "blogposts-comments.js" in s.get("src", "")]
     target = posixpath.normpath(posixpath.join("blog/2024-01-07-plain", loader["src"]))
     assert Path(app.outdir, target).is_file()
+
+
+def test_ablog_nocomments_turns_comments_off_for_that_post(make_app, editable_root):
+    """ABlog's ``:nocomments:`` on the ``post`` directive: no block on that post's page only."""
+    src = editable_root("structured")
+    (src / "blog" / "2024-01-08-ablog.rst").write_text(
+        "An ABlog post\n=============\n\n.. post:: 2024-01-08\n   :nocomments:\n\n"
+        "   Its excerpt.\n\nIts body.\n",
+        encoding="utf-8",
+    )
+    (src / "blog" / "2024-01-09-ablog-open.rst").write_text(
+        "Another ABlog post\n==================\n\n.. post:: 2024-01-09\n\nIts body.\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=src, freshenv=True, confoverrides={"blogposts_comments": GISCUS})
+    app.build()
+    found = widgets(app)
+    assert "blog/2024-01-08-ablog.html" not in found
+    assert "blog/2024-01-09-ablog-open.html" in found
+    assert sorted(found) == sorted([*WITH_COMMENTS, "blog/2024-01-09-ablog-open.html"])
