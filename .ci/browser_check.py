@@ -18,6 +18,7 @@ import functools
 import http.server
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -27,6 +28,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
 from playwright.sync_api import BrowserContext, Page, sync_playwright
@@ -63,7 +65,7 @@ def chromium_path() -> str:
 
 
 def build_docs(theme: str, outdir: Path) -> None:
-    env = {**os.environ, "DOCS_THEME": theme}
+    env = {**os.environ, "DOCS_THEME": theme, "BLOGPOSTS_CHECK_COMMENTS": "1"}
     subprocess.run(
         [
             sys.executable,
@@ -83,14 +85,35 @@ def build_docs(theme: str, outdir: Path) -> None:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """No access log: a failed request is reported by the browser's side, with its page."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A server that takes a client hanging up as the normal event it is.
+
+    Chromium drops connections it no longer needs (a preload it cancels, a page it leaves
+    while an image is still streaming); writing the rest of the answer then raises
+    ``BrokenPipeError`` or ``ConnectionResetError``, which the standard server prints as a
+    traceback, in a run that passes. Any other error is still printed in full.
+    """
+
+    daemon_threads = True
+
+    def handle_error(
+        self, request: socket.socket | tuple[bytes, socket.socket], client_address: Any
+    ) -> None:
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
 
 
 @contextmanager
 def serve(folder: Path) -> Iterator[str]:
     handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -177,6 +200,42 @@ class Checker:
         return urldefrag(href).url[len(self.base) :]
 
 
+#: Stands in for giscus' client.js (no network here): notes the theme it was given and
+#: adds the iframe giscus would.
+FAKE_GISCUS = """
+window.__giscusTheme = document.currentScript.getAttribute("data-theme");
+document.querySelector(".giscus").appendChild(document.createElement("iframe"));
+"""
+
+
+def check_comments(page: Page, url: str) -> list[str]:
+    """The comments container is there, giscus is asked for only once it is scrolled to,
+    and in the page's light or dark mode."""
+    asked: list[str] = []
+    page.on("request", lambda r: asked.append(r.url) if "giscus.app" in r.url else None)
+    problems = []
+    for scheme in ("light", "dark"):
+        asked.clear()
+        page.emulate_media(color_scheme=scheme)
+        page.set_viewport_size({"width": 1280, "height": 300})
+        page.goto(url, wait_until="load")
+        widget = page.locator(".blogposts-comments-widget")
+        if widget.count() != 1:
+            return [f"{url}: no comments container"]
+        page.wait_for_timeout(300)
+        top = widget.evaluate("el => el.getBoundingClientRect().top")
+        if top > 300 + 300 and asked:  # beyond the loader's margin: nothing asked yet
+            problems.append(f"{url}: giscus loaded before the comments were in view")
+        widget.scroll_into_view_if_needed()
+        page.wait_for_function("() => window.__giscusTheme !== undefined", timeout=5000)
+        theme = page.evaluate("() => window.__giscusTheme")
+        if theme != scheme:
+            problems.append(f"{url}: giscus themed {theme!r} in {scheme} mode")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.emulate_media(color_scheme="light")
+    return problems
+
+
 def check_theme(context: BrowserContext, theme: str, out: Path) -> list[str]:
     html = out / theme / "html"
     shots = out / theme / "screenshots"
@@ -185,6 +244,11 @@ def check_theme(context: BrowserContext, theme: str, out: Path) -> list[str]:
     build_docs(theme, html)
     with serve(html) as base:
         page = context.new_page()
+        # no network here: on every page, giscus' script is a stand-in (see check_comments)
+        page.route(
+            "https://giscus.app/**",
+            lambda route: route.fulfill(body=FAKE_GISCUS, content_type="text/javascript"),
+        )
         checker = Checker(page, base, shots)
         checker.visit("blog/index.html", "blog-index", dark=True)
         post = checker.first_link(".blogposts-card-title a")
@@ -203,6 +267,7 @@ def check_theme(context: BrowserContext, theme: str, out: Path) -> list[str]:
         if post is None:
             return ["blog/index.html: no post card"]
         checker.visit(post, "post")
+        checker.problems += check_comments(page, base + post)
         tag = checker.first_link(".blogposts-post-header a.blogposts-tag")
         author = checker.first_link(".blogposts-post-header a.blogposts-author")
         if tag is None or author is None:

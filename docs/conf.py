@@ -51,3 +51,14 @@ elif html_theme == "pydata_sphinx_theme":
         "secondary_sidebar_items": ["page-toc", "blogposts/recent.html"],
     }
     html_context = {"default_mode": "auto"}  # follow the reader's light/dark preference
+
+# Comments are off on the published site. The browser check turns giscus on (with made-up
+# ids; it serves a stand-in for giscus' script) to see the lazy loader work in each theme.
+if os.environ.get("BLOGPOSTS_CHECK_COMMENTS"):
+    blogposts_comments = {
+        "provider": "giscus",
+        "repo": "example/sphinx-blogposts",
+        "repo_id": "R_example",
+        "category": "Blog",
+        "category_id": "DIC_example",
+    }

@@ -6,17 +6,22 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .compat.docusaurus import links, mdx, redirects, tagsfile
+from .compat import ablog
+from .compat.docusaurus import links, mdx, redirects, static, tagsfile
 from .core import blogs, config
 from .core.version import __version__
-from .reading import collect, directives, domain, excerpt, source
+from .reading import collect, directives, domain, excerpt, source, updated
 from .writing import (
     assets,
+    comments,
     feed_plan,
     feeds,
     fill,
     incremental,
+    jsonld,
+    moved,
     pages,
+    post_extras,
     sidebars,
     signatures,
     social,
@@ -44,23 +49,31 @@ def setup(app: Sphinx) -> dict[str, Any]:
     tagsfile.register(app)  # Docusaurus' tags.yml
     assets.register(app)  # /img/ static files, card images, og and keywords meta
     links.register(app)  # Docusaurus URLs, root-relative links, heading anchors
+    updated.register(app)  # git's last-commit dates, asked once per build
+    static.register(app)  # root paths into Docusaurus' static folder, also in raw HTML
 
     # between read and write: pages whose content changed with other posts
     incremental.register(app)
     sidebars.register(app)  # blogposts/*.html sidebars for html_sidebars
+    post_extras.register(app)  # posts whose update date or comment settings changed
 
     # write
     theme.register(app)  # stylesheet, messages, noindex for hidden posts
     fill.register(app)  # post headers and footers, postlists
     social.register(app)  # description and image for sphinxext-opengraph
     pages.register(app)  # index, tag, author and archive pages
-    redirects.register(app)  # old Docusaurus URLs
+    redirects.register(app)  # old Docusaurus URLs, ABlog's :redirect:
     feeds.register(app)  # Atom, RSS and JSON Feed files
     feed_plan.register(app)  # feed links in every blog page's head
+    jsonld.register(app)  # schema.org structured data in the head of blog pages
+    comments.register(app)  # giscus, utterances or Disqus at the end of posts
+    moved.register(app)  # files at old URLs, as the compatibility layers ask
+
+    ablog.register(app)  # ABlog's settings, sidebar names, labels and old URLs
 
     return {
         "version": __version__,
-        "env_version": 4,  # bump with BlogDomain.data_version
+        "env_version": 6,  # bump with BlogDomain.data_version
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_blogposts.core import config
+from sphinx_blogposts.core import comments, config
 
 DOC = Path(__file__).parent.parent / "docs" / "configuration.md"
 
@@ -30,7 +30,11 @@ TYPE_TEXT = {
     config._root_links: '`"warn"`, `"keep"` or `"error"`',
     config._url_map: "`dict` of `str` to `str`",
     config._future: '`"list"` or `"draft"`',
-    config._count: "`int`, 0 or more",
+    config._non_negative_int: "`int`, 0 or more",
+    config._name_url_map: "`dict`",
+    config._keys: "list of `str`",
+    config._last_updated: '`"git"` or `None`',
+    comments.is_valid: "`dict` or `None`",
     config._blogs: "`dict` of `str` to `dict`",
 }
 

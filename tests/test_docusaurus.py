@@ -125,9 +125,9 @@ def test_mdx_syntax_is_removed_but_code_is_untouched(app, page):
     assert "{/*" not in text.replace("{/* kept in code */}", "")
     # Unknown JSX: tags dropped, text kept.
     assert "This is Docusaurus green text." in text
-    # JSX style={{...}} is dropped from HTML tags, which stay HTML.
     centered = mdx.find("div", string="Centered text")
-    assert centered is not None and "style" not in centered.attrs
+    # style={{...}} is written as CSS, as React renders it
+    assert centered is not None and centered["style"] == "text-align: center"
     assert "{{" not in str(mdx.select_one("div[role=main]"))
     code = mdx.select_one("div.highlight-jsx").get_text()
     assert "import Tabs from '@theme/Tabs';" in code
@@ -225,7 +225,7 @@ def test_images_from_require_static_folder_and_front_matter(app, page):
     out = Path(app.outdir)
     mdx = page(app, MDX_POST)
     diagram = mdx.select_one("img[alt='Tabs diagram']")
-    assert diagram is not None and "style" not in diagram.attrs
+    assert diagram is not None and diagram["style"] == "width: 300px"
     figure = page(app, "blog/2022-09-09-figure.html")
     architecture = figure.select_one(".blogposts-figure img[alt='Architecture']")
     assert architecture is not None

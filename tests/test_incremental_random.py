@@ -26,6 +26,7 @@ from io import StringIO
 from pathlib import Path
 from urllib.parse import urldefrag
 
+import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
@@ -33,6 +34,8 @@ from .conftest import soup_of
 
 STEPS = int(os.environ.get("BLOGPOSTS_RANDOM_STEPS", "30"))
 SEED = int(os.environ.get("BLOGPOSTS_RANDOM_SEED", "20261126"))
+#: CI runs this module in one tox environment (`tox -e slow`), not in each Python x Sphinx one.
+pytestmark = pytest.mark.slow
 TAGS = ["python", "Rust", "release", "C++", "c", "news", "Café", "howto"]
 FOLDERS = ["blog", "blog/2024", "blog/notes", "blog/deep/er", "news", "news/2024"]
 SERIES = ["Deep Dive", "deep dive", "Basics"]

@@ -145,6 +145,11 @@ LINES = st.one_of(
             "[link](/docs/x)",
             '<img src="/img/a.png" />',
             "x style={{a: 1}}",
+            "<img",
+            '  alt="x"',
+            "/>",
+            '<a href="x">',
+            "<div className={'a'}>",
             "text\r",
         ]
     ),
@@ -166,6 +171,9 @@ LINES = st.one_of(
 @example(lines=["# a", "```", "## b", "```", "### c"], body_start=0, has_title=False)
 @example(lines=["# a", "```", "x", "\u00a0```", "### c"], body_start=0, has_title=False)
 @example(lines=["# a", "~~~", "\t~~~", "### c"], body_start=0, has_title=False)
+@example(lines=["<a*", ">"], body_start=0, has_title=False)
+@example(lines=["<img", '  alt="x"', "/>"], body_start=0, has_title=False)
+@example(lines=["<p", ">"], body_start=0, has_title=False)
 def test_fast_path_never_skips_a_change(static_folder, lines, body_start, has_title):
     text = "\n".join(lines)
     result = rewrite(text, body_start, has_title, static_folder / "static", static_folder / "blog")

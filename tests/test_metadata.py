@@ -117,9 +117,11 @@ def test_post_with_its_own_h1_keeps_it(app, page):
     assert heading(post) == "Written as a heading"
     assert post.title.get_text().startswith("Written as a heading —")
     assert "Written as a heading" in card_titles(page(app, "blog/index.html"))
-    # a front-matter title does not add a second H1 above the body's own one
+    # the front-matter title wins over an opening H1, which is taken out (as in Docusaurus)
     both = page(app, "blog/2024-01-12-both.html")
-    assert heading(both) == "Heading in the body"
+    assert heading(both) == "Title from front matter"
+    assert "Heading in the body" not in both.get_text()
+    assert "Body text." in both.get_text()
 
 
 # -- dates ---------------------------------------------------------------------------------

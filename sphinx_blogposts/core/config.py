@@ -3,21 +3,28 @@
 Values are validated once, at ``config-inited``: a value of the wrong type or out of
 range gets one warning and falls back to its default, so a typo in ``conf.py`` never
 crashes a build.
+
+Other engines' names for the same settings (ABlog's ``blog_path``, ...) are tables of
+:class:`Alias` that their compatibility layers hand over through the
+``blogposts-config-aliases`` event: this module applies them before validating, so it
+never imports those layers, and a value that came from an alias is reported under the
+name the user wrote.
 """
 
 from __future__ import annotations
 
 import re
 import zoneinfo
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from .diagnostics import Warn, warn
+from . import comments
+from .diagnostics import Warn, logger, warn
 
 #: Feed formats and the file each writes beside the others.
 FEED_FORMATS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
@@ -37,10 +44,6 @@ def _str(value: Any) -> bool:
 
 def _bool(value: Any) -> bool:
     return isinstance(value, bool)
-
-
-def _count(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
 
 
 def _blogs(value: Any) -> bool:
@@ -103,13 +106,38 @@ def _authors(value: Any) -> bool:
     return isinstance(value, dict) and all(isinstance(k, str) for k in value)
 
 
+def _non_negative_int(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _name_url_map(value: Any) -> bool:
+    """ABlog's ``key -> (name, url or None)`` dictionaries of locations and languages."""
+    return isinstance(value, dict) and all(
+        isinstance(k, str)
+        and isinstance(v, (list, tuple))
+        and len(v) == 2
+        and isinstance(v[0], str)
+        and (v[1] is None or isinstance(v[1], str))
+        for k, v in value.items()
+    )
+
+
+def _keys(value: Any) -> bool:
+    return _str_list(value)
+
+
+def _last_updated(value: Any) -> bool:
+    return value in (None, "git")
+
+
 @dataclass(frozen=True)
 class Option:
     name: str
     default: Any
     check: Callable[[Any], bool]
     expected: str
-    rebuild: Literal["env", "html"] = "env"
+    #: "" for values whose pages the extension's own signatures rewrite (see writing/).
+    rebuild: Literal["env", "html", ""] = "env"
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -122,14 +150,22 @@ OPTIONS: tuple[Option, ...] = (
     Option("blogposts_timezone", "UTC", _timezone, "an IANA time zone name such as 'Europe/Paris'"),
     Option("blogposts_posts_per_page", 10, _positive_int, "a whole number greater than 0"),
     Option("blogposts_drafts", False, _bool, "True or False"),
-    Option("blogposts_auto_excerpt", 1, _positive_int, "a whole number greater than 0"),
+    Option("blogposts_auto_excerpt", 1, _non_negative_int, "a whole number, 0 for no excerpt"),
+    Option("blogposts_auto_image", 0, _non_negative_int, "a whole number, 0 for no image"),
     Option("blogposts_words_per_minute", 200, _positive_int, "a whole number greater than 0"),
     Option("blogposts_show_reading_time", True, _bool, "True or False", "html"),
     Option(
         "blogposts_date_format",
         "long",
         _str,
-        "a babel date pattern or 'short'/'medium'/'long'",
+        "a babel date pattern, 'short'/'medium'/'long', or a strftime format such as '%d %B %Y'",
+        "html",
+    ),
+    Option(
+        "blogposts_date_format_short",
+        None,
+        _optional_str,
+        "None (as blogposts_date_format) or a date format as blogposts_date_format takes",
         "html",
     ),
     Option("blogposts_postlist_format", "{date} - {title}", _str, "a format string", "html"),
@@ -138,6 +174,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("blogposts_tags_file", None, _optional_str, "a path or None"),
     Option("blogposts_tags_file_strict", False, _bool, "True or False"),
     Option("blogposts_feed_archives", True, _bool, "True or False", "html"),
+    Option("blogposts_feed_years", False, _bool, "True or False", "html"),
     Option(
         "blogposts_feed_formats",
         ["atom", "rss"],
@@ -165,21 +202,101 @@ OPTIONS: tuple[Option, ...] = (
         "html",
     ),
     Option("blogposts_url_map", {}, _url_map, "a dict of URL prefix to URL prefix", "html"),
+    Option("blogposts_default_author", [], _keys, "a list of author keys"),
+    Option("blogposts_locations", {}, _name_url_map, "a dict of key to (name, url or None)"),
+    Option("blogposts_default_location", [], _keys, "a list of location keys"),
+    Option("blogposts_languages", {}, _name_url_map, "a dict of key to (name, url or None)"),
+    Option("blogposts_default_language", [], _keys, "a list of language keys"),
+    Option("blogposts_show_prev_next", True, _bool, "True or False", "html"),
+    Option("blogposts_archive_titles", False, _bool, "True or False", "html"),
+    Option("blogposts_drafts_page", False, _bool, "True or False", "html"),
+    Option("blogposts_redirect_refresh", 5, _non_negative_int, "a whole number of seconds", "html"),
+    Option("blogposts_disqus_shortname", None, _optional_str, "None or a Disqus site name", "html"),
     Option(
         "blogposts_future",
         "list",
         _future,
         "'list' (future posts are listed) or 'draft' (listed once their date has come)",
     ),
-    Option("blogposts_related", 3, _count, "a whole number, 0 (none) or more", "html"),
+    Option("blogposts_last_updated", None, _last_updated, "None or 'git'", ""),
+    Option("blogposts_comments", None, comments.is_valid, comments.EXPECTED, ""),
+    Option("blogposts_related", 3, _non_negative_int, "a whole number, 0 (none) or more", "html"),
     Option("blogposts_blogs", {}, _blogs, "a dict of blog path to a dict of its settings"),
 )
+
+
+#: Returned by an alias's ``convert``: the value says nothing, ours stays as it is.
+SKIP = object()
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@dataclass(frozen=True)
+class Alias:
+    """Another engine's name for one of our values (or for a Sphinx value such as ``html_baseurl``).
+
+    ``convert`` turns the other engine's value into ours; it raises ``ValueError`` (its
+    message says what was expected) for a value it cannot use, or returns :data:`SKIP`.
+    """
+
+    name: str
+    target: str
+    convert: Callable[[Any], Any] = _same
+
+
+@dataclass(frozen=True)
+class AliasTable:
+    """What one compatibility layer knows of its engine's settings."""
+
+    engine: str
+    aliases: tuple[Alias, ...]
+    #: Names read by the layer itself (never reported as ignored).
+    kept: frozenset[str] = frozenset()
+    #: Names with no counterpart here, and the other engine's default for each: set to
+    #: anything else, they are named in one info message.
+    ignored: Mapping[str, Any] = field(default_factory=dict)
+    #: Our values to use instead of our defaults on a site of that engine (its defaults
+    #: differ from ours), given the config; none the user set is changed.
+    defaults: Callable[[Config], Mapping[str, Any]] | None = None
+    #: Name prefixes only that engine uses: a site setting such a name is one of its sites.
+    #: (Names shared with other extensions, such as ``disqus_shortname``, say nothing.)
+    prefixes: tuple[str, ...] = ()
+
+    def names(self) -> set[str]:
+        return {a.name for a in self.aliases} | set(self.kept) | set(self.ignored)
+
+    def is_site(self, config: Config) -> bool:
+        return any(is_set(config, n) for n in self.names() if n.startswith(self.prefixes))
+
+
+ALIAS_EVENT = "blogposts-config-aliases"
 
 
 def register(app: Sphinx) -> None:
     for option in OPTIONS:
         app.add_config_value(option.name, option.default, option.rebuild)
+    app.add_event(ALIAS_EVENT)  # handlers return an AliasTable
     app.connect("config-inited", validate, priority=100)  # before anyone reads the values
+
+
+def value_of(config: Config, name: str) -> Any:
+    """The value ``conf.py`` (or ``-D``) gives ``name``, also for a name no extension
+    registered (Sphinx keeps those aside, unread)."""
+    overrides = getattr(config, "_overrides", {})
+    if name in overrides:
+        return overrides[name]
+    if name in config:
+        return config[name]
+    return getattr(config, "_raw_config", {}).get(name)
+
+
+def is_set(config: Config, name: str) -> bool:
+    """Whether ``conf.py`` (or ``-D``) gives ``name`` a value, rather than its default."""
+    raw = getattr(config, "_raw_config", {})
+    overrides = getattr(config, "_overrides", {})
+    return name in raw or name in overrides
 
 
 def location(app: Sphinx, name: str) -> str | None:
@@ -198,15 +315,79 @@ def location(app: Sphinx, name: str) -> str | None:
 
 
 def validate(app: Sphinx, config: Config) -> None:
-    """Replace each invalid value by its default, with one warning naming what was expected."""
+    """Apply other engines' names, then replace each invalid value by its default, with one
+    warning naming what was expected and the setting as the user wrote it."""
+    origin: dict[str, str] = {}
+    for table in app.emit(ALIAS_EVENT):
+        if isinstance(table, AliasTable):
+            origin.update(apply_aliases(app, config, table))
     for option in OPTIONS:
         value = getattr(config, option.name)
         if not option.check(value):
+            name = origin.get(option.name, option.name)
+            shown = value if name == option.name else value_of(config, name)
             warn(
-                f"{option.name} = {value!r} is not valid: expected {option.expected}; "
-                f"using the default {option.default!r}",
+                f"{name} = {shown!r} is not valid: "
+                f"expected {option.expected}; using the default {option.default!r}",
                 Warn.CONFIG,
-                location(app, option.name),
+                location(app, name),
             )
             config[option.name] = option.default
     config["blogposts_path"] = config.blogposts_path.strip("/")
+
+
+def apply_aliases(app: Sphinx, config: Config, table: AliasTable) -> dict[str, str]:
+    """Copy the values set under the engine's names to ours; ours win when both are set.
+
+    Returns our name -> the engine's name it was taken from. Disagreements are one warning
+    for the whole table; names without a counterpart, one info message.
+    """
+    if not any(is_set(config, name) for name in table.names()):
+        return {}
+    origin: dict[str, str] = {}
+    overruled: list[str] = []
+    for alias in table.aliases:
+        if not is_set(config, alias.name):
+            continue
+        given = value_of(config, alias.name)
+        try:
+            value = alias.convert(given)
+        except ValueError as exc:
+            warn(
+                f"{alias.name} = {given!r} is not valid: expected {exc}; it is ignored",
+                Warn.CONFIG,
+                location(app, alias.name),
+            )
+            continue
+        if value is SKIP:
+            continue
+        if is_set(config, alias.target) and alias.target not in origin:
+            if config[alias.target] != value:
+                overruled.append(f"{alias.name} ({alias.target} is used)")
+            continue
+        config[alias.target] = value
+        origin[alias.target] = alias.name
+    if overruled:
+        warn(
+            f"conf.py sets both {table.engine}'s and sphinx-blogposts' names for the same "
+            "settings, with different values; sphinx-blogposts' values win: "
+            + ", ".join(overruled),
+            Warn.CONFIG,
+            location(app, overruled[0].split()[0]),
+        )
+    if table.defaults is not None and table.is_site(config):
+        for name, value in table.defaults(config).items():
+            if not is_set(config, name) and name not in origin:
+                config[name] = value
+    unused = [
+        name
+        for name, default in sorted(table.ignored.items())
+        if is_set(config, name) and value_of(config, name) != default
+    ]
+    if unused:
+        logger.info(
+            "blogposts: %s settings without a counterpart here, so without effect: %s",
+            table.engine,
+            ", ".join(unused),
+        )
+    return origin

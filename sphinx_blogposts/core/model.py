@@ -46,17 +46,30 @@ class Post:
     title: str
     date: datetime | None = None
     updated: datetime | None = None
+    #: Who last updated the post (Docusaurus' ``last_update: {author}``), when it says.
+    updated_by: str | None = None
+    #: ``pin: true``: first on page 1 of the blog's index (everywhere else in date order).
+    pinned: bool = False
     description: str | None = None
     slug: str | None = None
     authors: list[AuthorRef] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
+    #: ABlog's ``:location:`` and ``:language:``, as written (pages and postlist filters).
+    locations: list[str] = field(default_factory=list)
+    languages: list[str] = field(default_factory=list)
+    #: ABlog's ``:external_link:``: lists and feeds link there instead of to the page.
+    external_link: str | None = None
+    #: ABlog's ``:canonical_link:``: the page's ``<link rel="canonical">`` points there.
+    canonical_link: str | None = None
+    #: ABlog's ``:redirect:``: old docnames that get a page redirecting to the post.
+    redirect_from: list[str] = field(default_factory=list)
+    #: False for ABlog's ``:nocomments:``.
+    comments: bool = True
     image: str | None = None
     keywords: list[str] = field(default_factory=list)
     draft: bool = False
     unlisted: bool = False
-    #: ABlog's ``:exclude:``: kept out of ``postlist`` directives only.
-    exclude_from_postlists: bool = False
     words: int = 0
     #: A digest of the excerpt's content, so pages that show it know when to change.
     excerpt_digest: str = ""
@@ -64,12 +77,25 @@ class Post:
     #: Source line of each front-matter key, for warnings given once all posts are known.
     key_lines: dict[str, int] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    #: ABlog's posting sections: the id of the section that is this post, None for a whole
+    #: document. Links to the post go to ``<page>#<section>``.
+    section: str | None = None
     #: The series the post is a part of (``series:``), as written; None when it is in none.
     series: str | None = None
     #: Its place in the series (``series_order:``); None: placed by date.
     series_order: int | None = None
     #: The path of the blog the post belongs to (``blogposts_blogs``); "" for the default one.
     blog: str = ""
+
+    @property
+    def key(self) -> str:
+        """What tells posts apart: the docname, with ``#section`` for a section's post."""
+        return f"{self.docname}#{self.section}" if self.section else self.docname
+
+    @property
+    def anchor(self) -> str:
+        """What a link to the post adds to its page's URL."""
+        return f"#{self.section}" if self.section else ""
 
     @property
     def listed(self) -> bool:
@@ -95,3 +121,5 @@ class Tag:
     posts: list[Post] = field(default_factory=list)
     #: From ``tags.yml``: shown on the tag's page.
     description: str | None = None
+    #: A location's or language's own page elsewhere (ABlog's ``blog_locations`` URLs).
+    url: str | None = None

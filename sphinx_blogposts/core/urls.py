@@ -12,7 +12,7 @@ import re
 
 from sphinx.util.osutil import relative_uri
 
-_URL_ATTR = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_URL_ATTR = re.compile(r'(\s(?:href|src|poster)=")([^"]*)(")')
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/)")
 
 

@@ -3,17 +3,37 @@
 A naive date is read in ``blogposts_timezone`` (UTC by default) and never in the
 machine's zone, so the same sources list the same dates on every machine, and posts
 with and without a UTC offset can be compared and sorted together.
+
+Anything ABlog accepts is accepted too, because ABlog sites switch with their posts
+unchanged: ABlog reads dates with ``dateutil.parser.parse``, so ``June 05 2020``,
+``3rd November 2021`` or ``Apr 15, 2014`` are all in use. ISO dates and YAML dates are
+read first, exactly, as before. Where dateutil would fill a missing part from the day
+of the build (``June 2020``, ``2020``), the first of the month and January are used
+instead, so a build gives the same dates on any day; a date without a year is refused,
+since no fixed year could be right. Words (``tomorrow``, ``draft``) are refused: the
+parser is never fuzzy.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 import zoneinfo
-from datetime import UTC, date, datetime, time, tzinfo
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 
-# Docusaurus' layouts: 2021-04-15-name.md, 2021-04-15-name/index.md,
-# 2021/04/15/name.md, 2021/04/15/name/index.md, in any folder.
-_PATH_DATE = re.compile(r"(?:^|/)(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?:[-/]|$)")
+from dateutil import parser as dateutil_parser
+
+# Docusaurus' rule for a post's path (without its .md/.mdx): anything (the greedy
+# "folder", so the last date in the path wins), the date with "-" or "/" between its
+# parts (2021-04-15, 2021/04/15, 2021/04-15), an optional separator, the rest of the
+# name ("text"), an optional "/index". 2021-04-15-name, 2021/04/15/name/index,
+# team-a/2021/04/15/name and team-a-2021-04-15-name/index are all dated.
+_PATH_DATE = re.compile(
+    r"^(?P<folder>.*)(?P<date>(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2}))"
+    r"[-/]?(?P<text>.*?)(?:/index)?$",
+    re.S,
+)
 
 _FORMATS = (
     "%Y-%m-%d",
@@ -27,6 +47,11 @@ _FORMATS = (
 )
 
 
+#: What dateutil fills in for missing parts; two different ones tell a missing year apart.
+_FILL = datetime(2000, 1, 1)
+_PROBE = datetime(2001, 2, 2)
+
+
 def zone(name: str) -> tzinfo:
     if name.upper() == "UTC":
         return UTC
@@ -34,16 +59,27 @@ def zone(name: str) -> tzinfo:
 
 
 def aware(value: datetime, tz: tzinfo) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=tz)
+    if value.tzinfo is None:
+        return value.replace(tzinfo=tz)
+    offset = value.utcoffset()
+    if type(value.tzinfo).__module__.startswith("dateutil") and offset is not None:
+        # a plain fixed offset: pickles small and compares the same in every process
+        return value.replace(tzinfo=UTC if offset == timedelta(0) else timezone(offset))
+    return value
 
 
-def parse_date(value: object, tz: tzinfo) -> datetime:
-    """Turn a YAML value or string into an aware datetime; ``ValueError`` says why not."""
+def parse_date(value: object, tz: tzinfo, first_format: str | None = None) -> datetime:
+    """Turn a YAML value or string into an aware datetime; ``ValueError`` says why not.
+
+    ``first_format`` (ABlog's ``post_date_format``) is tried before any other form but
+    ISO 8601, as ABlog does: it decides between day-first and month-first in
+    ``05/06/2020``.
+    """
     if isinstance(value, datetime):
         return aware(value, tz)
     if isinstance(value, date):
         return datetime.combine(value, time(), tz)
-    if isinstance(value, bool) or not isinstance(value, str):
+    if not isinstance(value, str):
         raise ValueError(
             f"expected a date such as 2024-01-26, got {type(value).__name__} {value!r}"
         )
@@ -55,21 +91,69 @@ def parse_date(value: object, tz: tzinfo) -> datetime:
         return aware(datetime.fromisoformat(iso), tz)
     except ValueError:
         pass
-    for fmt in _FORMATS:
+    for fmt in (first_format, *_FORMATS) if first_format else _FORMATS:
         try:
             return aware(datetime.strptime(text, fmt), tz)
         except ValueError:
             continue
-    raise ValueError(f"{text!r} is not a date; write it as YYYY-MM-DD or an ISO 8601 date-time")
+    return aware(_dateutil(text), tz)
+
+
+def _dateutil(text: str) -> datetime:
+    """ABlog's reading (``dateutil.parser.parse``), made independent of the build's day."""
+    refused = ValueError(
+        f"{text!r} is not a date; write it as YYYY-MM-DD, an ISO 8601 date-time, or a date "
+        "such as 'June 5, 2020'"
+    )
+    try:
+        with warnings.catch_warnings():
+            # "10:30 EST": a zone name dateutil does not know is read as no zone, as ABlog does
+            warnings.simplefilter("ignore", dateutil_parser.UnknownTimezoneWarning)
+            found = dateutil_parser.parse(text, default=_FILL)
+            probe = dateutil_parser.parse(text, default=_PROBE)
+    except (ValueError, OverflowError):
+        raise refused from None
+    if found.year != probe.year:
+        raise ValueError(f"{text!r} has no year; write the full date, such as 'June 5, 2020'")
+    return found
+
+
+@dataclass(frozen=True)
+class PathName:
+    """What Docusaurus reads from a post's path relative to the blog folder.
+
+    ``slug`` is the URL path it served the post at (below the blog's URL), ``text`` the
+    title it falls back to; ``date`` is None for an undated path.
+    """
+
+    date: tuple[int, int, int] | None
+    text: str
+    slug: str
+
+
+def docusaurus_name(relative: str) -> PathName:
+    """Docusaurus' reading of ``relative``, a post's path in the blog folder, without suffix.
+
+    The slug keeps the date's digits as written (``2021-5-2-x`` was ``/2021/5/2/x``), and
+    puts what came before the date after it: ``team-a/2021/05/12/name`` was at
+    ``/2021/05/12/team-a/name``.
+    """
+    match = _PATH_DATE.match(relative)
+    if match is None:
+        text = relative.removesuffix("/index") if relative != "index" else relative
+        return PathName(None, text, text)
+    ymd = (int(match["y"]), int(match["m"]), int(match["d"]))
+    slug_date = match["date"].replace("-", "/")
+    rest = match["folder"] + match["text"]
+    return PathName(ymd, match["text"], f"{slug_date}/{rest}".rstrip("/"))
 
 
 def date_from_path(docname: str, tz: tzinfo) -> datetime | None:
     """The date in a Docusaurus-style path; None when there is none, or an impossible one."""
-    found = list(_PATH_DATE.finditer(docname))
-    if not found:
+    found = docusaurus_name(docname).date
+    if found is None:
         return None
-    match = found[-1]
     try:
-        return datetime(int(match["y"]), int(match["m"]), int(match["d"]), tzinfo=tz)
+        return datetime(*found, tzinfo=tz)
     except ValueError:
         return None

@@ -31,6 +31,12 @@ class post_header_node(nodes.General, nodes.Element):  # noqa: N801
     """Filled with date, authors, tags and reading time at ``doctree-resolved``."""
 
 
+class update_node(nodes.admonition):  # noqa: N801
+    """A dated note in a post (ABlog's ``update``): ``date`` is ISO 8601, or None when the
+    date as written (``date_text``) could not be read; the newest date is the post's
+    updated date."""
+
+
 class post_footer_node(nodes.General, nodes.Element):  # noqa: N801
     """Filled with the links to the previous and next post at ``doctree-resolved``."""
 
@@ -134,9 +140,20 @@ def _skip(self: Any, node: nodes.Node) -> None:
     raise nodes.SkipNode
 
 
+def _visit_admonition(self: Any, node: nodes.Node) -> None:
+    self.visit_admonition(node)
+
+
+def _depart_admonition(self: Any, node: nodes.Node) -> None:
+    self.depart_admonition(node)
+
+
 def register(app: Sphinx) -> None:
     skip = (_skip, None)
     for node in (post_node, postlist_node, post_header_node, post_footer_node):
         app.add_node(node, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    # an update note is written as every builder writes a note
+    note = (_visit_admonition, _depart_admonition)
+    app.add_node(update_node, html=note, latex=note, text=note, man=note, texinfo=note)
     app.add_directive("post", PostDirective)
     app.add_directive("postlist", PostListDirective)

@@ -34,13 +34,15 @@ class BlogDomain(DocumentStore):
 
     name = "blogposts"
     label = "Blog posts"
-    data_version = 4  # bump on any change to the shape of `data` (4: excerpts in doctrees)
+    data_version = 6  # bump on any change to the shape of `data` (6: section posts)
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post (its excerpt is kept in its doctree: excerpt.py)
+        "sections": {},  # docname -> its sections' posts (ABlog's posting sections)
         "postlists": {},  # docname -> the options of each postlist in it
         "signatures": {},  # docname -> what that page showed last build (see incremental.py)
     }
-    per_document = ("posts", "postlists")  # signatures are replaced whole after each read
+    # signatures are replaced whole after each read
+    per_document = ("posts", "sections", "postlists")
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -54,6 +56,16 @@ class BlogDomain(DocumentStore):
     @property
     def posts(self) -> dict[str, Post]:
         return self.data["posts"]
+
+    def section_posts(self) -> list[Post]:
+        """The posts that are sections of a document, in no particular order."""
+        return [post for posts in self.data["sections"].values() for post in posts]
+
+    def post_by_key(self, key: str) -> Post | None:
+        docname, _, section = key.partition("#")
+        if not section:
+            return self.posts.get(docname)
+        return next((p for p in self.data["sections"].get(docname, []) if p.key == key), None)
 
     def authors_maps(self) -> dict[str, dict[str, dict[str, str]]]:
         """Each blog's authors map, by path; "" for the default blog's."""
@@ -69,16 +81,22 @@ def domain_of(env: BuildEnvironment) -> BlogDomain:
 # -- which documents are posts ------------------------------------------------------------
 
 
+#: The folders of the category, location and language pages (writing's routes name them).
+_CATALOG_FOLDERS = ("categories", "locations", "languages")
+
+
 def generated_names(blog_path: str) -> Matcher:
     """Names the extension generates pages at; documents there are never posts."""
     return Matcher(
         [
             f"{blog_path}/index",
             f"{blog_path}/archive",
+            f"{blog_path}/drafts",
             f"{blog_path}/tags/**",
             f"{blog_path}/tags",
             f"{blog_path}/authors/**",
             f"{blog_path}/authors",
+            *(f"{blog_path}/{folder}{tail}" for folder in _CATALOG_FOLDERS for tail in ("", "/**")),
             f"{blog_path}/page/**",
             f"{blog_path}/series/index",
         ]

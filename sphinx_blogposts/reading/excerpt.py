@@ -91,25 +91,47 @@ def cut_at_marker(doctree: nodes.document, marker: nodes.Node) -> list[nodes.Nod
     return _cut(body_of(doctree), marker, path)
 
 
-def first_paragraphs(doctree: nodes.document, count: int) -> list[nodes.Node]:
-    """ABlog's automatic excerpt: the first paragraphs of the body (never ones nested in lists).
+#: Paragraphs inside these are not the post's text (metadata, error reports).
+_NOT_TEXT = (nodes.system_message, nodes.docinfo, nodes.field_list, nodes.Invisible)
+
+
+def first_paragraphs(doctree: nodes.Element, count: int) -> list[nodes.Node]:
+    """ABlog's automatic excerpt: the first ``count`` paragraphs in reading order, as ABlog
+    counts them, also ones inside a list item, a note or a quote (each is copied alone,
+    so the excerpt is a few paragraphs, never half a list).
 
     Only the paragraphs kept are copied: a long post has thousands of them.
     """
     found: list[nodes.Node] = []
+    if count <= 0:
+        return found
     for p in doctree.findall(nodes.paragraph):
+        if is_marker(p) or _inside(p, _NOT_TEXT):
+            continue
+        found.append(p.deepcopy())
         if len(found) >= count:
             break
-        if isinstance(p.parent, (nodes.section, nodes.document)) and not is_marker(p):
-            found.append(p.deepcopy())
     return found
+
+
+def _inside(node: nodes.Node, kinds: tuple[type[nodes.Node], ...]) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, kinds):
+            return True
+        parent = parent.parent
+    return False
 
 
 def choose(
     doctree: nodes.document, explicit: list[nodes.Node], paragraphs: int
 ) -> list[nodes.Node]:
     """A post's excerpt: the ``post`` directive's content, else the text before the
-    marker, else its first ``paragraphs`` paragraphs. Markers leave the doctree."""
+    marker, else its first ``paragraphs`` paragraphs. Markers leave the doctree.
+
+    A marker before any content is an empty excerpt, as in Docusaurus: the post's card
+    shows its title, its meta and its description, and nothing of its text.
+    """
     markers = find_markers(doctree)
     if len(markers) > 1:
         warn(
@@ -117,21 +139,12 @@ def choose(
             Warn.EXCERPT,
             markers[1],
         )
-    fragment: list[nodes.Node] = []
+    cleaned: list[nodes.Node] = []
     if explicit:
-        fragment = [child.deepcopy() for child in explicit]
+        cleaned = clean([child.deepcopy() for child in explicit])
     elif markers:
-        fragment = cut_at_marker(doctree, markers[0])
-    cleaned = clean(fragment)
-    if markers and not explicit and not has_text(cleaned):
-        warn(
-            "the excerpt marker comes before any text, so the excerpt would be empty; "
-            "the first paragraph is used instead. Move the marker below the introduction",
-            Warn.EXCERPT,
-            markers[0],
-        )
-        cleaned = []
-    if not cleaned:
+        cleaned = clean(cut_at_marker(doctree, markers[0]))
+    if not cleaned and not (markers and not explicit):
         cleaned = clean(first_paragraphs(doctree, paragraphs))
     for marker in markers:
         if marker.parent is not None:
@@ -174,11 +187,6 @@ def _flatten_section(section: nodes.section) -> None:
             section[index] = rubric
 
 
-def has_text(fragment: list[nodes.Node]) -> bool:
-    """Whether an excerpt shows anything: words, or an image."""
-    return any(n.astext().strip() or any(True for _ in n.findall(nodes.image)) for n in fragment)
-
-
 def digest(fragment: list[nodes.Node]) -> str:
     text = "".join(n.pformat() for n in fragment)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
@@ -192,22 +200,30 @@ class stored_excerpt(nodes.Invisible, nodes.Element):  # noqa: N801 (docutils' n
     """
 
 
-def store(doctree: nodes.document, fragment: list[nodes.Node]) -> None:
+def store(doctree: nodes.document, fragment: list[nodes.Node], section: str = "") -> None:
+    """``section`` tells the excerpts of a document's section posts apart (``Post.section``;
+    empty for the document's own post)."""
     text = " ".join(" ".join(node.astext() for node in fragment).split())
-    doctree.append(stored_excerpt("", *fragment, text=text))
+    doctree.append(stored_excerpt("", *fragment, text=text, section=section))
 
 
-def take(doctree: nodes.Node) -> stored_excerpt | None:
-    """Remove every stored excerpt from ``doctree`` (a page never shows them); the first,
-    detached from the page: kept for later, it must not keep the whole doctree alive."""
-    found = list(doctree.findall(stored_excerpt))
-    for node in found:
+def take_all(doctree: nodes.Node) -> dict[str, stored_excerpt]:
+    """Remove every stored excerpt from ``doctree`` (a page never shows them); each, by the
+    section of its post, detached from the page: kept for later, none may keep the whole
+    doctree alive."""
+    found: dict[str, stored_excerpt] = {}
+    for node in list(doctree.findall(stored_excerpt)):
         node.parent.remove(node)
         node.parent = None
-    if found:
-        for node in found[0].findall():
-            node.document = None  # type: ignore[assignment]
-    return found[0] if found else None
+        for child in node.findall():
+            child.document = None  # type: ignore[assignment]
+        found.setdefault(node.get("section", ""), node)
+    return found
+
+
+def take(doctree: nodes.Node, section: str = "") -> stored_excerpt | None:
+    """The stored excerpt of a section's post (of the document's own post by default)."""
+    return take_all(doctree).get(section)
 
 
 def _skip(translator: Any, node: nodes.Node) -> None:

@@ -4,24 +4,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from pathlib import Path
+from functools import cached_property
 from typing import Any
 
 from docutils import nodes
-from sphinx.application import Sphinx
 
 from ..core import slugs
 from ..core.diagnostics import Warn, warn
 from ..core.model import AuthorRef, Post
 from . import authors as authors_mod
-from . import dates, excerpt, frontmatter, values
+from . import excerpt, frontmatter, values
 from . import series as series_mod
 from . import tags as tags_mod
-from .directives import post_node
+from . import updated as updated_mod
 from .domain import blog_of, domain_of
+from .post_sources import PostSources
 
 
-class PostReader:
+class PostReader(PostSources):
     """Builds one :class:`Post` from its front matter, ``post`` directive, path and doctree.
 
     Every value that cannot be used costs exactly one located warning and falls back to
@@ -29,38 +29,16 @@ class PostReader:
     so the post is still built and listed with whatever could be read.
     """
 
-    def __init__(
-        self,
-        app: Sphinx,
-        docname: str,
-        doctree: nodes.document,
-        fm: frontmatter.FrontMatter,
-        directive: post_node | None,
-    ) -> None:
-        self.app = app
-        self.env = app.env
-        self.config = app.config
-        self.docname = docname
-        self.doctree = doctree
-        self.fm = fm
-        self.data = fm.data
-        self.directive = directive
-        self.options: dict[str, Any] = directive["options"] if directive is not None else {}
-        self.tz = dates.zone(self.config.blogposts_timezone)
-        #: Keys given by both the front matter and the directive, with different values.
-        self.disagreements: list[str] = []
-        self.blog = blog_of(app, docname, fm.line)
-
-    def where(self, key: str | None = None) -> tuple[str, int | None]:
-        if key is not None and key in self.fm.lines:
-            return (self.docname, self.fm.lines[key])
-        from_directive = key is None or key not in self.data
-        if from_directive and self.directive is not None and self.directive.line:
-            return (self.docname, self.directive.line)
-        return (self.docname, self.fm.line)
+    @cached_property
+    def blog(self) -> str:
+        """The blog the post belongs to ("" for the default one); see ``domain.blog_of``."""
+        return blog_of(self.app, self.docname, self.fm.line)
 
     def read(self) -> Post:
         post = Post(docname=self.docname, title=self.title(), line=self.fm.line)
+        if self.section is not None:
+            post.section = self.section["ids"][0]
+            post.line = self.directive.line if self.directive is not None else None
         post.key_lines = dict(self.fm.lines)
         post.date = self.date()
         post.updated = self.updated()
@@ -73,16 +51,15 @@ class PostReader:
         )
         post.keywords = self.labels("keywords", "keywords", [])
         post.image = self.image()
-        post.draft = self.flag("draft")
+        post.draft = self.flag("draft") or self.undated_draft
         post.unlisted = self.flag("unlisted")
-        post.exclude_from_postlists = "exclude" in self.options
         post.extra = {k: v for k, v in self.data.items() if k not in frontmatter.KNOWN_KEYS}
-        for key in ("location", "language", "redirect"):  # ABlog's, as lists for postlist filters
-            found = self.labels(key, key, self.options.get(key, []))
-            if found:
-                post.extra[key] = found
-            else:
-                post.extra.pop(key, None)
+        post.locations = self.labels("location", "location", self.options.get("location", []))
+        post.languages = self.labels("language", "language", self.options.get("language", []))
+        post.redirect_from = self.labels("redirect", "redirect", self.options.get("redirect", []))
+        post.canonical_link = self.link("canonical_link")
+        post.external_link = self.link("external_link")
+        post.comments = not self.flag("nocomments")
         post.series, post.series_order = series_mod.read(self)
         post.blog = self.blog
         if self.disagreements:
@@ -93,122 +70,12 @@ class PostReader:
                 Warn.DIRECTIVE,
                 self.where(None),
             )
-        post.words = len(re.findall(r"\w+", self.doctree.astext()))
+        post.words = len(re.findall(r"\w+", self.scope.astext()))
         fragment = self.excerpt()
         post.excerpt_digest = excerpt.digest(fragment)
-        excerpt.store(self.doctree, fragment)
+        excerpt.store(self.doctree, fragment, post.section or "")
+        updated_mod.complete(self, post)  # date.updated, last_update.author, pin, comments
         return post
-
-    def _disagree(self, key: str, ours: Any, theirs: Any) -> None:
-        if ours != theirs and key not in self.disagreements:
-            self.disagreements.append(key)
-
-    # -- title ---------------------------------------------------------------------------
-
-    def title(self) -> str:
-        raw = self.data.get("title")
-        given = values.as_text(raw)
-        from_option = values.as_text(self.options.get("title"))
-        if given and from_option:
-            self._disagree("title", given, from_option)
-        text = given or from_option
-        if text:
-            return text
-        heading = self._heading()
-        problem = None
-        if "title" in self.data:
-            problem = (
-                "'title' is empty"
-                if raw is None or isinstance(raw, str)
-                else f"'title' must be text, not {_kind(raw)}"
-            )
-        if heading and problem is None:
-            return heading
-        if heading:
-            warn(
-                f"{problem}; using the post's heading {heading!r}. Write the title as text, "
-                "or remove the key",
-                Warn.TITLE,
-                self.where("title"),
-            )
-            return heading
-        fallback = _title_from_name(self.docname)
-        if "title" in self.fm.broken_keys:  # its line was reported already
-            return fallback
-        warn(
-            f"{problem or 'the post has no title'}; using {fallback!r}. Add 'title:' to the "
-            "front matter or start the post with a '# Heading'",
-            Warn.TITLE,
-            self.where("title") if problem else (self.docname, self.fm.line if self.data else 1),
-        )
-        return fallback
-
-    def _heading(self) -> str | None:
-        """The document's own first heading, as Sphinx takes its title (None without one)."""
-        section = self.doctree.next_node(nodes.section)
-        if section is None or not section.children or not isinstance(section[0], nodes.title):
-            return None
-        return values.clean_text(section[0].astext()) or None
-
-    # -- dates ---------------------------------------------------------------------------
-
-    def _try_date(self, value: Any) -> tuple[Any, str | None]:
-        try:
-            return dates.parse_date(value, self.tz), None
-        except ValueError as exc:
-            return None, str(exc)
-
-    def date(self) -> Any:
-        """Front matter, else the directive's argument, else the path; one warning at most."""
-        candidates: list[tuple[str, Any, tuple[str, int | None]]] = []
-        if self.data.get("date") is not None:
-            candidates.append(("'date'", self.data["date"], self.where("date")))
-        if self.directive is not None and self.directive.get("date"):
-            where = (self.docname, self.directive.line or self.fm.line)
-            candidates.append(("the 'post' directive's date", self.directive["date"], where))
-        parsed: list[Any] = []
-        failed: list[tuple[str, str, tuple[str, int | None]]] = []
-        for label, value, where in candidates:
-            found, problem = self._try_date(value)
-            if problem is not None:
-                failed.append((label, problem, where))
-            else:
-                parsed.append(found)
-        if len(parsed) == 2:
-            self._disagree("date", parsed[0], parsed[1])
-        chosen = parsed[0] if parsed else None
-        source = "the other date given" if parsed else None
-        if chosen is None:
-            chosen = dates.date_from_path(self.docname, self.tz)
-            source = "the date in the file name" if chosen is not None else None
-        if failed:
-            label, problem, where = failed[0]
-            if chosen is not None:
-                then = f"using {source} ({chosen.date().isoformat()})"
-            else:
-                then = "the post is listed nowhere until it has a date"
-            warn(f"{label}: {problem}; {then}", Warn.DATE, where)
-        elif chosen is None and "date" not in self.fm.broken_keys:
-            warn(
-                "the post has no date, so it is listed nowhere; add 'date: YYYY-MM-DD' to the "
-                "front matter, give the post directive a date, or name the file YYYY-MM-DD-name.md",
-                Warn.DATE,
-                self.where("date"),
-            )
-        return chosen
-
-    def updated(self) -> Any:
-        value = self.data.get("updated")
-        key = "updated"
-        last_update = self.data.get("last_update")
-        if value is None and isinstance(last_update, dict):
-            value, key = last_update.get("date"), "last_update"
-        if value is None:
-            return None
-        found, problem = self._try_date(value)
-        if problem is not None:
-            warn(f"'{key}': {problem}; it is ignored", Warn.DATE, self.where(key))
-        return found
 
     # -- slug ----------------------------------------------------------------------------
 
@@ -332,32 +199,58 @@ class PostReader:
             return True
         return value
 
+    def link(self, key: str) -> str | None:
+        """ABlog's ``:canonical_link:`` / ``:external_link:``: an absolute address."""
+        given = values.as_text(self.data.get(key))
+        from_option = values.as_text(self.options.get(key))
+        if given and from_option:
+            self._disagree(key, given, from_option)
+        url = (given or from_option or "").strip()
+        if not url:
+            return None
+        if not re.match(r"^https?://[^\s]+$", url):
+            warn(
+                f"'{key}': {url[:80]!r} is not an http(s) address; it is ignored. Write the "
+                "full address, such as https://example.org/post.html",
+                Warn.DIRECTIVE,
+                self.where(key),
+            )
+            return None
+        return url
+
     def image(self) -> str | None:
         for key in ("image", "thumbnail"):
             text = values.as_text(self.data.get(key))
+            if text and text.strip().isdigit():  # ABlog's `image: N`: the N-th image
+                return self._nth_image(int(text))
             if text:
                 return text
-        index = self.options.get("image")
+        return self._nth_image(
+            self.options.get("image") or getattr(self.config, "blogposts_auto_image", 0)
+        )
+
+    def _nth_image(self, index: int | None) -> str | None:
+        """ABlog's ``:image: N`` (and ``post_auto_image``): the post's N-th image, from 1."""
         if index:
-            images = list(self.doctree.findall(nodes.image))
+            images = list(self.scope.findall(nodes.image))
             if 0 < index <= len(images):
-                return str(images[index - 1]["uri"])
+                uri = str(images[index - 1]["uri"])
+                # Sphinx keeps a local image's path relative to the source folder
+                return uri if "://" in uri or uri.startswith(("/", "data:")) else "/" + uri
         return None
 
     def excerpt(self) -> list[nodes.Node]:
         explicit = list(self.directive.children) if self.directive is not None else []
-        count = (
-            self.options.get("excerpt")
-            or _positive(self.data.get("excerpt"))
-            or self.config.blogposts_auto_excerpt
-        )
+        count = self.options.get("excerpt")  # 0 is ABlog's "no excerpt"
+        if count is None:
+            count = _count(self.data.get("excerpt"))
+        if count is None:
+            count = self.config.blogposts_auto_excerpt
+        if self.section is not None:  # a section's post: its own text, no markers
+            return excerpt.clean([c.deepcopy() for c in explicit]) or excerpt.clean(
+                excerpt.first_paragraphs(self.section, count)
+            )
         return excerpt.choose(self.doctree, explicit, count)
-
-
-def _kind(value: Any) -> str:
-    return {list: "a list", dict: "a mapping", bool: "true/false"}.get(
-        type(value), type(value).__name__
-    )
 
 
 def _idents(refs: list[AuthorRef]) -> list[str]:
@@ -368,18 +261,10 @@ def _label_set(values: Iterable[str]) -> set[str]:
     return {" ".join(v.split()).casefold() for v in values}
 
 
-def _title_from_name(docname: str) -> str:
-    name = Path(docname).name
-    if name == "index":
-        name = Path(docname).parent.name
-    fallback = re.sub(r"^\d{4}-\d{1,2}-\d{1,2}-", "", name).replace("-", " ").replace("_", " ")
-    return fallback.strip().capitalize() or docname
-
-
-def _positive(value: Any) -> int | None:
-    """ABlog's ``excerpt: N`` front matter (a number of paragraphs), when it is one."""
+def _count(value: Any) -> int | None:
+    """ABlog's ``excerpt: N`` front matter (a number of paragraphs, 0 for none), when it is one."""
     try:
         number = int(value)
     except (TypeError, ValueError):
         return None
-    return number if number > 0 and not isinstance(value, bool) else None
+    return number if number >= 0 and not isinstance(value, bool) else None

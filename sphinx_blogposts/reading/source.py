@@ -1,7 +1,8 @@
 """``source-read``: what a post's Markdown needs before MyST parses it.
 
-A title given only in front matter becomes the post's H1, and front matter MyST
-cannot read is hidden from it (this extension reports each problem in it once).
+Each Markdown post gets its one H1 (its front-matter title, its opening heading or
+its file name's text, see :mod:`.titles`), and front matter MyST cannot read is hidden
+from it (this extension reports each problem in it once).
 """
 
 from __future__ import annotations
@@ -10,32 +11,19 @@ import re
 
 from sphinx.application import Sphinx
 
-from . import values
+from . import titles, values
 from .domain import POST_DIRECTIVE, front_matter_of, is_markdown, matches_pattern
 
-#: An ATX H1 (``# Title``) or a setext underline (``===``): the only ways to write an H1.
-_MAYBE_H1 = re.compile(r"^ {0,3}(?:#(?:[ \t]|$)|=+[ \t]*$)", re.MULTILINE)
-
-
-def _has_h1(body: str) -> bool:
-    # Most posts have no line that could even start an H1; only parse those that do.
-    if not _MAYBE_H1.search(body):
-        return False
-    from markdown_it import MarkdownIt
-
-    tokens = MarkdownIt("commonmark").parse(body)
-    return any(t.type == "heading_open" and t.tag == "h1" for t in tokens)
-
-
-def _escape_markdown(text: str) -> str:
-    return re.sub(r"([\\`*_{}\[\]<>()#+\-.!|~$&:])", r"\\\1", " ".join(text.split()))
+#: The ``:title:`` option of a ``post`` directive, which titles a post as front matter does.
+_DIRECTIVE_TITLE = re.compile(r"^:title:[ \t]*(\S.*?)\s*$", re.MULTILINE)
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Give Docusaurus-style posts (headings from H2, title in front matter) their H1.
+    """Give each Markdown post its one H1, by Docusaurus' rule (see :mod:`.titles`).
 
-    The heading takes the place of the blank line after the front matter when there is
-    one, so every later line keeps its number and warnings still point at the right line.
+    The heading takes the place of the blank line after the front matter (or of the
+    opening H1 it replaces) when there is one, so every later line keeps its number and
+    warnings still point at the right line.
 
     A post's front matter that MyST cannot read (bad YAML, a list, an unclosed ``---``)
     is blanked out before MyST sees it: this extension reports each problem in it once,
@@ -47,30 +35,30 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return
     text = source[0]
     fm = front_matter_of(app, docname, text)
-    if fm is None:
-        return
+    data = fm.data if fm is not None else {}
+    directive = POST_DIRECTIVE.search(text)
     is_post = (
         matches_pattern(app, docname)
-        or values.as_bool(fm.data.get("blogpost")) is True
-        or POST_DIRECTIVE.search(text) is not None
+        or values.as_bool(data.get("blogpost")) is True
+        or directive is not None
     )
     if not is_post:
         return
     lines = text.splitlines(keepends=True)
     changed = False
-    if fm.hide_from_myst:
+    if fm is not None and fm.hide_from_myst:
         for index in range(min(fm.body_start, len(lines))):
             lines[index] = "\n"
         changed = True
-    title = values.as_text(fm.data.get("title"))
-    if title and not _has_h1("".join(lines[fm.body_start :])):
-        heading = f"# {_escape_markdown(title)}\n"
-        start = fm.body_start
-        if start < len(lines) and not lines[start].strip():
-            lines[start] = heading
-        else:
-            lines.insert(start, heading + "\n")
-        changed = True
+    title = values.as_text(data.get("title"))
+    body_start = fm.body_start if fm is not None else 0
+    # ABlog's post directive may title a post that has no heading; a heading stays
+    option = None
+    if directive is not None:
+        options = text[directive.end() :].split("\n\n", 1)[0]
+        option = _DIRECTIVE_TITLE.search(options)
+    fallback = option.group(1) if option else titles.name_title(docname, app.config.blogposts_path)
+    changed = titles.retitle(lines, body_start, title, fallback) or changed
     if changed:
         source[0] = "".join(lines)
 

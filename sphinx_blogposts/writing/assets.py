@@ -47,6 +47,10 @@ def source_of(app: Sphinx, value: str | None, docname: str | None) -> Path | Non
     if not value or _EXTERNAL.match(value):
         return None
     path = value.split("#", 1)[0].split("?", 1)[0]
+    for alias in ("@site/static/", "@site/"):  # Docusaurus' names of its folders
+        if path.startswith(alias):
+            path = "/" + path[len(alias) :]
+            break
     candidates: list[Path] = []
     if path.startswith("/"):
         static = static_dir(app)

@@ -8,7 +8,7 @@ post, so it is computed here from the domain's data and never stored per documen
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -16,11 +16,14 @@ from typing import Any
 from sphinx.config import Config
 
 from ..core import blogs as blogs_mod
-from ..core.model import Author, Post, Tag, TagDef
+from ..core.model import Author, AuthorRef, Post, Tag, TagDef
 from ..core.slugs import short_hash, unique_slugs
 from ..reading import authors as authors_mod
 from . import related as related_mod
 from . import series as series_mod
+
+#: The catalogs besides tags and authors, as ABlog has them: each value gets a page.
+CATALOGS = ("category", "location", "language")
 
 
 def tag_key(label: str) -> str:
@@ -30,7 +33,14 @@ def tag_key(label: str) -> str:
 
 def sort_key(post: Post) -> tuple[float, str]:
     assert post.date is not None
-    return (-post.date.timestamp(), post.docname)
+    return (-post.date.timestamp(), post.key)
+
+
+def pinned_first(posts: list[Post]) -> list[Post]:
+    """The blog index's order: pinned posts first, newest first, then the rest by date.
+    Only the index does this; tag, author and archive pages, feeds and postlists keep
+    ``posts`` as they are (newest first)."""
+    return [p for p in posts if p.pinned] + [p for p in posts if not p.pinned]
 
 
 def is_draft(post: Post, config: Config, now: datetime | None = None) -> bool:
@@ -54,12 +64,18 @@ class Blog:
     tags: dict[str, Tag] = field(default_factory=dict)
     authors: dict[str, Author] = field(default_factory=dict)
     author_posts: dict[str, list[Post]] = field(default_factory=dict)
-    #: docname -> resolved authors / tag keys, for every post (listed or not).
+    #: Post.key -> resolved authors / tag keys, for every post (listed or not).
     post_authors: dict[str, list[Author]] = field(default_factory=dict)
     post_tags: dict[str, list[str]] = field(default_factory=dict)
     neighbours: dict[str, tuple[Post | None, Post | None]] = field(default_factory=dict)
-    #: docnames of drafts, including future posts under ``blogposts_future = "draft"``.
+    #: Post.key of drafts, including future posts under ``blogposts_future = "draft"``.
     drafts: set[str] = field(default_factory=set)
+    #: Whether the drafts have a page listing them (``blogposts_drafts_page``).
+    drafts_page: bool = False
+    #: catalog (see :data:`CATALOGS`) -> key -> its value, with its listed posts.
+    catalogs: dict[str, dict[str, Tag]] = field(default_factory=dict)
+    #: catalog -> Post.key -> keys of the post's values, for every post.
+    post_terms: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     #: series key -> the series, with its listed parts in order (see series.py).
     series: dict[str, series_mod.Series] = field(default_factory=dict)
     #: docname -> series key, for every post in a series (listed or not).
@@ -68,37 +84,44 @@ class Blog:
     related: dict[str, list[Post]] = field(default_factory=dict)
 
     def tags_of(self, post: Post) -> list[Tag]:
-        return [self.tags[key] for key in self.post_tags.get(post.docname, [])]
+        return [self.tags[key] for key in self.post_tags.get(post.key, [])]
+
+    def terms_of(self, catalog: str, post: Post) -> list[Tag]:
+        terms = self.catalogs.get(catalog, {})
+        return [terms[key] for key in self.post_terms.get(catalog, {}).get(post.key, [])]
 
     def select(self, options: Mapping[str, Any], docname: str) -> list[Post]:
         """The posts a ``postlist`` with these options shows on ``docname`` (ABlog's semantics:
-        filters AND-ed across options, OR-ed within one; without filters, not the page itself)."""
+        every value of every filter must match, so ``:tags: a, b`` lists posts tagged both;
+        without filters, not the page itself)."""
         filters: dict[str, list[str]] = options["filters"]
-        posts = [p for p in self.listed if not p.exclude_from_postlists]
+        posts = list(self.listed)
         values_of: dict[str, Callable[[Post], set[str]]] = {
-            "tags": lambda p: set(self.post_tags.get(p.docname, [])),
+            "tags": lambda p: set(self.post_tags.get(p.key, [])),
             "author": lambda p: {
-                v.casefold() for a in self.post_authors.get(p.docname, []) for v in (a.key, a.name)
+                v.casefold() for a in self.post_authors.get(p.key, []) for v in (a.key, a.name)
             },
-            "category": lambda p: {c.casefold() for c in p.categories},
-            "location": lambda p: {v.casefold() for v in p.extra.get("location", [])},
-            "language": lambda p: {v.casefold() for v in p.extra.get("language", [])},
-            "series": lambda p: (
-                {self.post_series[p.docname]} if p.docname in self.post_series else set()
-            ),
+            "category": lambda p: self._filter_values("category", p),
+            "location": lambda p: self._filter_values("location", p),
+            "language": lambda p: self._filter_values("language", p),
+            "series": lambda p: {self.post_series[p.key]} if p.key in self.post_series else set(),
         }
         if not any(filters.values()):
             posts = [p for p in posts if p.docname != docname]
         for key, values in filters.items():
             if values:
                 want = {tag_key(v) if key == "tags" else v for v in values}
-                posts = [p for p in posts if values_of[key](p) & want]
+                posts = [p for p in posts if want <= values_of[key](p)]
         if filters.get("series"):  # a series is read in its order, not newest first
             posts.sort(key=series_mod.part_order)
-        if options["oldest_first"]:
-            posts.reverse()
         count = options["count"]
-        return posts[:count] if count else posts
+        posts = posts[:count] if count else posts
+        # ABlog's :sort: shows the same (newest) posts, oldest first
+        return posts[::-1] if options["oldest_first"] else posts
+
+    def _filter_values(self, catalog: str, post: Post) -> set[str]:
+        """What a postlist filter matches: the key as written or the value's display name."""
+        return {v.casefold() for t in self.terms_of(catalog, post) for v in (t.key, t.label)}
 
     def years(self) -> list[tuple[int, list[Post]]]:
         by_year: dict[int, list[Post]] = {}
@@ -113,25 +136,33 @@ def build(
     config: Config,
     authors_map: dict[str, dict[str, str]],
     tag_defs: Mapping[str, TagDef] | None = None,
+    sections: Iterable[Post] = (),
 ) -> Blog:
-    """``tag_defs`` (from ``tags.yml``) fix the slug and description of the tags they define."""
+    """``tag_defs`` (from ``tags.yml``) fix the slug and description of the tags they define.
+
+    ``sections`` are the posts that are sections of a document (ABlog's posting
+    sections): listed like the others, everything about them kept by ``Post.key``, which
+    is the docname for every other post. ``Blog.posts`` stays one post per document.
+    """
     blog = Blog(posts=posts)
+    every = [*posts.values(), *sections]
     show_drafts = config.blogposts_drafts
     now = datetime.now(UTC)
-    blog.drafts = {p.docname for p in posts.values() if is_draft(p, config, now)}
+    blog.drafts = {p.key for p in every if is_draft(p, config, now)}
+    blog.drafts_page = bool(getattr(config, "blogposts_drafts_page", False))
     blog.listed = sorted(
-        (p for p in posts.values() if p.listed and (show_drafts or p.docname not in blog.drafts)),
+        (p for p in every if p.listed and (show_drafts or p.key not in blog.drafts)),
         key=sort_key,
     )
 
     labels: dict[str, Counter[str]] = {}
-    for post in sorted(posts.values(), key=lambda p: p.docname):
+    for post in sorted(every, key=lambda p: p.key):
         keys = []
         for label in post.tags:
             key = tag_key(label)
             labels.setdefault(key, Counter())[label] += 1
             keys.append(key)
-        blog.post_tags[post.docname] = keys
+        blog.post_tags[post.key] = keys
     by_label = {tag_key(d.label): d for d in (tag_defs or {}).values()}
     fixed = {key: by_label[key].slug for key in labels if key in by_label}
     slugs = unique_slugs([k for k in labels if k not in fixed], prefix="tag")
@@ -149,12 +180,16 @@ def build(
             description=described.description if described else None,
         )
     for post in blog.listed:
-        for key in blog.post_tags[post.docname]:
+        for key in blog.post_tags[post.key]:
             blog.tags[key].posts.append(post)
 
+    _build_catalogs(blog, config, every)
+
     resolved: dict[str, list[Author]] = {}
-    for post in posts.values():
-        resolved[post.docname] = [authors_mod.resolve(ref, authors_map) for ref in post.authors]
+    default_authors = [AuthorRef(key=key) for key in config.blogposts_default_author]
+    for post in every:
+        refs = post.authors or default_authors
+        resolved[post.key] = [authors_mod.resolve(ref, authors_map) for ref in refs]
     author_slugs = unique_slugs(
         [a.key for authors in resolved.values() for a in authors], prefix="author"
     )
@@ -164,17 +199,17 @@ def build(
             blog.authors.setdefault(author.key, author)
     blog.post_authors = resolved
     for post in blog.listed:
-        for author in resolved[post.docname]:
+        for author in resolved[post.key]:
             blog.author_posts.setdefault(author.key, []).append(post)
 
     for index, post in enumerate(blog.listed):
         newer = blog.listed[index - 1] if index > 0 else None
         older = blog.listed[index + 1] if index + 1 < len(blog.listed) else None
-        blog.neighbours[post.docname] = (older, newer)
-    parts = [p for p in blog.listed if p.docname not in blog.drafts]  # drafts even if shown
-    blog.series, blog.post_series = series_mod.build(posts.values(), parts)
+        blog.neighbours[post.key] = (older, newer)
+    parts = [p for p in blog.listed if p.key not in blog.drafts]  # drafts even if shown
+    blog.series, blog.post_series = series_mod.build(every, parts)
     blog.related = related_mod.build(
-        posts.values(), blog.listed, blog.post_tags, blog.drafts, config.blogposts_related
+        every, blog.listed, blog.post_tags, blog.drafts, config.blogposts_related
     )
     return blog
 
@@ -184,6 +219,7 @@ def build_all(
     config: Config,
     authors_maps: Mapping[str, dict[str, dict[str, str]]],
     tag_defs: Mapping[str, TagDef] | None = None,
+    sections: Iterable[Post] = (),
 ) -> dict[str, Blog]:
     """One :class:`Blog` per blog, by path, the default blog first: each sees only its own
     posts, so its lists, neighbours, series and related posts stay inside it.
@@ -193,10 +229,61 @@ def build_all(
     """
     settings = blogs_mod.settings(config)
     if len(settings) == 1:
-        return {config.blogposts_path: build(posts, config, authors_maps[""], tag_defs)}
+        return {config.blogposts_path: build(posts, config, authors_maps[""], tag_defs, sections)}
     out: dict[str, Blog] = {}
     for blog in settings:
         key = "" if blog.default else blog.key
         own = {d: p for d, p in posts.items() if p.blog == key}
-        out[blog.key] = build(own, blog.config, authors_maps.get(key, authors_maps[""]), tag_defs)
+        parts = [p for p in sections if p.blog == key]
+        authors = authors_maps.get(key, authors_maps[""])
+        out[blog.key] = build(own, blog.config, authors, tag_defs, parts)
     return out
+
+
+def _values(post: Post, catalog: str, config: Config) -> list[str]:
+    """The post's values in a catalog; a post naming no location or language gets the
+    configured default (ABlog's ``blog_default_location``/``blog_default_language``)."""
+    if catalog == "category":
+        return post.categories
+    given = post.locations if catalog == "location" else post.languages
+    return given or list(getattr(config, f"blogposts_default_{catalog}"))
+
+
+def _build_catalogs(blog: Blog, config: Config, every: list[Post]) -> None:
+    """Categories, locations and languages: a page per value, as tags have.
+
+    Values are one value whatever their case. Locations and languages named in
+    ``blogposts_locations``/``blogposts_languages`` (key -> (name, url)) show that name
+    and link that URL; any other value shows as written.
+    """
+    for catalog in CATALOGS:
+        names: dict[str, Any] = (
+            getattr(config, f"blogposts_{catalog}s", {}) if catalog != "category" else {}
+        )
+        known = {tag_key(k): (k, v) for k, v in names.items()}
+        labels: dict[str, Counter[str]] = {}
+        per_post: dict[str, list[str]] = {}
+        for post in sorted(every, key=lambda p: p.key):
+            keys = []
+            for value in _values(post, catalog, config):
+                key = tag_key(value)
+                if key and key not in keys:
+                    labels.setdefault(key, Counter())[value] += 1
+                    keys.append(key)
+            per_post[post.key] = keys
+        slugs = unique_slugs(list(labels), prefix=catalog)
+        terms: dict[str, Tag] = {}
+        for key, counts in sorted(labels.items()):
+            written = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]
+            entry = known.get(key)
+            terms[key] = Tag(
+                key=entry[0] if entry else written,
+                label=entry[1][0] if entry else written,
+                slug=slugs[key],
+                url=entry[1][1] if entry else None,
+            )
+        for post in blog.listed:
+            for key in per_post.get(post.key, []):
+                terms[key].posts.append(post)
+        blog.catalogs[catalog] = terms
+        blog.post_terms[catalog] = per_post

@@ -18,11 +18,18 @@ from sphinx.util.osutil import relative_uri
 from ..core.config import FEED_FORMATS
 from ..core.model import Author, Post
 from ..reading.domain import domain_of
-from .blog import Blog
+from .blog import CATALOGS, Blog
 from .blogs import renderer_of_page
 from .builders import writes_html_pages
 from .render import Renderer, _, renderer_for
-from .routes import author_page, index_page, tag_page
+from .routes import (
+    archive_page,
+    author_page,
+    catalog_titles,
+    index_page,
+    tag_page,
+    term_page,
+)
 
 MEDIA_TYPES = {
     "atom": "application/atom+xml",
@@ -35,7 +42,7 @@ MEDIA_TYPES = {
 class FeedSpec:
     """One feed (in every configured format): which posts, under which folder."""
 
-    kind: str  # blog | tag | author
+    kind: str  # blog | tag | author | term (a category, location or language) | year
     folder: str
     title: str
     subtitle: str
@@ -53,6 +60,11 @@ def formats(app: Sphinx, settings: Any = None) -> list[str]:
     return [fmt for fmt in FEED_FORMATS if fmt in wanted]
 
 
+def year_feed_folder(blog_path: str, year: int) -> str:
+    """The folder of one year's feeds (``blogposts_feed_years``)."""
+    return f"{blog_path}/archive/{year}"
+
+
 def plan(blog: Blog, app: Sphinx, settings: Any = None) -> list[FeedSpec]:
     """The feeds of one blog (seeing the configuration as ``settings``); a feed with no
     entry is not written."""
@@ -61,7 +73,7 @@ def plan(blog: Blog, app: Sphinx, settings: Any = None) -> list[FeedSpec]:
     length = config.blogposts_feed_length
 
     def entries(posts: Iterable[Post]) -> list[Post]:
-        listed = [p for p in posts if p.docname not in blog.drafts and not p.unlisted]
+        listed = [p for p in posts if p.key not in blog.drafts and not p.unlisted]
         return listed[:length] if length else listed
 
     site_title = config.blogposts_title
@@ -102,6 +114,34 @@ def plan(blog: Blog, app: Sphinx, settings: Any = None) -> list[FeedSpec]:
                     author=author,
                 )
             )
+        if config.blogposts_feed_years:
+            for year, posts in blog.years():
+                label = _("Posts of %s") % year
+                specs.append(
+                    FeedSpec(
+                        kind="year",
+                        folder=year_feed_folder(path, year),
+                        title=f"{site_title}: {label}",
+                        subtitle=label,
+                        page=archive_page(path),
+                        posts=entries(posts),
+                    )
+                )
+        for catalog in CATALOGS:
+            one_title = catalog_titles(catalog)[1]
+            for term in sorted(blog.catalogs.get(catalog, {}).values(), key=lambda t: t.slug):
+                label = one_title % term.label
+                page = term_page(path, catalog, term)
+                specs.append(
+                    FeedSpec(
+                        kind="term",
+                        folder=page,
+                        title=f"{site_title}: {label}",
+                        subtitle=label,
+                        page=page,
+                        posts=entries(term.posts),
+                    )
+                )
     return [spec for spec in specs if spec.posts]
 
 
@@ -147,6 +187,9 @@ def _feeds_of_pages(renderer: Renderer, specs: list[FeedSpec]) -> dict[str, Feed
             feed = by_page.get(tag_page(renderer.blog_path, page.tag), blog_feed)
         elif page.kind == "author" and page.author is not None:
             feed = by_page.get(author_page(renderer.blog_path, page.author), blog_feed)
+        elif page.kind == "term" and page.catalog is not None and page.term is not None:
+            term = term_page(renderer.blog_path, page.catalog, page.term)
+            feed = by_page.get(term, blog_feed)
         if feed is not None:
             out[page.name] = feed
     if blog_feed is not None:

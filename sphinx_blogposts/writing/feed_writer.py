@@ -24,6 +24,7 @@ from ..core.diagnostics import Warn, warn
 from ..core.model import Post
 from ..core.urls import absolutize, relocate
 from ..core.version import __version__
+from ..reading import updated as updated_mod
 from . import assets
 from .feed_plan import MEDIA_TYPES, FeedSpec, formats
 from .render import Renderer
@@ -94,10 +95,10 @@ class FeedWriter:
         if entry.content is None:
             return None
         if self.base:
-            docname = entry.post.docname
-            if docname not in self._absolute_content:
-                self._absolute_content[docname] = absolutize(entry.content, entry.uri, self.base)
-            return self._absolute_content[docname]
+            key = entry.post.key
+            if key not in self._absolute_content:
+                self._absolute_content[key] = absolutize(entry.content, entry.uri, self.base)
+            return self._absolute_content[key]
         return relocate(entry.content, entry.uri, feed_file)
 
     def asset(self, value: str | None, feed_file: str) -> str | None:
@@ -126,9 +127,9 @@ class FeedWriter:
     # -- entries -----------------------------------------------------------------------------
 
     def entry(self, post: Post) -> Entry:
-        if post.docname not in self._entries:
-            self._entries[post.docname] = self._entry(post)
-        return self._entries[post.docname]
+        if post.key not in self._entries:
+            self._entries[post.key] = self._entry(post)
+        return self._entries[post.key]
 
     def _entry(self, post: Post) -> Entry:
         assert post.date is not None
@@ -143,12 +144,12 @@ class FeedWriter:
             return cleaned
 
         content: str | None = None
-        if mode == "full":
+        if mode == "full" and not post.section:
             content = renderer.post_body_html(post)
-        elif mode == "excerpt":
+        elif mode != "none":  # a section's post: its excerpt, not the whole page
             content = str(renderer.excerpt_html(post, post.docname))
         authors = []
-        for author in self.blog.post_authors.get(post.docname, []):
+        for author in self.blog.post_authors.get(post.key, []):
             details = {"name": clean(author.name)}
             if author.url and _SCHEME.match(author.url):
                 details["uri"] = clean(author.url)
@@ -168,7 +169,7 @@ class FeedWriter:
             summary=clean(post.description or renderer.excerpt_text(post)),
             content=clean(content) if content else None,
             published=post.date,
-            updated=post.updated or post.date,
+            updated=updated_mod.effective(self.app.env, post) or post.date,
             authors=authors,
             # capped: each tag has its own feed, so a post with thousands of tags would
             # otherwise repeat all of them in each of those thousands of feeds
@@ -242,8 +243,11 @@ class FeedWriter:
             fg.rights(_NOT_XML.sub("", str(rights)))
         for entry in entries:
             fe = fg.add_entry(order="append")
-            link = self.page_url(entry.post.docname, feed_file)
-            fe.id(self.ident("post", entry.uri))
+            # ABlog's :external_link: posts are read where the link points
+            link = entry.post.external_link or (
+                self.page_url(entry.post.docname, feed_file) + entry.post.anchor
+            )
+            fe.id(self.ident("post", entry.uri + entry.post.anchor))
             fe.guid(fe.id(), permalink=bool(self.base))
             fe.title(entry.title)
             fe.link(href=link, rel="alternate", type="text/html")
@@ -288,8 +292,8 @@ class FeedWriter:
         for post in spec.posts:
             entry = self.entry(post)
             item: dict[str, Any] = {
-                "id": self.ident("post", entry.uri),
-                "url": self.page_url(post.docname, feed_file),
+                "id": self.ident("post", entry.uri + post.anchor),
+                "url": post.external_link or self.page_url(post.docname, feed_file) + post.anchor,
                 "title": entry.title,
             }
             content = self.content_for(entry, feed_file)

@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 
 from ..core.diagnostics import Warn, warn
 from ..core.version import __version__
+from ..reading import updated as updated_mod
 from ..reading.domain import domain_of
 from . import signatures
 from .blogs import renderers
@@ -121,17 +122,17 @@ def _signatures(
     wpm = app.config.blogposts_words_per_minute
     posts = []
     for post in spec.posts:
-        if post.docname not in cache:
-            cache[post.docname] = signatures.digest(
+        if post.key not in cache:
+            cache[post.key] = signatures.digest(
                 [
                     signatures.card(blog, post, wpm),
                     app.env.all_docs.get(post.docname),
-                    post.updated,
+                    updated_mod.effective(app.env, post),  # front matter or git
                     post.image,
-                    [a.email for a in blog.post_authors.get(post.docname, [])],
+                    [a.email for a in blog.post_authors.get(post.key, [])],
                 ]
             )
-        posts.append(cache[post.docname])
+        posts.append(cache[post.key])
     common = [
         __version__,
         builder.name,

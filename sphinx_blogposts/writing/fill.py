@@ -16,7 +16,7 @@ from ..core.model import Post
 from ..reading import excerpt
 from ..reading.directives import post_footer_node, post_header_node, postlist_node
 from ..reading.domain import domain_of
-from . import post_extras
+from . import post_links
 from .blogs import renderer_named, renderer_of_post
 from .builders import writes_html_pages
 from .fragments import BODY_END, BODY_START, FRAGMENT_FLAG
@@ -26,13 +26,14 @@ from .render import Renderer
 def take_excerpt(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """The post's stored excerpt leaves its page here, before any other handler sees it; an
     HTML build keeps it, resolved with the page, for every list and feed to reuse."""
-    stored = excerpt.take(doctree)
-    if (
-        stored is not None
-        and docname in domain_of(app.env).posts
-        and writes_html_pages(app.builder)
-    ):
-        renderer_of_post(app, docname).keep_resolved_excerpt(docname, stored)
+    found = excerpt.take_all(doctree)
+    if not found or not writes_html_pages(app.builder):
+        return
+    domain = domain_of(app.env)
+    for section, stored in found.items():
+        key = f"{docname}#{section}" if section else docname
+        if domain.post_by_key(key) is not None:
+            renderer_of_post(app, docname).keep_resolved_excerpt(key, stored)
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -45,9 +46,12 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
         return
     renderer = renderer_of_post(app, docname)
     html = writes_html_pages(app.builder)
-    post = domain_of(app.env).posts.get(docname)
+    domain = domain_of(app.env)
+    post = domain.posts.get(docname)
     for node in headers:
-        node.replace_self(_header(renderer, post, html) if post else [])
+        # a section's post has its own header, under the section's title
+        shown = domain.post_by_key(node["key"]) if node.get("key") else post
+        node.replace_self(_header(renderer, shown, html) if shown else [])
     for node in footers:
         node.replace_self(_footer(renderer, post, html) if post else [])
     for node in postlists:
@@ -61,7 +65,7 @@ def _raw(html: str) -> nodes.raw:
 
 def _header(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
     if html:
-        box = str(post_extras.series_box(renderer, post))
+        box = str(post_links.series_box(renderer, post))
         return [_raw(str(renderer.header(post)) + box + BODY_START)]
     card = renderer.card(post, post.docname, with_excerpt=False, all_tags=True)
     parts = [card["date"]]
@@ -74,7 +78,7 @@ def _footer(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
     if not html:
         return []
     return [
-        _raw(BODY_END + str(post_extras.related_list(renderer, post)) + str(renderer.footer(post)))
+        _raw(BODY_END + str(post_links.related_list(renderer, post)) + str(renderer.footer(post)))
     ]
 
 
@@ -99,7 +103,7 @@ def _postlist(
     items = nodes.bullet_list()
     for post in posts:
         try:
-            uri = renderer.builder.get_relative_uri(docname, post.docname)
+            uri = renderer.builder.get_relative_uri(docname, post.docname) + post.anchor
         except NoUri:  # a document this builder does not write (LaTeX): the title alone
             items += nodes.list_item("", nodes.paragraph("", post.title))
             continue

@@ -63,44 +63,45 @@ class FragmentRenderer:
 
     def excerpt_html(self, post: Post, pagename: str) -> Markup:
         """The excerpt as HTML for ``pagename``: rendered once, re-pointed per page."""
-        if post.docname not in self._excerpts:
-            html = self._render_stored_excerpt(post.docname)
-            self._excerpts[post.docname] = Movable(html, self.uri(post.docname))
-        return Markup(self._excerpts[post.docname].at(self.uri(pagename)))
+        if post.key not in self._excerpts:
+            html = self._render_stored_excerpt(post)
+            self._excerpts[post.key] = Movable(html, self.uri(post.docname))
+        return Markup(self._excerpts[post.key].at(self.uri(pagename)))
 
     def excerpt_text(self, post: Post) -> str:
         """The excerpt as plain text (a feed's summary)."""
-        if post.docname not in self._excerpt_texts:
-            self._load_stored_excerpt(post.docname)
-        return self._excerpt_texts[post.docname]
+        if post.key not in self._excerpt_texts:
+            self._load_stored_excerpt(post)
+        return self._excerpt_texts[post.key]
 
-    def keep_resolved_excerpt(self, docname: str, stored: excerpt.stored_excerpt) -> None:
+    def keep_resolved_excerpt(self, key: str, stored: excerpt.stored_excerpt) -> None:
         """At ``doctree-resolved`` of a post being written: its excerpt, resolved with the
         page, kept for the lists and feeds of this build that show it (rendered when one
-        does, at most once), so it is never loaded nor resolved again."""
-        self._excerpt_texts[docname] = stored["text"]
-        if docname not in self._resolved_excerpts and docname not in self._excerpts:
+        does, at most once), so it is never loaded nor resolved again. ``key`` is the
+        post's (``Post.key``)."""
+        self._excerpt_texts[key] = stored["text"]
+        if key not in self._resolved_excerpts and key not in self._excerpts:
             # kept pickled: a few hundred bytes, instead of a tree of nodes that every
             # garbage collection of the build would walk, thousands of them in a large blog
-            self._resolved_excerpts[docname] = pickle.dumps(
+            self._resolved_excerpts[key] = pickle.dumps(
                 list(stored.children), protocol=pickle.HIGHEST_PROTOCOL
             )
 
-    def _render_stored_excerpt(self, docname: str) -> str:
+    def _render_stored_excerpt(self, post: Post) -> str:
         """The excerpt's HTML as on the post's page. A post written in this build left it
         resolved; otherwise it is taken from the post's doctree and resolved on its own."""
-        resolved = self._resolved_excerpts.pop(docname, None)
+        resolved = self._resolved_excerpts.pop(post.key, None)
         if resolved is not None:
-            return self._render_fragment(docname, pickle.loads(resolved), False)
-        stored = self._load_stored_excerpt(docname)
+            return self._render_fragment(post.docname, pickle.loads(resolved), False)
+        stored = self._load_stored_excerpt(post)
         if stored is None:
             return ""
-        return self._render_fragment(docname, list(stored.children), True)
+        return self._render_fragment(post.docname, list(stored.children), True)
 
-    def _load_stored_excerpt(self, docname: str) -> excerpt.stored_excerpt | None:
+    def _load_stored_excerpt(self, post: Post) -> excerpt.stored_excerpt | None:
         """The excerpt as the post's doctree keeps it (not resolved); its text is noted."""
-        stored = excerpt.take(self.env.get_doctree(docname))
-        self._excerpt_texts[docname] = stored["text"] if stored is not None else ""
+        stored = excerpt.take(self.env.get_doctree(post.docname), post.section or "")
+        self._excerpt_texts[post.key] = stored["text"] if stored is not None else ""
         return stored
 
     def _render_fragment(self, docname: str, fragment: list[Any], resolve: bool) -> str:

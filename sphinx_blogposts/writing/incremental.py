@@ -15,7 +15,7 @@ from sphinx.environment import BuildEnvironment
 from ..core import blogs as blogs_mod
 from ..reading.domain import domain_of
 from . import blog as blog_mod
-from . import checks, post_extras, signatures
+from . import checks, post_links, signatures
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -23,7 +23,11 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for stale in ("renderer", "renderers", "blogs"):
         domain.runtime.pop(stale, None)
     blogs = blog_mod.build_all(
-        domain.posts, app.config, domain.authors_maps(), domain.runtime.get("tags_file")
+        domain.posts,
+        app.config,
+        domain.authors_maps(),
+        domain.runtime.get("tags_file"),
+        domain.section_posts(),
     )
     blog = blogs[app.config.blogposts_path]
     domain.runtime["blog"] = blog
@@ -41,7 +45,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 (p.docname, p.title) if p else None for p in each.neighbours.get(docname, ())
             ]
             found[docname] = signatures.digest(
-                [signatures.card(each, post, wpm), neighbours, *post_extras.signature(each, post)]
+                [signatures.card(each, post, wpm), neighbours, *post_links.signature(each, post)]
             )
     for docname, postlists in domain.data["postlists"].items():
         # exactly what each list shows: its posts' cards (with the excerpt only if shown)

@@ -23,11 +23,21 @@ from ..core.diagnostics import logger
 from ..reading.domain import domain_of
 from . import signatures, sitemap
 from .assets import url_for
+from .blog import CATALOGS
 from .blogs import renderers
 from .builders import writes_html_pages
 from .feed_plan import feed_links
 from .render import Renderer, _
-from .routes import PageSpec, archive_page, authors_index, series_index, series_page, tags_index
+from .routes import (
+    PageSpec,
+    archive_page,
+    authors_index,
+    catalog_index,
+    catalog_titles,
+    series_index,
+    series_page,
+    tags_index,
+)
 
 LEDGER = "blogposts-pages.json"
 
@@ -99,16 +109,24 @@ def _signature(renderer: Renderer, spec: PageSpec, frame: str, cards: dict[str, 
         extra = [spec.author.name, spec.author.title, spec.author.url, spec.author.image_url]
     elif spec.tag is not None:
         extra = [spec.tag.label, spec.tag.description]
+    elif spec.kind == "catalog" and spec.catalog is not None:
+        extra = [
+            (t["label"], t["url"], t["count"]) for t in renderer.term_cloud(spec.catalog, spec.name)
+        ]
+    elif spec.term is not None:
+        extra = [spec.term.label, spec.term.url]
     elif spec.kind == "series-index":
         extra = series_list(renderer, spec.name)
-    if spec.kind == "archive":  # titles and dates only
+    elif spec.kind == "index":
+        extra = sorted(pinned_on(spec))  # the "Pinned" marks
+    if spec.kind in ("archive", "drafts") or _titles_only(renderer, spec):  # titles, dates
         shown: list[Any] = [(p.docname, p.title, p.date) for p in spec.posts]
     else:
         shown = []
         for post in spec.posts:
-            if post.docname not in cards:
-                cards[post.docname] = signatures.digest(signatures.card(blog, post, wpm))
-            shown.append(cards[post.docname])
+            if post.key not in cards:
+                cards[post.key] = signatures.digest(signatures.card(blog, post, wpm))
+            shown.append(cards[post.key])
     return signatures.digest(
         [
             frame,
@@ -136,6 +154,8 @@ def page_context(renderer: Renderer, spec: PageSpec) -> dict[str, Any]:
         "body": body(renderer, spec),
         "blogposts_page": spec.kind,
     }
+    if spec.kind == "drafts":  # the drafts' own pages are not indexed either
+        context["metatags"] = '<meta name="robots" content="noindex" />\n'
     for rel in ("prev", "next"):
         target = getattr(spec, rel)
         if target:
@@ -150,7 +170,10 @@ def page_context(renderer: Renderer, spec: PageSpec) -> dict[str, Any]:
 def body(renderer: Renderer, spec: PageSpec) -> str:
     page = spec.name
     common: dict[str, Any] = {"title": spec.title, "kind": spec.kind}
-    if spec.kind in ("index", "tag", "author", "series"):
+    if _titles_only(renderer, spec) or spec.kind == "drafts":
+        cards = [renderer.card(p, page, with_excerpt=False) for p in spec.posts]
+        return renderer.render("blogposts/page_titles.html", **common, posts=cards)
+    if spec.kind in ("index", "tag", "author", "term", "series"):
         author = None
         if spec.author is not None:
             author = {
@@ -162,13 +185,14 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
         return renderer.render(
             "blogposts/page_list.html",
             **common,
-            postlist=renderer.postlist(spec.posts, page, excerpts=True),
+            postlist=renderer.postlist(spec.posts, page, excerpts=True, pinned=pinned_on(spec)),
             number=spec.number,
             total=spec.total,
             newer=renderer.link(page, spec.prev) if spec.prev else None,
             older=renderer.link(page, spec.next) if spec.next else None,
             author=author,
             description=spec.tag.description if spec.tag is not None else None,
+            term_url=spec.term.url if spec.term is not None else None,
             links=_section_links(renderer, page),
             feeds=feed_links(renderer.app, page),
         )
@@ -177,6 +201,10 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
     if spec.kind == "authors":
         return renderer.render(
             "blogposts/page_authors.html", **common, authors=renderer.author_cards(page)
+        )
+    if spec.kind == "catalog" and spec.catalog is not None:
+        return renderer.render(
+            "blogposts/page_tags.html", **common, tags=renderer.term_cloud(spec.catalog, page)
         )
     if spec.kind == "series-index":
         series = series_list(renderer, page)
@@ -188,9 +216,26 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
     return renderer.render("blogposts/page_archive.html", **common, years=years)
 
 
-def _section_names(renderer: Renderer) -> list[str]:
+def _titles_only(renderer: Renderer, spec: PageSpec) -> bool:
+    """ABlog's ``blog_archive_titles``: the pages of a tag, author, ... list titles only."""
+    return renderer.config.blogposts_archive_titles and spec.kind in ("tag", "author", "term")
+
+
+def pinned_on(spec: PageSpec) -> set[str]:
+    """The posts a page marks as pinned: those of the blog's index (they lead page 1)."""
+    return {p.key for p in spec.posts if p.pinned} if spec.kind == "index" else set()
+
+
+def _sections(renderer: Renderer) -> list[tuple[str, str]]:
+    """The blog's overview pages, each with its label, in the order the pages link them."""
     path = renderer.blog_path
-    return [tags_index(path), authors_index(path), archive_page(path), series_index(path)]
+    return [
+        (tags_index(path), str(_("Tags"))),
+        (authors_index(path), str(_("Authors"))),
+        *((catalog_index(path, c), catalog_titles(c)[0]) for c in CATALOGS),
+        (archive_page(path), str(_("Archive"))),
+        (series_index(path), str(_("Series"))),
+    ]
 
 
 def series_list(renderer: Renderer, page: str) -> list[dict[str, object]]:
@@ -205,11 +250,14 @@ def series_list(renderer: Renderer, page: str) -> list[dict[str, object]]:
     ]
 
 
+def _section_names(renderer: Renderer) -> list[str]:
+    return [name for name, _label in _sections(renderer)]
+
+
 def _section_links(renderer: Renderer, page: str) -> list[dict[str, str]]:
-    labels = (_("Tags"), _("Authors"), _("Archive"), _("Series"))
     return [
-        {"label": str(label), "url": renderer.link(page, target)}
-        for target, label in zip(_section_names(renderer), labels, strict=True)
+        {"label": label, "url": renderer.link(page, target)}
+        for target, label in _sections(renderer)
         if renderer.has_page(target)
     ]
 

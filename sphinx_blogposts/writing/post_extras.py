@@ -1,77 +1,47 @@
-"""What a post's page shows of other posts besides its neighbours: its series, related posts.
+"""What a post's own page shows beyond its card: when it was updated, and its comments.
 
-Both depend on other posts (a new part renumbers the others; a retagged post joins or
-leaves related lists), so both are rendered at ``doctree-resolved`` like the header and
-footer, and both are part of the post page's signature (:func:`signature`), which is
-what rewrites a post's page when another post changed what it shows.
+The card's data is in the header's signature already (see ``incremental``). The update
+date can change without the post's source changing (git dates, see
+``reading.updated``), and the comment settings are read by no page but posts'; so this
+module keeps its own signature of both for every post, and returns at ``env-updated``
+the posts whose signature changed: exactly those pages are written again.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 
-from markupsafe import Markup
+from ..reading import updated as updated_mod
+from ..reading.domain import domain_of
+from . import comments, signatures
+from .updates import shown_update
 
-from ..core.model import Post
-from .blog import Blog
-from .render import Renderer
-from .routes import series_page
-from .series import Series, parts_around
-
-
-def _series_of(blog: Blog, post: Post) -> Series | None:
-    """The post's series; one of its own when no listed post is in it (a draft's series)."""
-    key = blog.post_series.get(post.docname)
-    if key is None or post.series is None:
-        return None
-    return blog.series.get(key) or Series(key=key, name=post.series, slug="")
+_KEY = "extra_signatures"
 
 
-def series_box(renderer: Renderer, post: Post) -> Markup:
-    """ "Part 2 of 4 in Deep Dive", with a link to every other part, the current one named."""
-    series = _series_of(renderer.blog, post)
-    if series is None:
-        return Markup("")
-    parts = parts_around(series, post)
-    page = series_page(renderer.blog_path, series) if series.slug else None
-    context: dict[str, Any] = {
-        "name": series.name,
-        "url": renderer.link(post.docname, page) if page and renderer.has_page(page) else None,
-        "number": next(i for i, p in enumerate(parts, 1) if p.docname == post.docname),
-        "total": len(parts),
-        "parts": [
-            {
-                "title": part.title,
-                "url": None
-                if part.docname == post.docname
-                else renderer.link(post.docname, part.docname),
-                "current": part.docname == post.docname,
-            }
-            for part in parts
-        ],
+def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    domain = domain_of(env)
+    settings = comments.settings(app)
+    found = {
+        docname: signatures.digest(
+            [
+                shown_update(env, post),
+                post.updated_by,
+                updated_mod.effective(env, post),  # the JSON-LD's dateModified
+                settings if comments.wanted(app, post, settings) else None,
+            ]
+        )
+        for docname, post in domain.posts.items()
     }
-    return renderer.render("blogposts/series.html", series=context)
+    previous: dict[str, str] = domain.data.get(_KEY, {})
+    domain.data[_KEY] = found
+    return sorted(
+        docname
+        for docname, signature in found.items()
+        if previous.get(docname) != signature and docname in env.found_docs
+    )
 
 
-def related_list(renderer: Renderer, post: Post) -> Markup:
-    """The "Related posts" list at the end of a post (nothing when it has none)."""
-    related = [
-        {
-            "title": other.title,
-            "url": renderer.link(post.docname, other.docname),
-            "date": renderer.format_date(other.date),
-            "datetime": other.date.isoformat() if other.date else "",
-        }
-        for other in renderer.blog.related.get(post.docname, [])
-    ]
-    return renderer.render("blogposts/related.html", related=related)
-
-
-def signature(blog: Blog, post: Post) -> list[Any]:
-    """Everything the series box and the related list of ``post`` show."""
-    series = _series_of(blog, post)
-    box = None
-    if series is not None:
-        box = [series.name, series.slug, [(p.docname, p.title) for p in parts_around(series, post)]]
-    related = [(p.docname, p.title, p.date) for p in blog.related.get(post.docname, [])]
-    return [box, related]
+def register(app: Sphinx) -> None:
+    app.connect("env-updated", on_env_updated, priority=550)  # after the blog is built

@@ -25,26 +25,27 @@ def build(
     drafts: set[str],
     count: int,
 ) -> dict[str, list[Post]]:
-    """For every post (listed or not), up to ``count`` listed, non-draft posts, best first.
+    """For every post (listed or not, by ``Post.key``), up to ``count`` listed, non-draft
+    posts, best first.
 
     Ties (as many shared tags) go to the newer post; ``listed`` is newest first, so a
     post's rank in it is that order. A post never lists itself.
     """
     if count <= 0:
         return {}
-    rank = {post.docname: index for index, post in enumerate(listed)}
+    rank = {post.key: index for index, post in enumerate(listed)}
     index: dict[str, list[int]] = {}
     for position, post in enumerate(listed):
-        if post.docname in drafts:  # listed only with blogposts_drafts = True
+        if post.key in drafts:  # listed only with blogposts_drafts = True
             continue
-        for key in post_tags.get(post.docname, []):
+        for key in post_tags.get(post.key, []):
             index.setdefault(key, []).append(position)
     related: dict[str, list[Post]] = {}
     for post in posts:
-        lists = [index[key] for key in post_tags.get(post.docname, []) if key in index]
-        found = best(lists, rank.get(post.docname), count)
+        lists = [index[key] for key in post_tags.get(post.key, []) if key in index]
+        found = best(lists, rank.get(post.key), count)
         if found:
-            related[post.docname] = [listed[position] for position in found]
+            related[post.key] = [listed[position] for position in found]
     return related
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -27,12 +27,12 @@ from ..core import paths
 from ..core.model import Post
 from ..core.urls import Movable
 from ..reading.domain import domain_of
-from . import assets, signatures
+from . import assets, signatures, updates
 from . import blog as blog_mod
 from .blog import Blog
 from .builders import writes_html_pages
 from .fragments import FragmentRenderer
-from .routes import PageSpec, author_page, plan, tag_page
+from .routes import PageSpec, author_page, plan, tag_page, term_page
 
 _ = get_translation("sphinx_blogposts")
 
@@ -56,9 +56,14 @@ class Renderer(FragmentRenderer):
         #: The configuration as this blog sees it (core.blogs.BlogConfig for another blog).
         self.settings: Any = settings if settings is not None else app.config
         self.blog_path: str = self.settings.blogposts_path
-        self._cards: dict[tuple[str, str], Movable] = {}
+        self._cards: dict[tuple[str, str, bool], Movable] = {}
         self._dates: dict[tuple[date, str], str] = {}
+        # the project's templates, then the theme's, then ours: a theme's own
+        # blogposts/*.html overrides ours as a project's does
         dirs = [str(Path(app.confdir, p)) for p in app.config.templates_path]
+        theme = getattr(app.builder, "theme", None)
+        if theme is not None and hasattr(theme, "get_theme_dirs"):
+            dirs += [str(d) for d in theme.get_theme_dirs()]
         # The templates are the project's and ours, both trusted: no sandbox (it costs a
         # check on every attribute access); autoescaping is what protects the output.
         # A renderer lives for one build, so templates are not checked for changes on
@@ -115,7 +120,12 @@ class Renderer(FragmentRenderer):
         key = (value.date(), fmt)
         if key not in self._dates:  # a post's date is on its page, its cards, the archive
             try:
-                self._dates[key] = babel.dates.format_date(key[0], format=fmt, locale=self.locale)
+                if "%" in fmt:  # strftime, as ABlog's post_date_format
+                    self._dates[key] = key[0].strftime(fmt)
+                else:
+                    self._dates[key] = babel.dates.format_date(
+                        key[0], format=fmt, locale=self.locale
+                    )
             except (ValueError, KeyError, AttributeError):
                 self._dates[key] = key[0].isoformat()
         return self._dates[key]
@@ -125,7 +135,7 @@ class Renderer(FragmentRenderer):
 
     def authors_of(self, post: Post, pagename: str) -> list[dict[str, Any]]:
         out = []
-        for author in self.blog.post_authors.get(post.docname, []):
+        for author in self.blog.post_authors.get(post.key, []):
             target = author_page(self.blog_path, author)
             out.append(
                 {
@@ -157,20 +167,24 @@ class Renderer(FragmentRenderer):
         thousands of tag pages. The post's own header shows every tag.
         """
         limit = None if all_tags else CARD_TAGS
-        total_tags = len(self.blog.post_tags.get(post.docname, []))
+        total_tags = len(self.blog.post_tags.get(post.key, []))
         return {
             "title": post.title,
-            "url": self.link(pagename, post.docname),
+            # ABlog's :external_link: posts are read elsewhere: lists send readers there
+            "url": post.external_link or self.link(pagename, post.docname) + post.anchor,
             "date": self.format_date(post.date),
             "datetime": post.date.isoformat() if post.date else "",
             "authors": self.authors_of(post, pagename),
             "tags": self.tags_of(post, pagename, limit),
+            "categories": self.terms_of("category", post, pagename),
+            "locations": self.terms_of("location", post, pagename),
+            "languages": self.terms_of("language", post, pagename),
             "more_tags": total_tags - limit if limit is not None and total_tags > limit else 0,
             "minutes": self.reading_minutes(post),
             "show_reading_time": self.config.blogposts_show_reading_time,
             "description": post.description,
             "excerpt": self.excerpt_html(post, pagename) if with_excerpt else Markup(""),
-            "draft": post.docname in self.blog.drafts,
+            "draft": post.key in self.blog.drafts,
             "image": assets.url_for(self.app, post.image, pagename, post.docname, False),
         }
 
@@ -180,15 +194,18 @@ class Renderer(FragmentRenderer):
 
     def header(self, post: Post) -> Markup:
         card = self.card(post, post.docname, with_excerpt=False, all_tags=True)
+        card.update(updates.header_context(self, post))  # "Updated <date>"
         return self.render("blogposts/post_header.html", post=card)
 
     def footer(self, post: Post) -> Markup:
-        older, newer = self.blog.neighbours.get(post.docname, (None, None))
+        older, newer = self.blog.neighbours.get(post.key, (None, None))
+        if not self.config.blogposts_show_prev_next:
+            older = newer = None
 
         def neighbour(other: Post | None) -> Link | None:
             if other is None:
                 return None
-            return Link(other.title, self.link(post.docname, other.docname))
+            return Link(other.title, self.link(post.docname, other.docname) + other.anchor)
 
         return self.render(
             "blogposts/post_footer.html", older=neighbour(older), newer=neighbour(newer)
@@ -203,27 +220,35 @@ class Renderer(FragmentRenderer):
         date_format: str | None = None,
         list_style: str | None = None,
         expand: str | None = None,
+        pinned: Set[str] = frozenset(),
     ) -> Markup:
-        expand = expand or str(_("Read more"))
-        if excerpts:
-            cards = [self.card_html(post, pagename, expand) for post in posts]
+        if excerpts and not (fmt or date_format):
+            more = expand or str(_("Read more"))
+            cards = [self.card_html(post, pagename, more, post.key in pinned) for post in posts]
             return self.render("blogposts/postlist.html", cards=cards, excerpts=True)
+        # ABlog's list: one formatted line per post, then (with :excerpts:) its excerpt
+        # and, only when :expand: gives its text, a link to read on
         items = []
         for post in posts:
-            card = self.card(post, pagename, with_excerpt=False)
+            card = self.card(post, pagename, with_excerpt=excerpts)
             card["line"] = self._format_line(
                 fmt or self.config.blogposts_postlist_format, post, card, date_format
             )
             items.append(card)
         return self.render(
-            "blogposts/postlist.html", posts=items, excerpts=False, list_style=list_style
+            "blogposts/postlist.html",
+            posts=items,
+            excerpts=False,
+            list_style=list_style,
+            expand=expand if excerpts else None,
         )
 
-    def card_html(self, post: Post, pagename: str, expand: str) -> Markup:
+    def card_html(self, post: Post, pagename: str, expand: str, pinned: bool = False) -> Markup:
         """A post's card for ``pagename``: rendered once per build, re-pointed per page."""
-        key = (post.docname, expand)
+        key = (post.key, expand, pinned)
         if key not in self._cards:
             context = self.card(post, post.docname, with_excerpt=True)
+            context["pinned"] = pinned  # marked on page 1 of the blog's index only
             html = str(self.render("blogposts/card.html", post=context, expand=expand))
             self._cards[key] = Movable(html, self.uri(post.docname))
         return Markup(self._cards[key].at(self.uri(pagename)))
@@ -234,10 +259,16 @@ class Renderer(FragmentRenderer):
         """ABlog's ``:format:`` (``{date} - {title}``), each value escaped, the title linked."""
         values = {
             "title": Markup('<a href="{}">{}</a>').format(card["url"], post.title),
-            "date": escape(_strftime(post.date, date_format) if date_format else card["date"]),
+            "date": escape(
+                _strftime(post.date, date_format)
+                if date_format
+                else self.format_date(post.date, self.config.blogposts_date_format_short)
+            ),
             "author": escape(", ".join(a["name"] for a in card["authors"])),
             "tags": escape(", ".join(t["label"] for t in card["tags"])),
             "category": escape(", ".join(post.categories)),
+            "location": escape(", ".join(post.locations)),
+            "language": escape(", ".join(post.languages)),
         }
         parts = re.split(r"(\{\w+\})", fmt)
         return Markup("").join(
@@ -259,6 +290,27 @@ class Renderer(FragmentRenderer):
                 }
             )
         return sorted(cards, key=lambda c: c["name"].casefold())
+
+    def terms_of(self, catalog: str, post: Post, pagename: str) -> list[dict[str, Any]]:
+        """A post's categories, locations or languages, each linked to its page."""
+        out = []
+        for term in self.blog.terms_of(catalog, post):
+            target = term_page(self.blog_path, catalog, term)
+            url = self.link(pagename, target) if self.has_page(target) else term.url
+            out.append({"label": term.label, "url": url, "slug": term.slug})
+        return out
+
+    def term_cloud(self, catalog: str, pagename: str) -> list[dict[str, Any]]:
+        terms = self.blog.catalogs.get(catalog, {}).values()
+        return [
+            {
+                "label": term.label,
+                "count": len(term.posts),
+                "url": self.link(pagename, term_page(self.blog_path, catalog, term)),
+            }
+            for term in sorted(terms, key=lambda t: t.label.casefold())
+            if term.posts
+        ]
 
     def tag_cloud(self, pagename: str) -> list[dict[str, Any]]:
         return [
@@ -296,7 +348,11 @@ def renderer_for(app: Sphinx) -> Renderer:
         blog = (
             domain.runtime.get("blog")
             or blog_mod.build_all(
-                domain.posts, app.config, domain.authors_maps(), domain.runtime.get("tags_file")
+                domain.posts,
+                app.config,
+                domain.authors_maps(),
+                domain.runtime.get("tags_file"),
+                domain.section_posts(),
             )[app.config.blogposts_path]
         )
         renderer = Renderer(app, blog)

@@ -14,7 +14,7 @@ from functools import partial
 from sphinx.locale import get_translation
 
 from ..core.model import Author, Post, Tag
-from .blog import Blog
+from .blog import CATALOGS, Blog, pinned_first
 from .series import Series
 
 _ = get_translation("sphinx_blogposts")
@@ -46,6 +46,35 @@ def archive_page(blog_path: str) -> str:
     return f"{blog_path}/archive"
 
 
+def drafts_page(blog_path: str) -> str:
+    return f"{blog_path}/drafts"
+
+
+#: Each catalog's folder under the blog (see :data:`blog.CATALOGS`).
+CATALOG_FOLDERS = {"category": "categories", "location": "locations", "language": "languages"}
+
+
+def catalog_index(blog_path: str, catalog: str) -> str:
+    return f"{blog_path}/{CATALOG_FOLDERS[catalog]}/index"
+
+
+def term_page(blog_path: str, catalog: str, term: Tag, number: int = 1) -> str:
+    """The page of one category, location or language."""
+    base = f"{blog_path}/{CATALOG_FOLDERS[catalog]}/{term.slug}"
+    return base if number == 1 else f"{base}/page/{number}"
+
+
+def catalog_titles(catalog: str) -> tuple[str, str]:
+    """The title of a catalog's index, and of one value's page (with ``%s`` for the value)."""
+    titles = {
+        "category": (_("Categories"), _("Posts in “%s”")),
+        "location": (_("Locations"), _("Posts from %s")),
+        "language": (_("Languages"), _("Posts in %s")),
+    }
+    index, one = titles[catalog]
+    return str(index), str(one)
+
+
 def series_index(blog_path: str) -> str:
     return f"{blog_path}/series/index"
 
@@ -57,7 +86,8 @@ def series_page(blog_path: str, series: Series) -> str:
 @dataclass
 class PageSpec:
     name: str
-    kind: str  # index | tag | author | tags | authors | archive | series-index | series
+    kind: str  # index | tag | author | tags | authors | archive | term | catalog | drafts
+    # | series-index | series
     title: str
     posts: list[Post] = field(default_factory=list)
     number: int = 1
@@ -66,6 +96,9 @@ class PageSpec:
     next: str | None = None  # older posts
     tag: Tag | None = None
     author: Author | None = None
+    #: For the pages of categories, locations and languages: which catalog, which value.
+    catalog: str | None = None
+    term: Tag | None = None
     series: Series | None = None
 
 
@@ -111,7 +144,8 @@ def plan(
 ) -> list[PageSpec]:
     specs: list[PageSpec] = []
     if index_page(blog_path) not in documents:
-        specs += _paginate("index", title, blog.listed, per_page, partial(index_page, blog_path))
+        listed = pinned_first(blog.listed)  # pinned posts lead page 1
+        specs += _paginate("index", title, listed, per_page, partial(index_page, blog_path))
     tags = sorted((t for t in blog.tags.values() if t.posts), key=lambda t: t.slug)
     if tags:
         specs.append(PageSpec(name=tags_index(blog_path), kind="tags", title=_("Tags")))
@@ -138,11 +172,44 @@ def plan(
             partial(author_page, blog_path, author),
             author=author,
         )
+    for catalog in CATALOGS:
+        terms = sorted(
+            (t for t in blog.catalogs.get(catalog, {}).values() if t.posts), key=lambda t: t.slug
+        )
+        if not terms:
+            continue
+        index_title, one_title = catalog_titles(catalog)
+        specs.append(
+            PageSpec(
+                name=catalog_index(blog_path, catalog),
+                kind="catalog",
+                title=index_title,
+                catalog=catalog,
+            )
+        )
+        for term in terms:
+            specs += _paginate(
+                "term",
+                one_title % term.label,
+                term.posts,
+                per_page,
+                partial(term_page, blog_path, catalog, term),
+                catalog=catalog,
+                term=term,
+            )
     specs.append(
         PageSpec(
             name=archive_page(blog_path), kind="archive", title=_("Archive"), posts=blog.listed
         )
     )
+    if blog.drafts_page:
+        drafts = sorted(
+            (blog.posts[name] for name in blog.drafts),
+            key=lambda p: (p.date is None, -(p.date.timestamp() if p.date else 0), p.docname),
+        )
+        specs.append(
+            PageSpec(name=drafts_page(blog_path), kind="drafts", title=_("Drafts"), posts=drafts)
+        )
     specs += _series_pages(blog, blog_path)
     return [spec for spec in specs if spec.name not in documents]
 

@@ -37,24 +37,25 @@ def series_key(name: str) -> str:
 def part_order(post: Post) -> tuple[bool, int, float, str]:
     """``series_order`` first (parts without one after those with one), then the date."""
     when = post.date.timestamp() if post.date is not None else math.inf
-    return (post.series_order is None, post.series_order or 0, when, post.docname)
+    return (post.series_order is None, post.series_order or 0, when, post.key)
 
 
 def build(
     posts: Iterable[Post], listed: Iterable[Post]
 ) -> tuple[dict[str, Series], dict[str, str]]:
-    """Every series with a listed part (by key), and the series key of each post in one."""
+    """Every series with a listed part (by key), and the series key of each post in one
+    (by ``Post.key``)."""
     post_series: dict[str, str] = {}
     spellings: dict[str, Counter[str]] = {}
-    for post in sorted(posts, key=lambda p: p.docname):
+    for post in sorted(posts, key=lambda p: p.key):
         if post.series is None:
             continue
         key = series_key(post.series)
-        post_series[post.docname] = key
+        post_series[post.key] = key
         spellings.setdefault(key, Counter())[post.series] += 1
     members: dict[str, list[Post]] = {}
     for post in listed:
-        member_of = post_series.get(post.docname)
+        member_of = post_series.get(post.key)
         if member_of is not None:
             members.setdefault(member_of, []).append(post)
     slugs = unique_slugs(list(members), prefix="series")
@@ -68,7 +69,7 @@ def build(
 
 def parts_around(series: Series, post: Post) -> list[Post]:
     """The parts as ``post``'s page shows them: with the post in its place, listed or not."""
-    if any(part.docname == post.docname for part in series.parts):
+    if any(part.key == post.key for part in series.parts):
         return series.parts
     return sorted([*series.parts, post], key=part_order)
 
@@ -76,7 +77,7 @@ def parts_around(series: Series, post: Post) -> list[Post]:
 def check(posts: Iterable[Post]) -> None:
     """Two parts of one series with the same ``series_order``: one warning at the later one."""
     taken: dict[tuple[str, int], Post] = {}
-    for post in sorted(posts, key=lambda p: p.docname):
+    for post in sorted(posts, key=lambda p: p.key):
         if post.series is None or post.series_order is None:
             continue
         slot = (series_key(post.series), post.series_order)
@@ -84,7 +85,7 @@ def check(posts: Iterable[Post]) -> None:
         if first is post:
             continue
         warn(
-            f"'series_order: {post.series_order}' is also the place of {first.docname!r} in "
+            f"'series_order: {post.series_order}' is also the place of {first.key!r} in "
             f"the series {post.series!r}; the two are ordered by date. Give each part its "
             "own number",
             Warn.SERIES,

@@ -24,17 +24,39 @@ from sphinx.jinja2glue import SphinxFileSystemLoader
 from sphinx.locale import get_translation
 
 from ..core import paths
+from ..core.model import Post, Tag
+from ..reading import values
 from ..reading.domain import domain_of
 from . import blog as blog_mod
 from .blogs import renderer_of_page
 from .builders import writes_html_pages
 from .render import Renderer
-from .routes import archive_page, author_page, authors_index, index_page, tag_page, tags_index
+from .routes import (
+    CATALOG_FOLDERS,
+    archive_page,
+    author_page,
+    authors_index,
+    catalog_index,
+    catalog_titles,
+    index_page,
+    tag_page,
+    tags_index,
+    term_page,
+)
 
 _ = get_translation("sphinx_blogposts")
 
 TEMPLATES = paths.TEMPLATES
-SIDEBARS = ("recent", "tags", "archives", "authors")
+SIDEBARS = (
+    "recent",
+    "tags",
+    "archives",
+    "authors",
+    "categories",
+    "locations",
+    "languages",
+    "postcard",
+)
 _DIGEST_KEY = "sidebar_digest"
 #: Each blog's sidebar digest, by path (``blogposts_blogs``).
 _BLOG_DIGESTS_KEY = "sidebar_digests"
@@ -59,12 +81,17 @@ def add_template_folder(app: Sphinx) -> None:
     templates.pathchain.append(folder)  # its changes rewrite the pages, as the theme's do
 
 
-def uses_sidebars(config: Config) -> bool:
+def uses_sidebars(config: Config, names: Sequence[str] = SIDEBARS) -> bool:
     """Whether any sidebar setting names one of the extension's sidebar templates."""
     text = json.dumps(
         [config.html_sidebars, getattr(config, "html_theme_options", {})], default=str
     )
-    return any(f"blogposts/{name}.html" in text for name in SIDEBARS)
+    return any(f"blogposts/{name}.html" in text for name in names)
+
+
+def sidebar_label(post: Post) -> str:
+    """Docusaurus' ``sidebar_label``: a shorter title for the recent-posts sidebar."""
+    return values.as_text(post.extra.get("sidebar_label")) or post.title
 
 
 def _view(renderer: Renderer) -> dict[str, Any]:
@@ -75,9 +102,11 @@ def _view(renderer: Renderer) -> dict[str, Any]:
     return {
         "recent": [
             {
-                "title": post.title,
+                "title": sidebar_label(post),
                 "page": post.docname,
-                "date": renderer.format_date(post.date),
+                "date": renderer.format_date(
+                    post.date, renderer.config.blogposts_date_format_short
+                ),
                 "datetime": post.date.isoformat() if post.date else "",
             }
             for post in blog.listed[:limit]
@@ -102,7 +131,19 @@ def _view(renderer: Renderer) -> dict[str, Any]:
             ),
             key=lambda a: str(a["name"]).casefold(),
         ),
+        **{
+            CATALOG_FOLDERS[catalog]: [
+                {"label": t.label, "page": term_page(path, catalog, t), "count": len(t.posts)}
+                for t in sorted(blog.catalogs.get(catalog, {}).values(), key=_label_order)
+                if t.posts
+            ]
+            for catalog in blog_mod.CATALOGS
+        },
     }
+
+
+def _label_order(term: Tag) -> str:
+    return term.label.casefold()
 
 
 class Lazy(Sequence[dict[str, Any]]):
@@ -150,12 +191,26 @@ def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
             ]
         )
 
+    def postcard() -> dict[str, Any] | None:
+        """The post's date, authors, tags, ... for ``blogposts/postcard.html`` on its page."""
+        post = renderer.blog.posts.get(pagename)
+        if post is None or not uses_sidebars(app.config, ("postcard",)):
+            return None
+        return renderer.card(post, pagename, with_excerpt=False, all_tags=True)
+
     path = renderer.blog_path
     return {
         "blogposts_recent": items("recent"),
         "blogposts_tag_cloud": items("tags"),
         "blogposts_archives": items("archives"),
         "blogposts_author_list": items("authors"),
+        "blogposts_category_list": items("categories"),
+        "blogposts_location_list": items("locations"),
+        "blogposts_language_list": items("languages"),
+        "blogposts_categories_url": url(catalog_index(path, "category")),
+        "blogposts_locations_url": url(catalog_index(path, "location")),
+        "blogposts_languages_url": url(catalog_index(path, "language")),
+        "blogposts_postcard": postcard(),
         "blogposts_index_url": url(index_page(path)),
         "blogposts_tags_url": url(tags_index(path)),
         "blogposts_authors_url": url(authors_index(path)),
@@ -166,7 +221,16 @@ def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
             "tags": str(_("Tags")),
             "archives": str(_("Archives")),
             "authors": str(_("Authors")),
+            "categories": catalog_titles("category")[0],
+            "locations": catalog_titles("location")[0],
+            "languages": catalog_titles("language")[0],
             "all_posts": str(_("All posts")),
+            "draft": str(_("Draft")),
+            "author": str(_("Author")),
+            "location": str(_("Location")),
+            "language": str(_("Language")),
+            "category": str(_("Category")),
+            "tag": str(_("Tags")),
         },
     }
 
@@ -192,17 +256,24 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not writes_html_pages(app.builder) or not uses_sidebars(app.config):
         return []
     domain = domain_of(env)
-    blogs = blog_mod.build_all(domain.posts, app.config, domain.authors_maps())
+    blogs = blog_mod.build_all(
+        domain.posts, app.config, domain.authors_maps(), sections=domain.section_posts()
+    )
     limit = app.config.blogposts_sidebar_recent
     digests: dict[str, str] = {}
     for key, blog in blogs.items():
         signature: list[Any] = [
-            [(p.docname, p.title, str(p.date)) for p in blog.listed[:limit]],
+            [(p.docname, sidebar_label(p), str(p.date)) for p in blog.listed[:limit]],
             [(t.label, t.slug, len(t.posts)) for t in blog.tags.values()],
             [(year, len(posts)) for year, posts in blog.years()],
             [
                 (blog.authors[k].name, blog.authors[k].slug, len(p))
                 for k, p in blog.author_posts.items()
+            ],
+            [
+                (catalog, t.label, t.slug, len(t.posts))
+                for catalog, terms in sorted(blog.catalogs.items())
+                for t in terms.values()
             ],
             app.config.language,
         ]

@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 
 from ..core import paths
 from ..core.model import Post
-from .blog import Blog
+from .blog import CATALOGS, Blog
 
 #: Emitted whenever a generated page or feed is weighed for rewriting. Each handler returns
 #: a value that changes when something those pages show changed outside the posts' own
@@ -43,21 +43,26 @@ def card(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = Tru
     """Everything a post's card or header shows (the reading time, not the word count)."""
     authors = [
         (a.key, a.name, a.slug, a.title, a.url, a.image_url, bool(blog.author_posts.get(a.key)))
-        for a in blog.post_authors.get(post.docname, [])
+        for a in blog.post_authors.get(post.key, [])
     ]
     tags = [(t.label, t.slug, bool(t.posts)) for t in blog.tags_of(post)]
+    terms = [
+        [(t.label, t.slug, t.url, bool(t.posts)) for t in blog.terms_of(catalog, post)]
+        for catalog in CATALOGS
+    ]
     return [
-        post.docname,
+        post.key,
         post.title,
         post.date,
         reading_minutes(post, words_per_minute),
-        post.docname in blog.drafts,
+        post.key in blog.drafts,
         post.description,
         post.image,
         post.excerpt_digest if with_excerpt else None,
         post.categories,
         authors,
         tags,
+        terms,
     ]
 
 

@@ -1,14 +1,17 @@
-"""What the extension adds to every HTML page: its stylesheet, its messages, and a
-``noindex`` for posts that are built but hidden (drafts and unlisted posts)."""
+"""What the extension adds to every HTML page: its stylesheet, its messages, a
+``noindex`` for posts that are built but hidden (drafts and unlisted posts), and a
+post's ``title_meta`` as its HTML ``<title>`` (Docusaurus' title for search engines)."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ..core import paths
+from ..reading import values
 from ..reading.domain import domain_of
 from .blog import is_draft
 from .builders import writes_html_pages
@@ -23,6 +26,9 @@ def _add_page_meta(
 ) -> None:
     """Unlisted and draft posts build, but ask search engines not to index them."""
     post = domain_of(app.env).posts.get(pagename)
+    title_meta = values.as_text(post.extra.get("title_meta")) if post is not None else None
+    if title_meta:
+        context["title"] = str(escape(title_meta))  # HTML, as Sphinx's own page title is
     if (
         post is not None
         and (post.unlisted or is_draft(post, app.config))

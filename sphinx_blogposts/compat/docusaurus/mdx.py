@@ -21,7 +21,7 @@ from ...core.diagnostics import Warn, warn
 from ...reading import values
 from ...reading.domain import POST_DIRECTIVE, front_matter_of, is_markdown, matches_pattern
 from ...writing import assets
-from . import mdx_directives
+from . import mdx_directives, static
 from .rewrite import Preprocessor
 from .syntax import needs_rewrite
 
@@ -44,6 +44,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     )
     if not (is_post or is_mdx):
         return
+    static.note_document(app, docname)  # its root paths are Docusaurus' (static.py)
     body_start = fm.body_start if fm is not None else 0
     has_title = bool(values.as_text(data.get("title")))
     if not needs_rewrite(text, body_start, has_title):

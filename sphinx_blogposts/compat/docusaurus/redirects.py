@@ -1,10 +1,12 @@
 """Old Docusaurus URLs kept alive: a small redirect page where each post used to be.
 
 Docusaurus served a post at ``/blog/<slug>`` when its front matter had a ``slug``, and
-otherwise at ``/blog/YYYY/MM/DD/<name>`` for a file named ``YYYY-MM-DD-<name>.md`` (or a
-folder of that name). Links and search results out there still point at those URLs,
-so each gets ``<old>/index.html`` with a meta refresh and a canonical link to the post's
-new page, unless a real page is there. Two posts claiming one URL is an error in the
+otherwise at ``/blog/YYYY/MM/DD/<name>`` for a post whose path holds a date: a file named
+``YYYY-MM-DD-<name>.md``, a folder of that name, dated folders, a team folder before the
+date (see :func:`~sphinx_blogposts.reading.dates.docusaurus_name` for the exact rule).
+Links and search results out there still point at those URLs, so each gets
+``<old>/index.html`` with a meta refresh and a canonical link to the post's new page,
+unless a real page is there. Two posts claiming one URL is an error in the
 source: a warning names both and neither redirect is written, so nothing points at the
 wrong post. Redirects are written by the main process at the end of an HTML build.
 
@@ -38,10 +40,12 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, logger, warn
 from ...core.model import Post
+from ...reading.dates import docusaurus_name
 from ...reading.domain import domain_of, read_front_matter
 from ...writing import signatures
 from ...writing.blogs import renderers
 from ...writing.builders import writes_html_pages
+from ...writing.render import renderer_for
 
 MANIFEST = ".blogposts-redirects"
 #: Ledger file in the doctree folder: per builder and output folder, path -> digest.
@@ -49,12 +53,12 @@ LEDGER = "blogposts-redirects.json"
 #: Builders whose output is served at URLs (EPUB's is not).
 REDIRECT_BUILDERS = ("html", "dirhtml")
 MARKER = '<meta name="generator" content="sphinx-blogposts redirect" />'
-_DATED = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 _BAD_SEGMENT = re.compile(r"[\x00-\x1f\\?#%<>\"]")
 
 
-def page_html(title: str, url: str, canonical: str) -> str:
-    """The redirect page; every value is escaped for an HTML attribute or text.
+def page_html(title: str, url: str, canonical: str, delay: int = 0) -> str:
+    """The redirect page, leaving after ``delay`` seconds; every value is escaped for an
+    HTML attribute or text.
 
     Plain string building: this runs once per post and build, and ``Markup.format``
     costs several times as much for the same result.
@@ -70,7 +74,7 @@ def page_html(title: str, url: str, canonical: str) -> str:
         '<meta name="robots" content="noindex" />\n'
         f"<title>{title_html}</title>\n"
         f'<link rel="canonical" href="{escape(canonical)}" />\n'
-        f'<meta http-equiv="refresh" content="0; url={url_attr}" />\n'
+        f'<meta http-equiv="refresh" content="{int(delay)}; url={url_attr}" />\n'
         "</head>\n"
         "<body>\n"
         f'<p>This page has moved to <a href="{url_attr}">{title_html}</a>.</p>\n'
@@ -87,13 +91,10 @@ def old_path(post: Post, blog_path: str) -> str | None:
         rel = post.docname.removeprefix(blog_path + "/")
         if rel == post.docname:
             return None
-        parts = rel.split("/")
-        if parts[-1] == "index" and len(parts) > 1:
-            parts = parts[:-1]
-        dated = _DATED.match(parts[0])
-        if dated is None:
+        name = docusaurus_name(rel)
+        if name.date is None:
             return None
-        parts = [*dated.groups(), *parts[1:]]
+        parts = [p for p in name.slug.split("/") if p]
     if not parts or any(p in (".", "..") or _BAD_SEGMENT.search(p) for p in parts):
         return None
     return "/".join([blog_path, *parts])
@@ -133,6 +134,38 @@ def wanted(app: Sphinx) -> dict[str, Post]:
     return result
 
 
+def asked(app: Sphinx) -> dict[str, Post]:
+    """The redirects posts ask for by their old page names (ABlog's ``:redirect:``): output
+    path -> post. Written whatever ``blogposts_redirects`` says, since each was asked for;
+    a name that is not a page name, or where a page exists, is one warning."""
+    renderer = renderer_for(app)
+    outdir = Path(app.outdir)
+    result: dict[str, Post] = {}
+    for post in sorted(domain_of(app.env).posts.values(), key=lambda p: p.docname):
+        for name in post.redirect_from:
+            old = name.strip().strip("/").removesuffix(".html").removesuffix("/index")
+            parts = old.split("/")
+            problem = None
+            if not old or any(p in ("", ".", "..") or _BAD_SEGMENT.search(p) for p in parts):
+                problem = "is not a page name such as 'blog/old-name'"
+            elif renderer.has_page(old) or old == post.docname:
+                problem = "is a page of this site"
+            if problem is None:
+                out = Path(app.builder.get_outfilename(old))  # type: ignore[attr-defined]
+                rel = out.relative_to(outdir).as_posix()
+                if rel in result and result[rel] is not post:
+                    problem = f"is the old name of {result[rel].docname} too"
+                else:
+                    result[rel] = post
+                    continue
+            warn(
+                f"'redirect': {name!r} {problem}; no redirect is written for it",
+                Warn.REDIRECT,
+                (post.docname, post.key_lines.get("redirect", post.line)),
+            )
+    return result
+
+
 def write_redirects(app: Sphinx) -> list[Any]:
     """``html-collect-pages``: write the redirect pages that changed, remove stale ones."""
     if not writes_html_pages(app.builder) or app.builder.name not in REDIRECT_BUILDERS:
@@ -149,14 +182,17 @@ def write_redirects(app: Sphinx) -> list[Any]:
     current: dict[str, str] = {}  # output path -> digest of the page, for the ledger
     pages: dict[str, str] = {}  # output path -> page, for those to write
     base = app.config.html_baseurl
-    for rel, post in wanted(app).items():
+    redirects = wanted(app)
+    ablog = asked(app)
+    delay = getattr(app.config, "blogposts_redirect_refresh", 5)
+    for rel, post in {**redirects, **ablog}.items():
         target = os.path.join(outdir, rel)
         if not os.path.normpath(target).startswith(outdir + os.sep):
             continue  # old_path() keeps to the output folder; this is a second lock
         new_uri = app.builder.get_target_uri(post.docname)
         url = relative_uri(rel, new_uri)
         canonical = base.rstrip("/") + "/" + new_uri if base else url
-        html = page_html(post.title, url, canonical)
+        html = page_html(post.title, url, canonical, delay if rel in ablog else 0)
         digest = hashlib.sha1(html.encode("utf-8")).hexdigest()
         current[rel] = digest
         known = recorded.get(rel)

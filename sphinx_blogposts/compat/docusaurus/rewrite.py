@@ -8,11 +8,10 @@ pointing at the right line of the post.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import syntax
+from . import html_tags, syntax
 
 
 @dataclass
@@ -65,45 +64,35 @@ class Preprocessor:
             return url
         return Path(os.path.relpath(candidate, self.doc_dir)).as_posix() + sep + rest
 
-    def _img(self, match: re.Match[str]) -> str:
-        attrs_text = match.group(1)
-        required = syntax.REQUIRE.search(attrs_text)
-        attrs = syntax.attrs(syntax.REQUIRE.sub('""', attrs_text))
-        src = next((g for g in required.groups() if g), "") if required else attrs.get("src", "")
-        if not src:
-            return match.group(0)
-        alt = attrs.get("alt", "").replace("]", r"\]")
-        title = attrs.get("title")
-        target = self._static(src) if src.startswith("/") else src
-        target = target.replace(" ", "%20").replace(")", "%29")
-        suffix = ' "{}"'.format(title.replace('"', r"\"")) if title else ""
-        return f"![{alt}]({target}{suffix})"
-
-    def _inline(self, segment: str, number: int, unknown: list[tuple[int, str]]) -> str:
+    def _inline(
+        self, segment: str, number: int, unknown: list[tuple[int, str]], in_html: bool = False
+    ) -> str:
         segment = syntax.COMMENT.sub("", segment)
-        segment = syntax.IMG.sub(self._img, segment)
-        segment = syntax.STYLE.sub("", segment)
         segment = syntax.MD_IMAGE.sub(lambda m: m.group(1) + self._static(m.group(2)), segment)
         segment = syntax.FIGCAPTION.sub("", segment)
+        return html_tags.rewrite_tags(
+            segment,
+            in_html,
+            lambda tag: unknown.append((number, tag)),
+            lambda src: self._static(src) if src.startswith("/") else src,
+            self._dropped,
+        )
 
-        def drop(match: re.Match[str]) -> str:
-            unknown.append((number, match.group(0)))
-            return ""
-
-        return syntax.JSX_TAG.sub(drop, segment)
-
-    def _inline_line(self, line: str, number: int, unknown: list[tuple[int, str]]) -> str:
+    def _inline_line(
+        self, line: str, number: int, unknown: list[tuple[int, str]], in_html: bool = False
+    ) -> str:
         out, last = [], 0
         for span in syntax.CODE_SPAN.finditer(line):
-            out.append(self._inline(line[last : span.start()], number, unknown))
+            out.append(self._inline(line[last : span.start()], number, unknown, in_html))
             out.append(span.group(0))
             last = span.end()
-        out.append(self._inline(line[last:], number, unknown))
+        out.append(self._inline(line[last:], number, unknown, in_html))
         return "".join(out)
 
     # -- the whole document ------------------------------------------------------------------
 
     def run(self, text: str, body_start: int, has_title: bool) -> Result:
+        self._dropped: dict[str, int] = {}  # elements whose opening tag was dropped
         lines = text.split("\n")
         result = Result(text=text)
         roots: list[_Block] = []
@@ -112,11 +101,13 @@ class Preprocessor:
         in_comment = False
         in_import = 0  # open braces/parentheses of a multi-line import/export
         last_level = 1 if has_title else 0
+        in_html = False  # in a raw HTML block, where Markdown is not read
         i = body_start
         while i < len(lines):
             line = lines[i]
             if syntax.in_code(fences, line):  # code is never touched, nor are fences
                 i += 1
+                in_html = False
                 continue
             if in_comment:
                 end = line.find("*/}")
@@ -149,6 +140,13 @@ class Preprocessor:
                 in_comment = True
                 i += 1
                 continue
+            if "<" in line and not syntax.TABS_START.match(line):  # <Tabs> reads its own lines
+                html_tags.join_tag(lines, i)
+                line = lines[i]
+            if not line.strip():
+                in_html = False
+            elif not in_html and (i == 0 or not lines[i - 1].strip()):
+                in_html = html_tags.starts_html_block(line)
             block = self._opener(lines, i, stack[-1] if stack else None)
             if block is not None:
                 (stack[-1].children if stack else roots).append(block)
@@ -174,7 +172,7 @@ class Preprocessor:
                     level = last_level + 1
                     lines[i] = "#" * level + heading.group(2)
                 last_level = level
-            lines[i] = self._inline_line(lines[i], i + 1, result.unknown_jsx)
+            lines[i] = self._inline_line(lines[i], i + 1, result.unknown_jsx, in_html)
             i += 1
         self._dedent(lines, roots)
         self._write(lines, roots)

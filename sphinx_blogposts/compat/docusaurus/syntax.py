@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import re
 
+from . import html_tags
+
 #: Docusaurus admonition keyword -> extra CSS classes themes already style.
 ADMONITIONS: dict[str, tuple[str, ...]] = {
     "note": ("note",),
@@ -53,29 +55,26 @@ IMPORT = re.compile(r"^(?:import|export)\b")
 IMPORT_DONE = re.compile(r"""(?:\bfrom\s*["'][^"']*["']|^import\s*["'][^"']*["'])\s*;?\s*$""")
 TRUNCATE = re.compile(r"^\s*\{/\*\s*truncate\s*\*/\}\s*$", re.I)
 COMMENT = re.compile(r"\{/\*.*?\*/\}", re.S)
-IMG = re.compile(r"<img\b((?:[^>{}]|\{\{[^{}]*\}\}|\{[^{}]*\}|\})*?)/?>", re.I)
-REQUIRE = re.compile(
-    r"""\{\s*(?:require\(\s*["']([^"']+)["']\s*\)(?:\.default)?|"""
-    r"""useBaseUrl\(\s*["']([^"']+)["']\s*\))\s*\}"""
-)
-STYLE = re.compile(r"\s+style=\{\{.*?\}\}")
-JSX_TAG = re.compile(r"</?[A-Z][\w.]*(?:\s(?:[^<>{]|\{[^}]*\})*)?/?>")
 CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 MD_IMAGE = re.compile(r"(!\[[^\]]*\]\()(/[^)\s]+)")
 HEADING = re.compile(r"^(#{1,6})([ \t].*|)$")
 #: Text that some rewrite above could act on. Each pattern the rewriter uses needs one of
 #: these in a line it changes (``<Tabs`` and any component start with ``<`` and a capital
-#: letter, as in ``JSX_TAG``), so a body with none of them is left as it is, but for its
+#: letter), so a body with none of them is left as it is, but for its
 #: headings (see :func:`needs_rewrite`). Loose on purpose: a false alarm costs the full
 #: rewrite, a miss would be a bug (``tests/test_mdx_fast_path.py`` checks both ways).
 TRIGGER_TEXT = (
     "{/*",  # {/* comments */} and {/* truncate */}
     ":::",  # :::tip admonitions and colon fences
-    "style={{",  # JSX inline styles
+    "={",  # JSX attributes in braces: style={{...}}, width={280}, src={require(...)}
+    "className",  # React's names of HTML attributes
+    "htmlFor",
     "](/",  # ![alt](/img/...) into Docusaurus' static folder
 )
 #: JSX (``<Tabs>``, ``<TabItem>``, any component) and the HTML the rewriter handles.
 TRIGGER_TAG = re.compile(r"<(?:/?[A-Z]|(?i:details|figure|/?figcaption|img))")
+#: Any tag at all: the lines that have one are asked :func:`html_tags.might_change`.
+TRIGGER_ANY_TAG = re.compile(r"<(?=/?[A-Za-z])")
 TRIGGER_IMPORT = re.compile(r"^(?:import|export)\b", re.M)
 
 
@@ -135,6 +134,12 @@ def needs_rewrite(text: str, body_start: int, has_title: bool) -> bool:
     if any(needle in body for needle in TRIGGER_TEXT):
         return True
     if "<" in body and TRIGGER_TAG.search(body):
+        return True
+    if (
+        "<" in body
+        and TRIGGER_ANY_TAG.search(body)
+        and any(html_tags.might_change(line) for line in body.split("\n") if "<" in line)
+    ):
         return True
     if ("import" in body or "export" in body) and TRIGGER_IMPORT.search(body):
         return True
