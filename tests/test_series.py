@@ -164,3 +164,55 @@ def test_a_shown_draft_is_still_no_part_of_the_others_boxes(app, page):
     assert "Deep dive, a draft part" in card_titles(page(app, "blog/index.html"))  # listed
     intro = box(page(app, "blog/2024-01-01-intro.html"))
     assert [li.get_text() for li in intro.select("li")] == DEEP_DIVE
+
+
+SECTIONS = """\
+Notes
+=====
+
+First part
+----------
+
+.. post:: 2024-05-01
+   :series: Sections
+
+   The first part's excerpt.
+
+Text of the first part.
+
+Second part
+-----------
+
+.. post:: 2024-05-02
+   :series: Sections
+
+   The second part's excerpt.
+
+Text of the second part.
+"""
+
+
+def test_ablog_section_posts_are_parts_and_stay_right_incrementally(make_app, tmp_path):
+    src = tmp_path / "src"
+    (src / "blog").mkdir(parents=True)
+    (src / "conf.py").write_text('extensions = ["sphinx_blogposts"]\n', encoding="utf-8")
+    (src / "index.md").write_text("# Home\n", encoding="utf-8")
+    (src / "notes.rst").write_text(SECTIONS, encoding="utf-8")
+    third = src / "blog/2024-05-03-third.md"
+    third.write_text("---\ntitle: Third part\nseries: Sections\n---\n\nThird.\n", encoding="utf-8")
+
+    def boxes() -> list[list[str]]:
+        soup = soup_of(Path(app.outdir, "notes.html"))
+        return [[li.get_text() for li in b.select("li")] for b in soup.select(".blogposts-series")]
+
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    assert boxes() == [["First part", "Second part", "Third part"]] * 2
+    link = soup_of(Path(app.outdir, "blog/2024-05-03-third.html")).select_one(
+        ".blogposts-series li a"
+    )
+    assert link["href"] == "../notes.html#first-part"
+    third.write_text("---\ntitle: Last part\nseries: Sections\n---\n\nThird.\n", encoding="utf-8")
+    app = make_app("html", srcdir=src)  # incremental: notes.rst itself did not change
+    app.build()
+    assert boxes() == [["First part", "Second part", "Last part"]] * 2

@@ -47,6 +47,11 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             found[docname] = signatures.digest(
                 [signatures.card(each, post, wpm), neighbours, *post_links.signature(each, post)]
             )
+    for docname, sections in domain.data["sections"].items():
+        # ABlog's posting sections: each section's header shows its own series box
+        boxes = [post_links.signature(blogs.get(p.blog, blog), p)[0] for p in sections]
+        if any(boxes):
+            found[docname] = signatures.digest([found.get(docname), boxes])
     for docname, postlists in domain.data["postlists"].items():
         # exactly what each list shows: its posts' cards (with the excerpt only if shown)
         found[docname] = signatures.digest(
