@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 
 from ..core.diagnostics import logger
 from ..reading.domain import domain_of
-from . import signatures, sitemap
+from . import parallel, signatures, sitemap
 from .assets import url_for
 from .blog import CATALOGS
 from .blogs import renderers
@@ -40,6 +40,9 @@ from .routes import (
 )
 
 LEDGER = "blogposts-pages.json"
+
+#: The pages that list posts as cards with their excerpts.
+LISTS = ("index", "tag", "author", "term", "series")
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
@@ -61,16 +64,50 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     _remove(app, set(previous) - set(current))
     runtime = domain_of(app.env).runtime
     runtime["ledger"] = (ledger, key, current)
-    written = 0
+    todo: list[tuple[Renderer, PageSpec]] = []
     for renderer in every:
         for spec in renderer.pages:
             outfile = Path(app.builder.get_outfilename(spec.name))  # type: ignore[attr-defined]
             if previous.get(spec.name) == current[spec.name] and outfile.is_file():
                 sitemap.note_skipped_page(app, spec.name)
                 continue
-            written += 1
-            yield spec.name, page_context(renderer, spec), "page.html"
-    runtime["pages_written"] = written
+            todo.append((renderer, spec))
+    runtime["pages_written"] = len(todo)
+    if parallel.in_parallel(app, todo):
+        # the first page in this process, as Sphinx warms up before its workers: the
+        # theme's and our templates are compiled once, not once per worker
+        first, *rest = todo
+        _write_pages(app, [first])
+        _render_cards(rest)
+        for done in parallel.run_chunks(app, "pages", rest, lambda chunk: _write_pages(app, chunk)):
+            for renderer in every:
+                renderer.render_count += done.counts.get(renderer.blog_path, 0)
+        return
+    for renderer, spec in todo:
+        yield spec.name, page_context(renderer, spec), "page.html"
+
+
+def _render_cards(todo: list[tuple[Renderer, PageSpec]]) -> None:
+    """Each card the pages show, rendered once here and not once per worker that shows it.
+
+    A post is on an index page and on each of its tags' and authors' pages, which are in
+    different chunks; without this its card (and excerpt) would be rendered in each.
+    """
+    more = str(_("Read more"))
+    for renderer, spec in todo:
+        if spec.kind in LISTS and not _titles_only(renderer, spec):
+            pinned = pinned_on(spec)
+            for post in spec.posts:
+                renderer.movable_card(post, more, post.key in pinned)
+
+
+def _write_pages(app: Sphinx, chunk: list[tuple[Renderer, PageSpec]]) -> parallel.Done:
+    """Write generated pages through the builder, as ``html-collect-pages`` pages are."""
+    before = {renderer.blog_path: renderer.render_count for renderer, _spec in chunk}
+    for renderer, spec in chunk:
+        app.builder.handle_page(spec.name, page_context(renderer, spec), "page.html")  # type: ignore[attr-defined]
+    counts = {r.blog_path: r.render_count - before[r.blog_path] for r, _spec in chunk}
+    return parallel.Done(counts=counts)
 
 
 def save_ledger(app: Sphinx, exception: Exception | None) -> None:
@@ -173,7 +210,7 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
     if _titles_only(renderer, spec) or spec.kind == "drafts":
         cards = [renderer.card(p, page, with_excerpt=False) for p in spec.posts]
         return renderer.render("blogposts/page_titles.html", **common, posts=cards)
-    if spec.kind in ("index", "tag", "author", "term", "series"):
+    if spec.kind in LISTS:
         author = None
         if spec.author is not None:
             author = {

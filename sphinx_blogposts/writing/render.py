@@ -245,13 +245,17 @@ class Renderer(FragmentRenderer):
 
     def card_html(self, post: Post, pagename: str, expand: str, pinned: bool = False) -> Markup:
         """A post's card for ``pagename``: rendered once per build, re-pointed per page."""
+        return Markup(self.movable_card(post, expand, pinned).at(self.uri(pagename)))
+
+    def movable_card(self, post: Post, expand: str, pinned: bool = False) -> Movable:
+        """A post's card as its own page would link it; rendered once per build and process."""
         key = (post.key, expand, pinned)
         if key not in self._cards:
             context = self.card(post, post.docname, with_excerpt=True)
             context["pinned"] = pinned  # marked on page 1 of the blog's index only
             html = str(self.render("blogposts/card.html", post=context, expand=expand))
             self._cards[key] = Movable(html, self.uri(post.docname))
-        return Markup(self._cards[key].at(self.uri(pagename)))
+        return self._cards[key]
 
     def _format_line(
         self, fmt: str, post: Post, card: dict[str, Any], date_format: str | None

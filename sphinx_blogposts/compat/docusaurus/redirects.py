@@ -42,7 +42,7 @@ from ...core.diagnostics import Warn, logger, warn
 from ...core.model import Post
 from ...reading.dates import docusaurus_name
 from ...reading.domain import domain_of, read_front_matter
-from ...writing import signatures
+from ...writing import parallel, signatures
 from ...writing.blogs import renderers
 from ...writing.builders import writes_html_pages
 from ...writing.render import renderer_for
@@ -206,7 +206,7 @@ def write_redirects(app: Sphinx) -> list[Any]:
     touched = {rel for rel in [*pages, *stale] if rel in recorded}
     if touched:  # the saved ledger must not vouch for a file while it is being replaced
         signatures.save_ledger(ledger, key, {k: v for k, v in recorded.items() if k not in touched})
-    for rel in _write_all(outdir, pages):
+    for rel in _write_pages(app, outdir, pages):
         del current[rel]  # not written: the ledger must not claim it
     removed = sum(_remove(outdir, rel) for rel in stale)
     if set(current) != listed and (current or manifest.is_file()):
@@ -247,6 +247,20 @@ def _same_file(target: str, html: str) -> bool:
             return f.read() == html
     except (OSError, ValueError):
         return False
+
+
+def _write_pages(app: Sphinx, outdir: str, pages: dict[str, str]) -> list[str]:
+    """Write the pages, in Sphinx's worker processes when it writes in parallel."""
+    items = list(pages.items())
+    if not parallel.in_parallel(app, items):
+        return _write_all(outdir, pages)
+
+    def work(chunk: list[tuple[str, str]]) -> parallel.Done:
+        return parallel.Done(refused=_write_all(outdir, dict(chunk)))
+
+    return sorted(
+        rel for done in parallel.run_chunks(app, "redirects", items, work) for rel in done.refused
+    )
 
 
 def _write_all(outdir: str, pages: dict[str, str]) -> list[str]:

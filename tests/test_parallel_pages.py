@@ -1,0 +1,62 @@
+"""Under ``-j 2`` the generated pages and redirect pages are written by Sphinx's workers.
+
+The blog is made here, big enough (60 posts, 2 per page) that there are more pages
+than ``writing.parallel.MIN_ITEMS``, below which a fork would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sphinx_blogposts.reading.domain import domain_of
+from sphinx_blogposts.writing import parallel
+
+POSTS = 60
+
+
+def _blog(root: Path) -> Path:
+    (root / "blog").mkdir(parents=True)
+    (root / "conf.py").write_text(
+        'extensions = ["sphinx_blogposts"]\nproject = "P"\n'
+        'html_baseurl = "https://example.org/"\nblogposts_posts_per_page = 2\n'
+        'exclude_patterns = ["_build"]\n',
+        encoding="utf-8",
+    )
+    (root / "index.md").write_text("# Site\n\n```{postlist} 3\n:excerpts:\n```\n", "utf-8")
+    for i in range(POSTS):
+        folder = root / "blog" / f"2020-{1 + i // 28:02d}-{1 + i % 28:02d}-post-{i}"
+        folder.mkdir()
+        (folder / "index.md").write_text(
+            f"---\ntitle: Post <{i}>\ntags: [t{i % 7}, t{i % 3}]\nauthors: [a{i % 2}]\n---\n\n"
+            f"Opening of post {i}.\n\n<!-- truncate -->\n\nThe rest of post {i}.\n",
+            encoding="utf-8",
+        )
+    return root
+
+
+def _outputs(out: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in [*out.rglob("*.html"), *out.rglob("*.xml")]
+        if not p.name.startswith(("search", "genindex"))
+    }
+
+
+def test_j2_writes_generated_and_redirect_pages_in_workers_with_the_same_bytes(make_app, tmp_path):
+    outputs, writers = [], []
+    for name, jobs in (("serial", 0), ("parallel", 2)):
+        app = make_app("html", srcdir=_blog(tmp_path / name), freshenv=True, parallel=jobs)
+        app.build()
+        outputs.append(_outputs(Path(app.outdir)))
+        writers.append(domain_of(app.env).runtime.get("writers", {}))
+    serial, in_parallel = outputs
+    generated = [n for n in serial if n.startswith(("blog/tags/", "blog/page/", "blog/authors/"))]
+    redirects = [n for n in serial if n.startswith("blog/2020/")]
+    assert len(generated) > parallel.MIN_ITEMS and len(redirects) == POSTS
+    assert set(serial) == set(in_parallel)
+    for name, data in serial.items():
+        assert in_parallel[name] == data, name
+    assert not writers[0]  # -j 1: everything in this process
+    for what in ("pages", "redirects"):  # -j 2: by forked workers
+        assert writers[1][what] and os.getpid() not in writers[1][what], what
