@@ -83,7 +83,7 @@ def post_folder(i: int) -> str:
     return f"{day.isoformat()}-{post_slug(i)}"
 
 
-def write_post(root: Path, i: int, flavour: str, rng: random.Random) -> None:
+def write_post(root: Path, i: int, flavour: str, rng: random.Random, series: bool = False) -> None:
     folder = root / "blog" / post_folder(i)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "figure.png").write_bytes(PNG)
@@ -100,6 +100,7 @@ def write_post(root: Path, i: int, flavour: str, rng: random.Random) -> None:
         f"description: {sentence(rng, 8)}",
         f"authors: [{author}]",
         f"tags: [{', '.join(tags)}]",
+        *([f"series: Series {i // SERIES_LENGTH}"] if series else []),
         "---",
         "",
     ]
@@ -134,6 +135,9 @@ def write_post(root: Path, i: int, flavour: str, rng: random.Random) -> None:
 
 PNG = png()
 
+#: With ``--series``: posts 0-4 are parts of "Series 0", 5-9 of "Series 1", ...
+SERIES_LENGTH = 5
+
 CONF = {
     "plain": 'extensions = ["myst_parser"]\n',
     "blogposts": 'extensions = ["sphinx_blogposts"]\nhtml_baseurl = "https://example.org/"\n',
@@ -152,7 +156,7 @@ INDEX = {
 }
 
 
-def generate(root: Path, posts: int, flavour: str, seed: int = 1) -> Path:
+def generate(root: Path, posts: int, flavour: str, seed: int = 1, series: bool = False) -> Path:
     if root.exists():
         shutil.rmtree(root)
     (root / "blog").mkdir(parents=True)
@@ -171,7 +175,7 @@ def generate(root: Path, posts: int, flavour: str, seed: int = 1) -> Path:
         )
     rng = random.Random(seed)
     for i in range(posts):
-        write_post(root, i, flavour, rng)
+        write_post(root, i, flavour, rng, series)
     return root
 
 
@@ -180,8 +184,9 @@ def main() -> None:
     parser.add_argument("target", type=Path)
     parser.add_argument("--posts", type=int, default=100)
     parser.add_argument("--flavour", choices=sorted(CONF), default="blogposts")
+    parser.add_argument("--series", action="store_true", help="every 5 posts make a series")
     args = parser.parse_args()
-    generate(args.target, args.posts, args.flavour)
+    generate(args.target, args.posts, args.flavour, series=args.series)
 
 
 if __name__ == "__main__":

@@ -3,10 +3,16 @@
 For each N, the same generated posts are built by each tool, in five scenarios:
 (a) full clean build, (b) no-change rebuild, (c) rebuild after editing one post's
 body, (d) rebuild after changing one post's tags, (e) full clean build with ``-j 2``.
-Each build runs in its own process; wall time is the median of ``--runs`` runs;
-peak RSS is that process's (and its workers') maximum resident size. Printed: one
-table per N with ratios to plain Sphinx measured in the same run, plus the size of
-``environment.pickle``, the largest page, and how many HTML files each build wrote.
+Each build runs in its own process; wall time is the median of ``--runs`` runs
+(the spread, the slowest run over the fastest, is printed beside it); peak RSS is
+given for the main process and for the largest ``-j 2`` worker separately. The time
+the generated pages take (Sphinx's ``html-collect-pages`` phase: list pages,
+feeds, redirect pages) is measured inside the build, to show it grows linearly
+with N. The tool ``features`` is sphinx_blogposts on posts that are also in series
+(5 parts each), with related posts on (``blogposts_related = 3``, the default),
+measured in the two full builds. Printed: one table per N with ratios to plain
+Sphinx measured in the same run, plus the size of ``environment.pickle``, the
+largest page, and how many HTML files each build wrote.
 
 Usage: ``python benchmarks/run.py --posts 100 500 2000 --runs 3``
 (``tox -e bench`` runs it for N = 100 and 500). ABlog is optional: it is measured
@@ -43,15 +49,28 @@ SCENARIOS = [
     ("full-j2", "e. full clean build, -j 2"),
 ]
 
+#: the features measured in the full builds only (their rebuilds are the blogposts ones)
+FULL_ONLY = {"features": ("full", "full-j2")}
+
 CHILD = r"""
 import resource, sys, time
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.cmd.build import build_main
+spent = [0.0]
+gen = StandaloneHTMLBuilder.gen_pages_from_extensions
+def timed(self):
+    t = time.perf_counter()
+    try:
+        return gen(self)
+    finally:
+        spent[0] += time.perf_counter() - t
+StandaloneHTMLBuilder.gen_pages_from_extensions = timed
 start = time.perf_counter()
 code = build_main(sys.argv[1:])
 wall = time.perf_counter() - start
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print("BENCH", code, wall, max(own, kids))
+print("BENCH", code, f"{wall:.6f}", own, kids, f"{spent[0]:.6f}")
 """
 
 
@@ -59,6 +78,8 @@ print("BENCH", code, wall, max(own, kids))
 class Result:
     times: list[float] = field(default_factory=list)
     rss_kb: int = 0
+    worker_rss_kb: int = 0
+    collect: list[float] = field(default_factory=list)
     written: int = 0
     pickle_bytes: int = 0
     largest_page: int = 0
@@ -68,21 +89,31 @@ class Result:
     def median(self) -> float:
         return statistics.median(self.times) if self.times else float("nan")
 
+    @property
+    def spread(self) -> float:
+        return max(self.times) / min(self.times) if self.times else float("nan")
+
+    @property
+    def collect_median(self) -> float:
+        return statistics.median(self.collect) if self.collect else float("nan")
+
 
 def html_files(out: Path) -> dict[Path, float]:
     return {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
 
 
-def build(src: Path, jobs: int = 1) -> tuple[float, int]:
+def build(src: Path, jobs: int = 1) -> tuple[float, int, int, float]:
     out, doctrees = src / "_build" / "html", src / "_build" / "doctrees"
     cmd = [sys.executable, "-c", CHILD, "-b", "html", "-q", "-d", str(doctrees), str(src), str(out)]
     if jobs > 1:
         cmd += ["-j", str(jobs)]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    match = re.search(r"^BENCH (\d+) ([\d.]+) (\d+)$", proc.stdout, re.MULTILINE)
+    match = re.search(
+        r"^BENCH (\d+) ([\d.]+) (\d+) (\d+) ([\d.]+)$", proc.stdout, re.MULTILINE
+    )
     if not match or match.group(1) != "0":
         raise RuntimeError(f"build of {src} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
-    return float(match.group(2)), int(match.group(3))
+    return float(match.group(2)), int(match.group(3)), int(match.group(4)), float(match.group(5))
 
 
 def clean(src: Path) -> None:
@@ -108,14 +139,23 @@ def edit_tags(src: Path, counter: int) -> None:
     post.write_text(text, encoding="utf-8")
 
 
-def measure(src: Path, runs: int) -> dict[str, Result]:
+def measure(src: Path, runs: int, only: tuple[str, ...] | None = None) -> dict[str, Result]:
     results = {key: Result() for key, _ in SCENARIOS}
     out = src / "_build" / "html"
 
-    def record(key: str, wall: float, rss: int, before: dict[Path, float] | None = None) -> None:
+    def record(
+        key: str,
+        wall: float,
+        rss: int,
+        worker_rss: int,
+        collect: float,
+        before: dict[Path, float] | None = None,
+    ) -> None:
         result = results[key]
         result.times.append(wall)
+        result.collect.append(collect)
         result.rss_kb = max(result.rss_kb, rss)
+        result.worker_rss_kb = max(result.worker_rss_kb, worker_rss)
         after = html_files(out)
         result.written = sum(1 for p, t in after.items() if before is None or before.get(p) != t)
         pickle = src / "_build" / "doctrees" / "environment.pickle"
@@ -127,6 +167,8 @@ def measure(src: Path, runs: int) -> dict[str, Result]:
     for run in range(runs):
         clean(src)
         record("full", *build(src))
+        if only is not None:
+            continue
         before = html_files(out)
         time.sleep(0.01)
         record("nochange", *build(src), before)
@@ -144,7 +186,12 @@ def measure(src: Path, runs: int) -> dict[str, Result]:
 
 
 def available(tool: str) -> bool:
-    module = {"plain": "myst_parser", "blogposts": "sphinx_blogposts", "ablog": "ablog"}[tool]
+    module = {
+        "plain": "myst_parser",
+        "blogposts": "sphinx_blogposts",
+        "features": "sphinx_blogposts",
+        "ablog": "ablog",
+    }[tool]
     code = f"import {module}"
     return subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
@@ -165,6 +212,9 @@ def table(n: int, results: dict[str, dict[str, Result]]) -> str:
         cells = []
         for tool in tools:
             value = results[tool][key].median
+            if value != value:  # not measured for this tool (NaN)
+                cells += ["–"] if tool == "plain" else ["–", "–"]
+                continue
             cells.append(f"{value:.2f}")
             if tool != "plain":
                 cells.append(f"{value / base:.2f}")
@@ -176,15 +226,29 @@ def table(n: int, results: dict[str, dict[str, Result]]) -> str:
     def row(label: str, fn) -> None:  # type: ignore[no-untyped-def]
         lines.append(f"| {label} | " + " | ".join(fn(results[t]) for t in tools) + " |")
 
+    def kept(fn):  # type: ignore[no-untyped-def]
+        return lambda r: fn(r) if r["full"].times else "–"
+
+    row("generated pages, full build (s)", lambda r: f"{r['full'].collect_median:.2f}")
+    row("generated pages, -j 2 build (s)", lambda r: f"{r['full-j2'].collect_median:.2f}")
     row("peak RSS, full build (MB)", lambda r: f"{r['full'].rss_kb / 1024:.0f}")
-    row("peak RSS, -j 2 build (MB)", lambda r: f"{r['full-j2'].rss_kb / 1024:.0f}")
-    row("environment.pickle (MB)", lambda r: f"{r['full'].pickle_bytes / 1e6:.2f}")
+    row("peak RSS, -j 2 main process (MB)", lambda r: f"{r['full-j2'].rss_kb / 1024:.0f}")
+    row("peak RSS, -j 2 largest worker (MB)", lambda r: f"{r['full-j2'].worker_rss_kb / 1024:.0f}")
+    row("environment.pickle (MB)", kept(lambda r: f"{r['full'].pickle_bytes / 1e6:.2f}"))
     row(
         "largest page (KB)",
-        lambda r: f"{r['full'].largest_page / 1024:.0f} ({r['full'].largest_name})",
+        kept(lambda r: f"{r['full'].largest_page / 1024:.0f} ({r['full'].largest_name})"),
     )
+    for key, label in SCENARIOS:
+        row(
+            f"spread of runs, {key} (slowest/fastest)",
+            lambda r, key=key: f"{r[key].spread:.2f}" if r[key].times else "–",
+        )
     for key in ("nochange", "edit", "tags"):
-        row(f"HTML files written, {key}", lambda r, key=key: str(r[key].written))
+        row(
+            f"HTML files written, {key}",
+            lambda r, key=key: str(r[key].written) if r[key].times else "–",
+        )
     return "\n".join(lines)
 
 
@@ -194,7 +258,9 @@ def main() -> None:
     )
     parser.add_argument("--posts", type=int, nargs="+", default=[100, 500])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--tools", nargs="+", default=["plain", "blogposts", "ablog"])
+    parser.add_argument(
+        "--tools", nargs="+", default=["plain", "blogposts", "features", "ablog"]
+    )
     parser.add_argument("--workdir", type=Path, default=HERE / "_work")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
     parser.add_argument(
@@ -220,11 +286,15 @@ def main() -> None:
     for n in args.posts:
         results = {}
         for tool in tools:
-            src = generate(args.workdir / f"{tool}-{n}", n, tool)
-            if tool == "blogposts" and args.blogposts_conf:
+            flavour = "blogposts" if tool == "features" else tool
+            src = generate(args.workdir / f"{tool}-{n}", n, flavour, series=tool == "features")
+            lines = list(args.blogposts_conf) if flavour == "blogposts" else []
+            if tool == "features":
+                lines.append("blogposts_related = 3")
+            if lines:
                 with (src / "conf.py").open("a", encoding="utf-8") as conf:
-                    conf.write("".join(f"{line}\n" for line in args.blogposts_conf))
-            results[tool] = measure(src, args.runs)
+                    conf.write("".join(f"{line}\n" for line in lines))
+            results[tool] = measure(src, args.runs, FULL_ONLY.get(tool))
             shutil.rmtree(src, ignore_errors=True)
         print(table(n, results), flush=True)
         print()

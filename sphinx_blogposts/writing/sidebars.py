@@ -194,7 +194,12 @@ def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
     def postcard() -> dict[str, Any] | None:
         """The post's date, authors, tags, ... for ``blogposts/postcard.html`` on its page."""
         post = renderer.blog.posts.get(pagename)
-        if post is None or not uses_sidebars(app.config, ("postcard",)):
+        if post is None:
+            return None
+        runtime = domain_of(app.env).runtime
+        if "uses_postcard" not in runtime:  # the settings are the build's: asked once, not per page
+            runtime["uses_postcard"] = uses_sidebars(app.config, ("postcard",))
+        if not runtime["uses_postcard"]:
             return None
         return renderer.card(post, pagename, with_excerpt=False, all_tags=True)
 
