@@ -159,3 +159,23 @@ def test_post_auto_image_gives_the_card_its_first_image(make_app, editable_root,
     }
     assert images["Release one"]["src"].endswith("shot.png")
     assert images["First steps"] is None  # a post without images has none
+
+
+def test_an_ablog_site_without_date_formats_shows_ablogs_dates(make_app, editable_root, page):
+    """ABlog's defaults, ``%d %B %Y`` and ``%d %B``, where the site sets neither."""
+    src = editable_root("ablog-site")
+    conf = src / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    text = text.replace('post_date_format = "%d %B %Y"\n', "").replace(
+        'post_date_format_short = "%d %b"\n', ""
+    )
+    conf.write_text(text, encoding="utf-8")
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    release = page(app, "news/release/index.html")
+    header = release.select_one(".blogposts-post-header")
+    assert header.select_one("time.blogposts-date").get_text() == "04 March 2021"
+    recent = release.select_one(".blogposts-sidebar-recent, .blogposts-recent")
+    assert recent is not None
+    assert "04 March" in recent.get_text()
+    assert "2021" not in " ".join(t.get_text() for t in recent.select("time"))

@@ -131,6 +131,9 @@ def _detected_defaults(config: Config) -> Mapping[str, Any]:
         "blogposts_drafts_page": True,
         # and a post dated after today is one of them
         "blogposts_future": "draft",
+        # its dates read "26 October 2024" (strftime), on posts, lists and sidebars
+        "blogposts_date_format": ABLOG_DEFAULTS["post_date_format"],
+        "blogposts_date_format_short": ABLOG_DEFAULTS["post_date_format_short"],
     }
     if not config.html_baseurl:
         # ABlog writes no feed without blog_baseurl, and says nothing about it
