@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from io import StringIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
 pytest_plugins = ["sphinx.testing.fixtures"]
@@ -63,3 +66,23 @@ def card(soup: BeautifulSoup, title: str):  # type: ignore[no-untyped-def]
         if article.select_one(".blogposts-card-title a").get_text() == title:
             return article
     raise AssertionError(f"no card titled {title!r} in {card_titles(soup)}")
+
+
+def build_copy(
+    parent: Path, root: str, builder: str = "html", fresh: bool = True, **kwargs: Any
+) -> SphinxTestApp:
+    """Build a private copy of ``tests/roots/test-<root>`` kept at ``parent/root``: for
+    module-scoped fixtures and for tests that edit sources between builds (a second call
+    with the same ``parent`` builds the same copy again, incrementally with ``fresh=False``).
+    The output stays readable after the application is cleaned up."""
+    src = parent / "root"
+    if not src.exists():
+        shutil.copytree(ROOTS / f"test-{root}", src)
+    app = SphinxTestApp(
+        builder, srcdir=src, freshenv=fresh, status=StringIO(), warning=StringIO(), **kwargs
+    )
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app

@@ -132,3 +132,23 @@ def test_labels_resolve_in_parallel_builds(app):
     app.build()
     assert app.warning.getvalue() == ""
     assert links_of(Path(app.outdir), "links.html") == EXPECTED
+
+
+@pytest.mark.parametrize("builder", ["html", "dirhtml"])
+def test_a_post_naming_its_own_label_links_to_itself(make_app, editable_root, builder):
+    """``:ref:`first-steps``` on the post itself leads to a file that exists (not "./",
+    a folder with no index, in an html build)."""
+    src = editable_root("ablog-site")
+    post = src / "news" / "first-steps.rst"
+    post.write_text(
+        post.read_text(encoding="utf-8") + "\nThis post is :ref:`first-steps`.\n", "utf-8"
+    )
+    app = make_app(builder, srcdir=src, freshenv=True)
+    app.build()
+    page = "news/first-steps.html" if builder == "html" else "news/first-steps/index.html"
+    soup = soup_of(Path(app.outdir) / page)
+    link = next(a for a in soup.select("div.body p a") if a.get_text() == "First steps")
+    target = Path(app.outdir, posixpath.dirname(page), link["href"].partition("#")[0]).resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    assert target == Path(app.outdir, page).resolve(), link["href"]

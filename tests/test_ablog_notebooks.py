@@ -8,29 +8,20 @@ needs pandoc for the Markdown cells.
 
 from __future__ import annotations
 
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from .conftest import ROOTS, soup_of
+from .conftest import build_copy, soup_of
 
 pytest.importorskip("nbsphinx", reason="the test extras install nbsphinx")
 pytest.importorskip("myst_nb", reason="the test extras install myst-nb")
 
 
 def _build(tmp_path_factory, name: str) -> SphinxTestApp:
-    src = tmp_path_factory.mktemp(name) / "root"
-    shutil.copytree(ROOTS / f"test-{name}", src)
-    app = SphinxTestApp("html", srcdir=src, freshenv=True, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_copy(tmp_path_factory.mktemp(name), name)
 
 
 @pytest.fixture(scope="module")

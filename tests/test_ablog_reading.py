@@ -8,26 +8,17 @@ module; each test checks what a reader of that site gets.
 from __future__ import annotations
 
 import re
-import shutil
-from io import StringIO
 from pathlib import Path
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
 
-from .conftest import ROOTS, blog_warnings, soup_of
+from .conftest import blog_warnings, build_copy, soup_of
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    src = tmp_path_factory.mktemp("ablog-read") / "root"
-    shutil.copytree(ROOTS / "test-ablog-read", src)
-    app = SphinxTestApp("html", srcdir=src, freshenv=True, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_copy(tmp_path_factory.mktemp("ablog-read"), "ablog-read")
 
 
 def page(app, name: str):
@@ -389,29 +380,15 @@ def index_cards(app) -> list[tuple[str, str, str]]:
 
 
 def test_parallel_build_reads_the_same_posts(built, tmp_path):
-    src = tmp_path / "root"
-    shutil.copytree(ROOTS / "test-ablog-read", src)
-    app = SphinxTestApp(
-        "html", srcdir=src, freshenv=True, parallel=2, status=StringIO(), warning=StringIO()
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_copy(tmp_path, "ablog-read", parallel=2)
     assert index_cards(app) == index_cards(built)
 
 
 def test_incremental_build_follows_section_posts_and_updates(tmp_path):
     src = tmp_path / "root"
-    shutil.copytree(ROOTS / "test-ablog-read", src)
 
     def build() -> SphinxTestApp:
-        app = SphinxTestApp("html", srcdir=src, status=StringIO(), warning=StringIO())
-        try:
-            app.build()
-        finally:
-            app.cleanup()
-        return app
+        return build_copy(tmp_path, "ablog-read", fresh=False)
 
     first = build()
     assert "First release" in [t for t, _, _ in index_cards(first)]
@@ -431,19 +408,6 @@ def test_incremental_build_follows_section_posts_and_updates(tmp_path):
 
 
 def test_update_title_is_translated(tmp_path):
-    src = tmp_path / "root"
-    shutil.copytree(ROOTS / "test-ablog-read", src)
-    app = SphinxTestApp(
-        "html",
-        srcdir=src,
-        freshenv=True,
-        confoverrides={"language": "de"},
-        status=StringIO(),
-        warning=StringIO(),
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_copy(tmp_path, "ablog-read", confoverrides={"language": "de"})
     title = updates_on(app, "posts/updated.html")[0].select_one(".admonition-title")
     assert title.get_text() == "Aktualisiert am 7. April 2015"

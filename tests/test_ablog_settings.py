@@ -159,3 +159,54 @@ def test_post_auto_image_gives_the_card_its_first_image(make_app, editable_root,
     }
     assert images["Release one"]["src"].endswith("shot.png")
     assert images["First steps"] is None  # a post without images has none
+
+
+def test_an_ablog_site_without_date_formats_shows_ablogs_dates(make_app, editable_root, page):
+    """ABlog's defaults, ``%d %B %Y`` and ``%d %B``, where the site sets neither."""
+    src = editable_root("ablog-site")
+    conf = src / "conf.py"
+    text = conf.read_text(encoding="utf-8")
+    text = text.replace('post_date_format = "%d %B %Y"\n', "").replace(
+        'post_date_format_short = "%d %b"\n', ""
+    )
+    conf.write_text(text, encoding="utf-8")
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    release = page(app, "news/release/index.html")
+    header = release.select_one(".blogposts-post-header")
+    assert header.select_one("time.blogposts-date").get_text() == "04 March 2021"
+    recent = release.select_one(".blogposts-sidebar-recent, .blogposts-recent")
+    assert recent is not None
+    assert "04 March" in recent.get_text()
+    assert "2021" not in " ".join(t.get_text() for t in recent.select("time"))
+
+
+@pytest.mark.sphinx("html", testroot="ablog-minimal", freshenv=True)
+def test_a_site_that_configures_nothing_but_uses_ablog_posts_is_an_ablog_site(app, page):
+    """conf.py names nothing of ABlog's nor ours, its posts use ABlog's post directive: ABlog's
+    defaults (no feed and no warning without a base URL, its dates, its URLs, a drafts page)."""
+    app.build()
+    assert app.config.blogposts_engine == "ablog"
+    assert strip_escape_sequences(app.warning.getvalue()) == ""
+    out = Path(app.outdir)
+    assert not (out / "blog" / "atom.xml").exists()
+    for old in ("blog.html", "blog/2020.html", "blog/2021.html", "blog/drafts.html"):
+        assert (out / old).is_file(), old
+    header = page(app, "first.html").select_one(".blogposts-post-header")
+    assert header.select_one("time.blogposts-date").get_text() == "05 June 2020"
+
+
+@pytest.mark.parametrize("how", ["a folder of posts", "blogposts_engine"])
+def test_a_site_with_our_posts_or_our_word_keeps_our_defaults(make_app, editable_root, how):
+    src = editable_root("ablog-minimal")
+    if how == "a folder of posts":  # a Docusaurus-style post our pattern finds: our site
+        (src / "blog").mkdir()
+        (src / "blog" / "2022-01-01-ours.md").write_text("---\ntitle: Ours\n---\n\nText.\n")
+    else:
+        conf = src / "conf.py"
+        conf.write_text(conf.read_text() + 'blogposts_engine = "blogposts"\n')
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    assert app.config.blogposts_engine in (None, "blogposts")
+    assert not Path(app.outdir, "blog.html").exists()
+    assert "html_baseurl is not set" in strip_escape_sequences(app.warning.getvalue())

@@ -8,16 +8,13 @@ exact warning (file:line, subtype, what to do) and what the reader gets.
 from __future__ import annotations
 
 import re
-import shutil
 import xml.etree.ElementTree as ET
-from io import StringIO
 from pathlib import Path
 
 import pytest
-from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from .conftest import ROOTS, soup_of
+from .conftest import build_copy, soup_of
 
 #: Without it the feeds warn (relative links); these projects are about other mistakes.
 BASEURL = 'html_baseurl = "https://blog.example.org/"\n'
@@ -25,14 +22,7 @@ BASEURL = 'html_baseurl = "https://blog.example.org/"\n'
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    src = tmp_path_factory.mktemp("bad") / "root"
-    shutil.copytree(ROOTS / "test-bad-input", src)
-    app = SphinxTestApp("html", srcdir=src, freshenv=True, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return build_copy(tmp_path_factory.mktemp("bad"), "bad-input")
 
 
 def warnings_of(app) -> list[str]:
@@ -129,15 +119,7 @@ def test_every_mistake_is_exactly_one_located_warning(built):
 
 
 def test_parallel_build_gives_the_same_warnings(built, tmp_path):
-    src = tmp_path / "root"
-    shutil.copytree(ROOTS / "test-bad-input", src)
-    app = SphinxTestApp(
-        "html", srcdir=src, freshenv=True, parallel=2, status=StringIO(), warning=StringIO()
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_copy(tmp_path, "bad-input", parallel=2)
 
     def relative(app):
         return sorted(w.replace(str(app.srcdir), "") for w in warnings_of(app))
@@ -182,20 +164,7 @@ def test_bad_dates(built):
 
 
 def test_future_posts_as_drafts(tmp_path):
-    src = tmp_path / "root"
-    shutil.copytree(ROOTS / "test-bad-input", src)
-    app = SphinxTestApp(
-        "html",
-        srcdir=src,
-        freshenv=True,
-        confoverrides={"blogposts_future": "draft"},
-        status=StringIO(),
-        warning=StringIO(),
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = build_copy(tmp_path, "bad-input", confoverrides={"blogposts_future": "draft"})
     assert "Far future" not in titles(app)
     own = page(app, "blog/2999-01-01-future.html")
     assert own.find("meta", attrs={"name": "robots", "content": "noindex"}) is not None

@@ -36,6 +36,7 @@ TYPE_TEXT = {
     config._last_updated: '`"git"` or `None`',
     comments.is_valid: "`dict` or `None`",
     config._blogs: "`dict` of `str` to `dict`",
+    config._engine: '`None`, `"ablog"` or `"blogposts"`',
 }
 
 

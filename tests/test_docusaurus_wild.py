@@ -11,7 +11,6 @@ image in neither the static nor the source folder, and an unknown JSX component.
 from __future__ import annotations
 
 import shutil
-from io import StringIO
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlparse
 from xml.etree import ElementTree
@@ -20,22 +19,15 @@ import pytest
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
 
-from .conftest import ROOTS, card, card_titles, soup_of
+from .conftest import ROOTS, build_copy, card, card_titles, soup_of
 
 
 def _build(
     tmp_path_factory: pytest.TempPathFactory, builder: str, **kwargs: object
 ) -> SphinxTestApp:
-    src = tmp_path_factory.mktemp(f"wild-{builder}") / "root"
-    shutil.copytree(ROOTS / "test-docusaurus-wild", src)
-    app = SphinxTestApp(
-        builder, srcdir=src, freshenv=True, status=StringIO(), warning=StringIO(), **kwargs
+    return build_copy(
+        tmp_path_factory.mktemp(f"wild-{builder}"), "docusaurus-wild", builder, **kwargs
     )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
 
 
 @pytest.fixture(scope="module")

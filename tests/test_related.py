@@ -81,8 +81,9 @@ def test_a_bad_count_is_one_warning_and_the_default(app):
     assert len(related(app, "blog/2024-02-08-post-7.html")) == 3
 
 
-def test_early_stop_gives_what_counting_every_pair_gives():
-    """The merge stops early; it must pick exactly what a full count picks."""
+def test_best_picks_what_counting_every_pair_picks():
+    """Only posts sharing two tags or more are sorted, the rest taken from the front of the
+    lists: that must pick exactly what scoring every pair picks."""
     rng = random.Random(16)
     for _ in range(500):
         size = rng.randrange(1, 60)

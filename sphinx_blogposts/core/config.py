@@ -13,18 +13,17 @@ name the user wrote.
 
 from __future__ import annotations
 
-import re
 import zoneinfo
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import comments
-from .diagnostics import Warn, logger, warn
+from .aliases import ALIAS_EVENT, AliasTable, apply_aliases, location, value_of
+from .diagnostics import Warn, warn
 
 #: Feed formats and the file each writes beside the others.
 FEED_FORMATS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
@@ -100,6 +99,10 @@ def _site_url(value: Any) -> bool:
 
 def _future(value: Any) -> bool:
     return value in ("list", "draft")
+
+
+def _engine(value: Any) -> bool:
+    return value in (None, "ablog", "blogposts")
 
 
 def _authors(value: Any) -> bool:
@@ -222,56 +225,13 @@ OPTIONS: tuple[Option, ...] = (
     Option("blogposts_comments", None, comments.is_valid, comments.EXPECTED, ""),
     Option("blogposts_related", 3, _non_negative_int, "a whole number, 0 (none) or more", "html"),
     Option("blogposts_blogs", {}, _blogs, "a dict of blog path to a dict of its settings"),
+    Option(
+        "blogposts_engine",
+        None,
+        _engine,
+        "None (found from conf.py and the sources), 'ablog' or 'blogposts'",
+    ),
 )
-
-
-#: Returned by an alias's ``convert``: the value says nothing, ours stays as it is.
-SKIP = object()
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
-@dataclass(frozen=True)
-class Alias:
-    """Another engine's name for one of our values (or for a Sphinx value such as ``html_baseurl``).
-
-    ``convert`` turns the other engine's value into ours; it raises ``ValueError`` (its
-    message says what was expected) for a value it cannot use, or returns :data:`SKIP`.
-    """
-
-    name: str
-    target: str
-    convert: Callable[[Any], Any] = _same
-
-
-@dataclass(frozen=True)
-class AliasTable:
-    """What one compatibility layer knows of its engine's settings."""
-
-    engine: str
-    aliases: tuple[Alias, ...]
-    #: Names read by the layer itself (never reported as ignored).
-    kept: frozenset[str] = frozenset()
-    #: Names with no counterpart here, and the other engine's default for each: set to
-    #: anything else, they are named in one info message.
-    ignored: Mapping[str, Any] = field(default_factory=dict)
-    #: Our values to use instead of our defaults on a site of that engine (its defaults
-    #: differ from ours), given the config; none the user set is changed.
-    defaults: Callable[[Config], Mapping[str, Any]] | None = None
-    #: Name prefixes only that engine uses: a site setting such a name is one of its sites.
-    #: (Names shared with other extensions, such as ``disqus_shortname``, say nothing.)
-    prefixes: tuple[str, ...] = ()
-
-    def names(self) -> set[str]:
-        return {a.name for a in self.aliases} | set(self.kept) | set(self.ignored)
-
-    def is_site(self, config: Config) -> bool:
-        return any(is_set(config, n) for n in self.names() if n.startswith(self.prefixes))
-
-
-ALIAS_EVENT = "blogposts-config-aliases"
 
 
 def register(app: Sphinx) -> None:
@@ -281,46 +241,13 @@ def register(app: Sphinx) -> None:
     app.connect("config-inited", validate, priority=100)  # before anyone reads the values
 
 
-def value_of(config: Config, name: str) -> Any:
-    """The value ``conf.py`` (or ``-D``) gives ``name``, also for a name no extension
-    registered (Sphinx keeps those aside, unread)."""
-    overrides = getattr(config, "_overrides", {})
-    if name in overrides:
-        return overrides[name]
-    if name in config:
-        return config[name]
-    return getattr(config, "_raw_config", {}).get(name)
-
-
-def is_set(config: Config, name: str) -> bool:
-    """Whether ``conf.py`` (or ``-D``) gives ``name`` a value, rather than its default."""
-    raw = getattr(config, "_raw_config", {})
-    overrides = getattr(config, "_overrides", {})
-    return name in raw or name in overrides
-
-
-def location(app: Sphinx, name: str) -> str | None:
-    """``conf.py:LINE`` of the assignment to ``name``; None when it is not set there (``-D``)."""
-    path = Path(app.confdir, "conf.py")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
-    pattern = re.compile(rf"^{re.escape(name)}\s*(?::[^=\n]*)?=", re.MULTILINE)
-    matches = list(pattern.finditer(text))
-    if not matches:
-        return None
-    found = matches[-1]  # the last assignment is the one Python keeps
-    return f"{path}:{text.count(chr(10), 0, found.start()) + 1}"
-
-
 def validate(app: Sphinx, config: Config) -> None:
     """Apply other engines' names, then replace each invalid value by its default, with one
     warning naming what was expected and the setting as the user wrote it."""
     origin: dict[str, str] = {}
     for table in app.emit(ALIAS_EVENT):
         if isinstance(table, AliasTable):
-            origin.update(apply_aliases(app, config, table))
+            origin.update(apply_aliases(app, config, table, [o.name for o in OPTIONS]))
     for option in OPTIONS:
         value = getattr(config, option.name)
         if not option.check(value):
@@ -334,60 +261,3 @@ def validate(app: Sphinx, config: Config) -> None:
             )
             config[option.name] = option.default
     config["blogposts_path"] = config.blogposts_path.strip("/")
-
-
-def apply_aliases(app: Sphinx, config: Config, table: AliasTable) -> dict[str, str]:
-    """Copy the values set under the engine's names to ours; ours win when both are set.
-
-    Returns our name -> the engine's name it was taken from. Disagreements are one warning
-    for the whole table; names without a counterpart, one info message.
-    """
-    if not any(is_set(config, name) for name in table.names()):
-        return {}
-    origin: dict[str, str] = {}
-    overruled: list[str] = []
-    for alias in table.aliases:
-        if not is_set(config, alias.name):
-            continue
-        given = value_of(config, alias.name)
-        try:
-            value = alias.convert(given)
-        except ValueError as exc:
-            warn(
-                f"{alias.name} = {given!r} is not valid: expected {exc}; it is ignored",
-                Warn.CONFIG,
-                location(app, alias.name),
-            )
-            continue
-        if value is SKIP:
-            continue
-        if is_set(config, alias.target) and alias.target not in origin:
-            if config[alias.target] != value:
-                overruled.append(f"{alias.name} ({alias.target} is used)")
-            continue
-        config[alias.target] = value
-        origin[alias.target] = alias.name
-    if overruled:
-        warn(
-            f"conf.py sets both {table.engine}'s and sphinx-blogposts' names for the same "
-            "settings, with different values; sphinx-blogposts' values win: "
-            + ", ".join(overruled),
-            Warn.CONFIG,
-            location(app, overruled[0].split()[0]),
-        )
-    if table.defaults is not None and table.is_site(config):
-        for name, value in table.defaults(config).items():
-            if not is_set(config, name) and name not in origin:
-                config[name] = value
-    unused = [
-        name
-        for name, default in sorted(table.ignored.items())
-        if is_set(config, name) and value_of(config, name) != default
-    ]
-    if unused:
-        logger.info(
-            "blogposts: %s settings without a counterpart here, so without effect: %s",
-            table.engine,
-            ", ".join(unused),
-        )
-    return origin

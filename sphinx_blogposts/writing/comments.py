@@ -22,6 +22,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.osutil import relative_uri
 
+from ..core import aliases
 from ..core import comments as comments_conf
 from ..core import config as config_mod
 from ..core.diagnostics import Warn, warn
@@ -119,7 +120,7 @@ def check_disqus(app: Sphinx, config: Config) -> None:
     """A Disqus name, when set, must be a Disqus site name: one warning, under the name the
     project wrote (ABlog's ``disqus_shortname`` or ours)."""
     value = getattr(config, DISQUS_SHORTNAME, None)
-    name = DISQUS_SHORTNAME if config_mod.is_set(config, DISQUS_SHORTNAME) else "disqus_shortname"
+    name = DISQUS_SHORTNAME if aliases.is_set(config, DISQUS_SHORTNAME) else "disqus_shortname"
     if value and not (isinstance(value, str) and _SHORTNAME.match(value)):
         warn(
             f"{name} = {value!r} is not valid: expected a Disqus site name "

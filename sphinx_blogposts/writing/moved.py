@@ -37,8 +37,14 @@ class Moved:
     refresh: int = 0
 
 
+#: Marks the redirect pages this extension writes, so only those are ever removed.
+MARKER = '<meta name="generator" content="sphinx-blogposts redirect" />'
+
+
 def redirect_html(title: str, url: str, canonical: str, refresh: int = 0) -> str:
-    """A small page that sends the reader on; every value escaped for where it lands."""
+    """A small page that sends the reader on after ``refresh`` seconds; every value escaped
+    for where it lands. Plain string building: it runs once per old URL and build, and
+    ``Markup.format`` costs several times as much for the same result."""
     title_html = escape(title)
     url_attr = escape(url)
     return (
@@ -46,6 +52,7 @@ def redirect_html(title: str, url: str, canonical: str, refresh: int = 0) -> str
         '<html lang="en">\n'
         "<head>\n"
         '<meta charset="utf-8" />\n'
+        f"{MARKER}\n"
         '<meta name="robots" content="noindex" />\n'
         f"<title>{title_html}</title>\n"
         f'<link rel="canonical" href="{escape(canonical)}" />\n'

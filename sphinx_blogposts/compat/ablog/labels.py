@@ -9,6 +9,7 @@ is written again when what one of its targets resolves to (page, title) has chan
 
 from __future__ import annotations
 
+import posixpath
 import re
 import unicodedata
 from collections.abc import Set
@@ -181,7 +182,8 @@ def resolve(
     fromdoc = node.get("refdoc", env.docname)
     from_uri = app.builder.get_target_uri(fromdoc)
     to_uri = target.page if target.file else app.builder.get_target_uri(target.page)
-    uri = relative_uri(from_uri, to_uri) or "./"
+    # a page's link to itself: its own file name ("./" is the folder, in an html build)
+    uri = relative_uri(from_uri, to_uri) or posixpath.basename(to_uri) or "./"
     if target.anchor:
         uri += f"#{target.anchor}"
     reference = nodes.reference("", "", internal=True, refuri=uri, reftitle=target.title)

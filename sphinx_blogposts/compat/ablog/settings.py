@@ -11,13 +11,18 @@ here are named in one info message (never a warning: ``-W`` builds keep passing)
 
 from __future__ import annotations
 
+import os
+import posixpath
+import re
 from collections.abc import Mapping
+from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
+from sphinx.util.matching import Matcher
 
-from ...core.config import SKIP, Alias, AliasTable
+from ...core.aliases import SKIP, Alias, AliasTable
 
 #: ABlog's name -> ABlog's default (src/ablog/blog.py, CONFIG).
 ABLOG_DEFAULTS: dict[str, Any] = {
@@ -122,6 +127,46 @@ def _any(value: Any) -> Any:
     return value
 
 
+#: ABlog's ``post`` directive at the start of a line: reST, or a MyST fence.
+_POST_LINE = re.compile(rb"^[ \t]*(?:\.\. post::|(?:```+|~~~+|:::+)[ \t]*\{post\})", re.M)
+#: The same inside a notebook's JSON (a raw reST cell's line is a JSON string).
+_POST_JSON = re.compile(rb'"[ \t]*\.\. post::')
+
+
+def uses_ablog_posts(app: Sphinx) -> bool:
+    """A project whose ``conf.py`` names nothing of ABlog's nor ours is an ABlog site when
+    its posts are ABlog's: some source uses the ``post`` directive, and no source that
+    our default pattern would make a post lacks it (a Docusaurus-style folder of posts
+    says the site is ours). One pass over the sources, stopping at the first that decides."""
+    config = app.config
+    srcdir = Path(app.srcdir)
+    given = config.source_suffix  # config-inited: as conf.py wrote it, str, list or dict
+    suffixes = {given} if isinstance(given, str) else set(given)
+    suffixes |= {*app.registry.source_suffix, ".rst", ".md", ".ipynb"}
+    excluded = Matcher([*config.exclude_patterns, "**/.*", "_build", "**/_build"])
+    pattern = Matcher(config.blogposts_pattern)
+    found = False
+    for folder, dirs, files in os.walk(srcdir):
+        rel_folder = Path(folder).relative_to(srcdir).as_posix()
+        dirs[:] = sorted(
+            d for d in dirs if not excluded(posixpath.normpath(posixpath.join(rel_folder, d)))
+        )
+        for name in sorted(files):
+            suffix = Path(name).suffix
+            rel = posixpath.normpath(posixpath.join(rel_folder, name))
+            if suffix not in suffixes or excluded(rel):
+                continue
+            try:
+                data = (Path(folder) / name).read_bytes()
+            except OSError:
+                continue
+            has_post = bool((_POST_JSON if suffix == ".ipynb" else _POST_LINE).search(data))
+            if not has_post and (pattern(rel) or pattern(rel.removesuffix(suffix))):
+                return False  # a post by folder, as our blogs write them
+            found = found or has_post
+    return found
+
+
 def _detected_defaults(config: Config) -> Mapping[str, Any]:
     """ABlog's defaults where they differ from ours, for a site that uses ABlog's settings."""
     defaults: dict[str, Any] = {
@@ -131,6 +176,9 @@ def _detected_defaults(config: Config) -> Mapping[str, Any]:
         "blogposts_drafts_page": True,
         # and a post dated after today is one of them
         "blogposts_future": "draft",
+        # its dates read "26 October 2024" (strftime), on posts, lists and sidebars
+        "blogposts_date_format": ABLOG_DEFAULTS["post_date_format"],
+        "blogposts_date_format_short": ABLOG_DEFAULTS["post_date_format_short"],
     }
     if not config.html_baseurl:
         # ABlog writes no feed without blog_baseurl, and says nothing about it
@@ -183,6 +231,8 @@ TABLE = AliasTable(
     },
     defaults=_detected_defaults,
     prefixes=("blog_", "post_"),
+    key="ablog",
+    sniff=uses_ablog_posts,
 )
 
 

@@ -15,7 +15,7 @@ import re
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ...core.config import value_of
+from ...core.aliases import value_of
 from ...writing.blog import CATALOGS
 from ...writing.feed_plan import formats, plan_of, year_feed_folder
 from ...writing.moved import EVENT, Moved, output_path

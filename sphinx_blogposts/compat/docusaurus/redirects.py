@@ -34,7 +34,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
@@ -45,6 +44,7 @@ from ...reading.domain import domain_of, read_front_matter
 from ...writing import parallel, signatures
 from ...writing.blogs import renderers
 from ...writing.builders import writes_html_pages
+from ...writing.moved import MARKER, redirect_html
 from ...writing.render import renderer_for
 
 MANIFEST = ".blogposts-redirects"
@@ -52,35 +52,7 @@ MANIFEST = ".blogposts-redirects"
 LEDGER = "blogposts-redirects.json"
 #: Builders whose output is served at URLs (EPUB's is not).
 REDIRECT_BUILDERS = ("html", "dirhtml")
-MARKER = '<meta name="generator" content="sphinx-blogposts redirect" />'
 _BAD_SEGMENT = re.compile(r"[\x00-\x1f\\?#%<>\"]")
-
-
-def page_html(title: str, url: str, canonical: str, delay: int = 0) -> str:
-    """The redirect page, leaving after ``delay`` seconds; every value is escaped for an
-    HTML attribute or text.
-
-    Plain string building: this runs once per post and build, and ``Markup.format``
-    costs several times as much for the same result.
-    """
-    title_html = escape(title)
-    url_attr = escape(url)
-    return (
-        "<!DOCTYPE html>\n"
-        '<html lang="en">\n'
-        "<head>\n"
-        '<meta charset="utf-8" />\n'
-        f"{MARKER}\n"
-        '<meta name="robots" content="noindex" />\n'
-        f"<title>{title_html}</title>\n"
-        f'<link rel="canonical" href="{escape(canonical)}" />\n'
-        f'<meta http-equiv="refresh" content="{int(delay)}; url={url_attr}" />\n'
-        "</head>\n"
-        "<body>\n"
-        f'<p>This page has moved to <a href="{url_attr}">{title_html}</a>.</p>\n'
-        "</body>\n"
-        "</html>\n"
-    )
 
 
 def old_path(post: Post, blog_path: str) -> str | None:
@@ -192,7 +164,7 @@ def write_redirects(app: Sphinx) -> list[Any]:
         new_uri = app.builder.get_target_uri(post.docname)
         url = relative_uri(rel, new_uri)
         canonical = base.rstrip("/") + "/" + new_uri if base else url
-        html = page_html(post.title, url, canonical, delay if rel in ablog else 0)
+        html = redirect_html(post.title, url, canonical, delay if rel in ablog else 0)
         digest = hashlib.sha1(html.encode("utf-8")).hexdigest()
         current[rel] = digest
         known = recorded.get(rel)
