@@ -108,9 +108,7 @@ def build(src: Path, jobs: int = 1) -> tuple[float, int, int, float]:
     if jobs > 1:
         cmd += ["-j", str(jobs)]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    match = re.search(
-        r"^BENCH (\d+) ([\d.]+) (\d+) (\d+) ([\d.]+)$", proc.stdout, re.MULTILINE
-    )
+    match = re.search(r"^BENCH (\d+) ([\d.]+) (\d+) (\d+) ([\d.]+)$", proc.stdout, re.MULTILINE)
     if not match or match.group(1) != "0":
         raise RuntimeError(f"build of {src} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
     return float(match.group(2)), int(match.group(3)), int(match.group(4)), float(match.group(5))
@@ -239,7 +237,7 @@ def table(n: int, results: dict[str, dict[str, Result]]) -> str:
         "largest page (KB)",
         kept(lambda r: f"{r['full'].largest_page / 1024:.0f} ({r['full'].largest_name})"),
     )
-    for key, label in SCENARIOS:
+    for key, _label in SCENARIOS:
         row(
             f"spread of runs, {key} (slowest/fastest)",
             lambda r, key=key: f"{r[key].spread:.2f}" if r[key].times else "–",
@@ -258,9 +256,7 @@ def main() -> None:
     )
     parser.add_argument("--posts", type=int, nargs="+", default=[100, 500])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument(
-        "--tools", nargs="+", default=["plain", "blogposts", "features", "ablog"]
-    )
+    parser.add_argument("--tools", nargs="+", default=["plain", "blogposts", "features", "ablog"])
     parser.add_argument("--workdir", type=Path, default=HERE / "_work")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
     parser.add_argument(
