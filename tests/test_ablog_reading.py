@@ -411,3 +411,16 @@ def test_update_title_is_translated(tmp_path):
     app = build_copy(tmp_path, "ablog-read", confoverrides={"language": "de"})
     title = updates_on(app, "posts/updated.html")[0].select_one(".admonition-title")
     assert title.get_text() == "Aktualisiert am 7. April 2015"
+
+
+def test_recent_posts_sidebar_links_a_section_post_to_its_section(tmp_path):
+    app = build_copy(
+        tmp_path,
+        "ablog-read",
+        confoverrides={
+            "html_sidebars": {"**": ["blogposts/recent.html"]},
+            "blogposts_sidebar_recent": 100,
+        },
+    )
+    links = {a.get_text(strip=True): a["href"] for a in page(app, "index.html").select("a")}
+    assert links["Second release"].endswith("posts/sections.html#second-release")

@@ -104,6 +104,7 @@ def _view(renderer: Renderer) -> dict[str, Any]:
             {
                 "title": sidebar_label(post),
                 "page": post.docname,
+                "anchor": post.section or "",  # ABlog's posting sections: the section
                 "date": renderer.format_date(
                     post.date, renderer.config.blogposts_date_format_short
                 ),
@@ -268,7 +269,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     digests: dict[str, str] = {}
     for key, blog in blogs.items():
         signature: list[Any] = [
-            [(p.docname, sidebar_label(p), str(p.date)) for p in blog.listed[:limit]],
+            [(p.key, sidebar_label(p), str(p.date)) for p in blog.listed[:limit]],
             [(t.label, t.slug, len(t.posts)) for t in blog.tags.values()],
             [(year, len(posts)) for year, posts in blog.years()],
             [
