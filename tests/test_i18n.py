@@ -185,7 +185,9 @@ def test_gettext_builder_extracts_the_projects_messages_not_ours(make_app, edita
     extension's templates (their messages take arguments), and the project's catalogs
     get the posts' text, not the extension's interface strings (it has its own)."""
     srcdir = editable_root("many")
-    app = make_app("gettext", srcdir=srcdir)
+    # a list of its own: pydata-sphinx-theme and sphinx-book-theme append their folders to
+    # Sphinx's default templates_path list, which every build in this process shares
+    app = make_app("gettext", srcdir=srcdir, confoverrides={"templates_path": []})
     app.build()
     out = Path(app.outdir)
     blog = (out / "blog.pot").read_text(encoding="utf-8")
