@@ -21,6 +21,7 @@ import warnings
 import zoneinfo
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
+from typing import Any
 
 from dateutil import parser as dateutil_parser
 
@@ -157,3 +158,11 @@ def date_from_path(docname: str, tz: tzinfo) -> datetime | None:
         return datetime(*found, tzinfo=tz)
     except ValueError:
         return None
+
+
+def created(value: Any) -> Any:
+    """The publication date of a ``date`` value: MkDocs Material's ``{created, updated}``
+    mapping gives it under ``created``; any other value is the date itself."""
+    if isinstance(value, dict) and "created" in value:
+        return value["created"]
+    return value

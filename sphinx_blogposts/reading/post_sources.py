@@ -15,7 +15,6 @@ from sphinx.application import Sphinx
 
 from ..core.diagnostics import Warn, warn
 from . import dates, frontmatter, titles, values
-from . import updated as updated_mod
 from .directives import post_node, update_node
 
 
@@ -60,6 +59,25 @@ class PostSources:
         if from_directive and self.directive is not None and self.directive.line:
             return (self.docname, self.directive.line)
         return (self.docname, self.fm.line)
+
+    def flag(self, key: str) -> bool:
+        if key in self.options:
+            if key in self.data and values.as_bool(self.data[key]) is False:
+                self._disagree(key, False, True)
+                return False
+            return True
+        if key not in self.data:
+            return False
+        value = values.as_bool(self.data[key])
+        if value is None:
+            warn(
+                f"'{key}: {str(self.data[key])[:60]}' is neither true nor false; treated as true. "
+                "Write true or false",
+                Warn.FRONTMATTER,
+                self.where(key),
+            )
+            return True
+        return value
 
     def _disagree(self, key: str, ours: Any, theirs: Any) -> None:
         if ours != theirs and key not in self.disagreements:
@@ -124,7 +142,7 @@ class PostSources:
         """Front matter, else the directive's argument, else the path; one warning at most."""
         candidates: list[tuple[str, Any, tuple[str, int | None]]] = []
         if self.data.get("date") is not None:
-            given = updated_mod.created(self.data["date"])  # MkDocs: {created, updated}
+            given = dates.created(self.data["date"])  # MkDocs: {created, updated}
             candidates.append(("'date'", given, self.where("date")))
         if self.directive is not None and self.directive.get("date"):
             where = (self.docname, self.directive.line or self.fm.line)

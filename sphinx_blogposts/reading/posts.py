@@ -180,25 +180,6 @@ class PostReader(PostSources):
 
     # -- flags, image, excerpt ------------------------------------------------------------
 
-    def flag(self, key: str) -> bool:
-        if key in self.options:
-            if key in self.data and values.as_bool(self.data[key]) is False:
-                self._disagree(key, False, True)
-                return False
-            return True
-        if key not in self.data:
-            return False
-        value = values.as_bool(self.data[key])
-        if value is None:
-            warn(
-                f"'{key}: {str(self.data[key])[:60]}' is neither true nor false; treated as true. "
-                "Write true or false",
-                Warn.FRONTMATTER,
-                self.where(key),
-            )
-            return True
-        return value
-
     def link(self, key: str) -> str | None:
         """ABlog's ``:canonical_link:`` / ``:external_link:``: an absolute address."""
         given = values.as_text(self.data.get(key))

@@ -12,10 +12,10 @@ from ..core.diagnostics import Warn, warn
 from . import values
 
 if TYPE_CHECKING:
-    from .posts import PostReader
+    from .post_sources import PostSources
 
 
-def read(reader: PostReader) -> tuple[str | None, int | None]:
+def read(reader: PostSources) -> tuple[str | None, int | None]:
     """The series name and order; each unusable value costs one warning and is ignored."""
     name = _name(reader)
     order = _order(reader) if name is not None else None
@@ -29,13 +29,13 @@ def read(reader: PostReader) -> tuple[str | None, int | None]:
     return name, order
 
 
-def _given(reader: PostReader, key: str) -> Any:
+def _given(reader: PostSources, key: str) -> Any:
     if key in reader.data and reader.data[key] is not None:
         return reader.data[key]
     return reader.options.get(key)
 
 
-def _name(reader: PostReader) -> str | None:
+def _name(reader: PostSources) -> str | None:
     raw = _given(reader, "series")
     if raw is None:
         return None
@@ -55,7 +55,7 @@ def _name(reader: PostReader) -> str | None:
     return text
 
 
-def _order(reader: PostReader) -> int | None:
+def _order(reader: PostSources) -> int | None:
     raw = _given(reader, "series_order")
     if raw is None:
         return None

@@ -17,7 +17,7 @@ from __future__ import annotations
 import subprocess
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -28,22 +28,14 @@ from . import dates, values
 from .domain import domain_of
 
 if TYPE_CHECKING:
-    from .posts import PostReader
+    from .post_sources import PostSources
 
 #: One record per commit: a separator, the author date, then the files it touched.
 _GIT_LOG = ["git", "log", "--format=%x1e%aI", "--name-only", "-z", "--relative", "--", "."]
 
 
-def created(value: Any) -> Any:
-    """The publication date of a ``date`` value: MkDocs Material's ``{created, updated}``
-    mapping gives it under ``created``; any other value is the date itself."""
-    if isinstance(value, dict) and "created" in value:
-        return value["created"]
-    return value
-
-
-def complete(reader: PostReader, post: Post) -> None:
-    """What :class:`~.PostReader` leaves to this module, once the rest of the post is read."""
+def complete(reader: PostSources, post: Post) -> None:
+    """What :class:`~.PostSources` leaves to this module, once the rest of the post is read."""
     data = reader.data
     date_value = data.get("date")
     if post.updated is None and isinstance(date_value, dict) and "updated" in date_value:

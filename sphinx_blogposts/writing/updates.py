@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from markupsafe import Markup
 from sphinx.environment import BuildEnvironment
@@ -11,8 +11,14 @@ from sphinx.environment import BuildEnvironment
 from ..core.model import Post
 from ..reading import updated as updated_mod
 
-if TYPE_CHECKING:
-    from .render import Renderer
+
+class Dates(Protocol):
+    """What the header needs of the renderer (which calls this module): the build's
+    environment and its date format."""
+
+    env: BuildEnvironment
+
+    def format_date(self, value: datetime | None, pattern: str | None = None) -> str: ...
 
 
 def shown_update(env: BuildEnvironment, post: Post) -> datetime | None:
@@ -23,7 +29,7 @@ def shown_update(env: BuildEnvironment, post: Post) -> datetime | None:
     return found
 
 
-def header_context(renderer: Renderer, post: Post) -> dict[str, Any]:
+def header_context(renderer: Dates, post: Post) -> dict[str, Any]:
     """For ``post_header.html``: the date in a machine-readable ``<time>``, and by whom."""
     found = shown_update(renderer.env, post)
     if found is None:
