@@ -17,6 +17,7 @@ from types import SimpleNamespace
 
 from generate import TAGS
 
+from sphinx_blogposts.core.config import OPTIONS
 from sphinx_blogposts.core.model import Post
 from sphinx_blogposts.writing import blog as blog_mod
 
@@ -39,13 +40,9 @@ def main() -> None:
             for i in range(n)
         }
         for count in args.related:
-            config: object = SimpleNamespace(
-                blogposts_drafts=False,
-                blogposts_future="list",
-                blogposts_related=count,
-                blogposts_blogs={},
-                blogposts_path="blog",
-            )
+            # every setting at its default, as a site that sets none has them
+            config: object = SimpleNamespace(**{option.name: option.default for option in OPTIONS})
+            config.blogposts_related = count  # type: ignore[attr-defined]
             times = []
             for _ in range(5):
                 began = time.perf_counter()

@@ -1,19 +1,18 @@
 """Write time: each post's related posts, the ones that share the most tags with it.
 
-Comparing every post with every other costs N² (four million pairs at 2,000 posts).
-Instead each tag's list of posts (the inverted index the tag pages use anyway, newest
-first) is read for the post's own tags only: how many tags each candidate shares is
-counted over those lists, and only the candidates sharing more than one are sorted;
-those sharing one are taken newest first from the front of the lists. A post thus
-costs the length of its own tags' lists, not the size of the blog.
+Comparing every post with every other costs N² (four million pairs at 2,000 posts), and
+even counting candidates one by one over the post's tags' lists costs a few hundred
+steps per post. Instead each tag is one integer used as a set of bits, bit ``i`` for the
+``i``-th listed post (newest first), and a post's candidates are counted for all posts
+at once: its tags' sets are added up bit by bit into a handful of integers, the binary
+digits of each candidate's count (a bit-sliced counter). The candidates sharing the
+most tags are then a few ANDs away, and within them the newest are the lowest bits.
+A post thus costs a few operations per tag on integers of N bits, done in C.
 """
 
 from __future__ import annotations
 
-import heapq
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import chain
 
 from ..core.model import Post
 
@@ -29,37 +28,62 @@ def build(
     posts, best first.
 
     Ties (as many shared tags) go to the newer post; ``listed`` is newest first, so a
-    post's rank in it is that order. A post never lists itself.
+    post's rank in it is that order. A post never lists itself, and a tag it names
+    twice counts once.
     """
     if count <= 0:
         return {}
     rank = {post.key: index for index, post in enumerate(listed)}
-    index: dict[str, list[int]] = {}
+    members: dict[str, int] = {}
     for position, post in enumerate(listed):
         if post.key in drafts:  # listed only with blogposts_drafts = True
             continue
+        bit = 1 << position
         for key in post_tags.get(post.key, []):
-            index.setdefault(key, []).append(position)
+            members[key] = members.get(key, 0) | bit
     related: dict[str, list[Post]] = {}
     for post in posts:
-        lists = [index[key] for key in post_tags.get(post.key, []) if key in index]
-        found = best(lists, rank.get(post.key), count)
+        sets = [
+            members[key] for key in dict.fromkeys(post_tags.get(post.key, [])) if key in members
+        ]
+        found = best(sets, rank.get(post.key), count)
         if found:
             related[post.key] = [listed[position] for position in found]
     return related
 
 
-def best(lists: list[list[int]], own: int | None, count: int) -> list[int]:
-    """The ``count`` ranks in most of ``lists`` (each ascending), ties to the lower rank."""
-    shared = Counter(chain.from_iterable(lists))  # counted in C: the bulk of the work
-    shared.pop(own, None)  # type: ignore[arg-type]
-    # few candidates share more than one tag: those are sorted; the rest, sharing one,
-    # are taken newest first from the front of the merged lists, which stops early
-    chosen = [rank for _, rank in sorted((-n, rank) for rank, n in shared.items() if n > 1)]
-    if len(chosen) < count:
-        for rank in heapq.merge(*lists):
-            if shared.get(rank) == 1:
-                chosen.append(rank)
-                if len(chosen) == count:
-                    break
-    return chosen[:count]
+def best(sets: list[int], own: int | None, count: int) -> list[int]:
+    """The ``count`` ranks in most of ``sets`` (each a bit set of ranks), ties to the
+    lower rank; ``own`` is never chosen."""
+    digits: list[int] = []  # digits[i]: the ranks whose count has binary digit i set
+    for members in sets:
+        carry = members
+        for i, digit in enumerate(digits):
+            digits[i] = digit ^ carry
+            carry &= digit
+            if not carry:
+                break
+        else:
+            if carry:
+                digits.append(carry)
+    if not digits:
+        return []
+    candidates = 0
+    for digit in digits:
+        candidates |= digit
+    if own is not None:
+        candidates &= ~(1 << own)
+    chosen: list[int] = []
+    for shared in range((1 << len(digits)) - 1, 0, -1):
+        exact = candidates
+        for i, digit in enumerate(digits):
+            exact &= digit if shared >> i & 1 else ~digit
+            if not exact:
+                break
+        while exact:
+            lowest = exact & -exact
+            chosen.append(lowest.bit_length() - 1)
+            if len(chosen) == count:
+                return chosen
+            exact ^= lowest
+    return chosen
