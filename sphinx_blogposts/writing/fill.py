@@ -8,6 +8,8 @@ when what they show has changed.
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import NoUri
@@ -63,10 +65,28 @@ def _raw(html: str) -> nodes.raw:
     return nodes.raw("", html, format="html")
 
 
+class unsearched(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes so)
+    """The blog's own chrome on a post's page: its header and footer (dates, authors, tag
+    labels, neighbours' and related posts' titles). Sphinx's search skips an element of
+    class ``no-search``, so searching a post's title finds that post, not also its
+    neighbours and related posts; this element writes no tag of its own around them."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__("", _raw(html), classes=["no-search"])
+
+
+def _visit_unsearched(self: Any, node: unsearched) -> None:
+    pass
+
+
+def _depart_unsearched(self: Any, node: unsearched) -> None:
+    pass
+
+
 def _header(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
     if html:
         box = str(post_links.series_box(renderer, post))
-        return [_raw(str(renderer.header(post)) + box + BODY_START)]
+        return [unsearched(str(renderer.header(post)) + box + BODY_START)]
     card = renderer.card(post, post.docname, with_excerpt=False, all_tags=True)
     parts = [card["date"]]
     parts += [", ".join(a["name"] for a in card["authors"])]
@@ -78,7 +98,9 @@ def _footer(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
     if not html:
         return []
     return [
-        _raw(BODY_END + str(post_links.related_list(renderer, post)) + str(renderer.footer(post)))
+        unsearched(
+            BODY_END + str(post_links.related_list(renderer, post)) + str(renderer.footer(post))
+        )
     ]
 
 
@@ -114,5 +136,7 @@ def _postlist(
 
 
 def register(app: Sphinx) -> None:
+    # only HTML builders get one (see _header and _footer)
+    app.add_node(unsearched, html=(_visit_unsearched, _depart_unsearched))
     app.connect("doctree-resolved", take_excerpt, priority=100)
     app.connect("doctree-resolved", on_doctree_resolved)
