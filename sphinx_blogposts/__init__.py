@@ -25,6 +25,7 @@ from .writing import (
     sidebars,
     signatures,
     social,
+    state,
     theme,
 )
 
@@ -53,6 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     static.register(app)  # root paths into Docusaurus' static folder, also in raw HTML
 
     # between read and write: pages whose content changed with other posts
+    state.register(app)  # whether this build read or removed any document at all
     incremental.register(app)
     sidebars.register(app)  # blogposts/*.html sidebars for html_sidebars
     post_extras.register(app)  # posts whose update date or comment settings changed

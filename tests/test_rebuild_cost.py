@@ -280,3 +280,65 @@ def test_without_sidebars_another_blogs_post_rewrites_none_of_this_blogs_pages(
         "news/archive.html",
         "index.html",  # its postlist :blog: news
     }
+
+
+def test_a_no_change_rebuild_weighs_no_signature(make_app, editable_root, monkeypatch):
+    """Nothing read, nothing configured differently: the stored signatures are taken as
+    they are (writing/state.py), not computed again for every post and page."""
+    from sphinx_blogposts.writing import pages, post_links
+
+    srcdir, out, before = built_many(make_app, editable_root)
+    calls = {"page": 0, "post": 0}  # a generated page's signature; a post page's
+    page_signature, post_signature = pages._signature, post_links.signature
+
+    def count(kind, real):  # type: ignore[no-untyped-def]
+        def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
+            calls[kind] += 1
+            return real(*args, **kwargs)
+
+        return counted
+
+    monkeypatch.setattr(pages, "_signature", count("page", page_signature))
+    monkeypatch.setattr(post_links, "signature", count("post", post_signature))
+    _, again = build(make_app, srcdir)
+    assert calls == {"page": 0, "post": 0} and again["written"] == 0
+    # one post edited: both are weighed again, and only what changed is written
+    edit(srcdir / "blog/2024-02-08-post-7.md", "More about post 7.", "More, edited.")
+    _, edited = build(make_app, srcdir)
+    assert calls == {"page": edited["total"], "post": 14}
+    assert rewritten(before, snapshot(out)) == {"blog/2024-02-08-post-7.html"}
+
+
+def test_a_scheduled_post_is_listed_when_its_date_comes(make_app, editable_root, monkeypatch):
+    """With ``blogposts_future = "draft"`` the second build reads no document, only the
+    clock moved: the post must now be listed, and its neighbour's footer link to it."""
+    import datetime as dt
+
+    from sphinx_blogposts.writing import blog as blog_mod
+
+    srcdir = editable_root("many")
+    (srcdir / "blog" / "2030-01-01-scheduled.md").write_text(
+        "---\ntitle: Scheduled\nauthors: [ann]\ntags: [odd]\n---\n\nIt is time.\n",
+        encoding="utf-8",
+    )
+    with (srcdir / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('blogposts_future = "draft"\n')
+
+    def clock(year: int) -> type:
+        class Clock(dt.datetime):
+            @classmethod
+            def now(cls, tz=None):  # type: ignore[no-untyped-def,override]
+                return dt.datetime(year, 1, 2, tzinfo=tz)
+
+        return Clock
+
+    monkeypatch.setattr(blog_mod, "datetime", clock(2029))
+    app, _ = build(make_app, srcdir)
+    out = Path(app.outdir)
+    assert "Scheduled" not in card_titles(soup_of(out / "blog/index.html"))
+    monkeypatch.setattr(blog_mod, "datetime", clock(2030))
+    _, later = build(make_app, srcdir)
+    assert later["written"] > 0
+    assert card_titles(soup_of(out / "blog/index.html"))[0] == "Scheduled"
+    newest = soup_of(out / "blog/2024-04-15-post-14.html")
+    assert newest.select_one(".blogposts-newer .blogposts-nav-title").get_text() == "Scheduled"

@@ -20,6 +20,7 @@ import sphinx
 from sphinx.util.console import strip_escape_sequences
 
 from sphinx_blogposts.compat.docusaurus import redirects
+from sphinx_blogposts.writing import state
 
 from .conftest import blog_warnings, soup_of
 
@@ -164,7 +165,8 @@ def test_missing_ledger_falls_back_to_comparing(make_app, editable_root, monkeyp
     app = build(make_app, srcdir)
     out = Path(app.outdir)
     ledger = Path(app.doctreedir, redirects.LEDGER)
-    assert set(json.loads(ledger.read_text())[f"html:{out.resolve()}"]) == {ALPHA, BETA, GAMMA}
+    entries = set(json.loads(ledger.read_text())[f"html:{out.resolve()}"])
+    assert entries == {ALPHA, BETA, GAMMA, state.FINGERPRINT}
     ledger.unlink()
     before = mtimes(out)
     edit(srcdir / "blog/2021-03-04-gamma.md", "slug: old-gamma", "slug: new-gamma")
@@ -263,3 +265,22 @@ def test_missing_output_list_falls_back_to_the_ledger(make_app, editable_root):
         BETA,
         "blog/new-gamma/index.html",
     ]
+
+
+def test_body_edit_makes_no_redirect_page_again(make_app, editable_root, monkeypatch):
+    """A redirect shows a title and an address: a post's body edited, the ledger's
+    fingerprint of those still holds, and no redirect page is even made to compare."""
+    srcdir = editable_root("redirects")
+    build(make_app, srcdir)
+    made: list[str] = []
+    real = redirects.redirect_html
+    monkeypatch.setattr(
+        redirects, "redirect_html", lambda title, *a: made.append(title) or real(title, *a)
+    )
+    log = FileLog(monkeypatch)
+    edit(srcdir / "blog/2021-01-02-alpha.md", "\n\n", "\n\nA new first paragraph.\n\n")
+    build(make_app, srcdir)
+    assert made == [] and log.writes == [] and log.reads == []
+    edit(srcdir / "blog/2021-01-02-alpha.md", "title: Alpha", "title: Alpha again")
+    build(make_app, srcdir)
+    assert made and log.writes == [ALPHA]

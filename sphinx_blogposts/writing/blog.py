@@ -82,6 +82,8 @@ class Blog:
     post_series: dict[str, str] = field(default_factory=dict)
     #: docname -> the posts its "Related posts" list shows (see related.py).
     related: dict[str, list[Post]] = field(default_factory=dict)
+    #: (Post.key, with its excerpt) -> digest of its card, for this build's signatures.
+    card_digests: dict[tuple[str, bool], str] = field(default_factory=dict)
 
     def tags_of(self, post: Post) -> list[Tag]:
         return [self.tags[key] for key in self.post_tags.get(post.key, [])]

@@ -125,7 +125,7 @@ def _signatures(
         if post.key not in cache:
             cache[post.key] = signatures.digest(
                 [
-                    signatures.card(blog, post, wpm),
+                    signatures.card_digest(blog, post, wpm),
                     app.env.all_docs.get(post.docname),
                     updated_mod.effective(app.env, post),  # front matter or git
                     post.image,

@@ -15,11 +15,12 @@ from sphinx.environment import BuildEnvironment
 from ..core import blogs as blogs_mod
 from ..reading.domain import domain_of
 from . import blog as blog_mod
-from . import checks, post_links, signatures
+from . import checks, post_links, signatures, state
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = domain_of(env)
+    state.advance(env)
     for stale in ("renderer", "renderers", "blogs"):
         domain.runtime.pop(stale, None)
     blogs = blog_mod.build_all(
@@ -36,6 +37,9 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for key, each in blogs.items():
         checks.check(app, each, settings[key])
 
+    fingerprint = state.fingerprint(app)
+    if domain.data.get("signatures_fingerprint") == fingerprint:
+        return []  # every signature would be the one stored (see state.py)
     wpm = app.config.blogposts_words_per_minute
     found: dict[str, str] = {}
     for each in blogs.values():
@@ -45,7 +49,11 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
                 (p.docname, p.title) if p else None for p in each.neighbours.get(docname, ())
             ]
             found[docname] = signatures.digest(
-                [signatures.card(each, post, wpm), neighbours, *post_links.signature(each, post)]
+                [
+                    signatures.card_digest(each, post, wpm),
+                    neighbours,
+                    *post_links.signature(each, post),
+                ]
             )
     for docname, sections in domain.data["sections"].items():
         # ABlog's posting sections: each section's header shows its own series box
@@ -57,7 +65,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         found[docname] = signatures.digest(
             [
                 [
-                    signatures.card(listed, post, wpm, with_excerpt=options["excerpts"])
+                    signatures.card_digest(listed, post, wpm, with_excerpt=options["excerpts"])
                     for post in listed.select(options, docname)
                 ]
                 for options in postlists
@@ -72,6 +80,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if previous.get(docname) != signature and docname in env.found_docs
     )
     domain.data["signatures"] = found
+    domain.data["signatures_fingerprint"] = fingerprint
     return changed
 
 

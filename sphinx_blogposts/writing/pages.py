@@ -21,7 +21,7 @@ from sphinx.application import Sphinx
 
 from ..core.diagnostics import logger
 from ..reading.domain import domain_of
-from . import parallel, signatures, sitemap
+from . import parallel, signatures, sitemap, state
 from .assets import url_for
 from .blog import CATALOGS
 from .blogs import renderers
@@ -52,18 +52,22 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     ledger = _ledger_path(app)
     key = f"{app.builder.name}:{Path(app.outdir).resolve()}"
     book = signatures.load_ledger(ledger)
-    previous: dict[str, str] = book.get(key, {})
+    previous, recorded = state.split(book.get(key, {}))
     frame = signatures.frame(app)
     frames = {r.blog_path: signatures.frame(app, r.blog_path) for r in every[1:]}  # their sidebars
-    cards: dict[str, str] = {}  # each post digested once, however many pages list it
-    current = {
-        spec.name: _signature(renderer, spec, frames.get(renderer.blog_path, frame), cards)
-        for renderer in every
-        for spec in renderer.pages
-    }
-    _remove(app, set(previous) - set(current))
+    fingerprint = state.fingerprint(app, frame, sorted(frames.items()))
+    names = {spec.name for renderer in every for spec in renderer.pages}
+    if recorded == fingerprint and names == set(previous):
+        current = previous  # every page's inputs are what the ledger says (see state.py)
+    else:
+        current = {
+            spec.name: _signature(renderer, spec, frames.get(renderer.blog_path, frame))
+            for renderer in every
+            for spec in renderer.pages
+        }
+        _remove(app, set(previous) - set(current))
     runtime = domain_of(app.env).runtime
-    runtime["ledger"] = (ledger, key, current)
+    runtime["ledger"] = (ledger, key, {**current, state.FINGERPRINT: fingerprint})
     todo: list[tuple[Renderer, PageSpec]] = []
     for renderer in every:
         for spec in renderer.pages:
@@ -134,7 +138,9 @@ def _ledger_path(app: Sphinx) -> Path:
     return Path(app.doctreedir, LEDGER)
 
 
-def _signature(renderer: Renderer, spec: PageSpec, frame: str, cards: dict[str, str]) -> str:
+def _signature(renderer: Renderer, spec: PageSpec, frame: str) -> str:
+    """Each post's card is digested once per build, however many pages list it (see
+    ``signatures.card_digest``)."""
     blog = renderer.blog
     wpm = renderer.config.blogposts_words_per_minute
     extra: Any = None
@@ -159,11 +165,7 @@ def _signature(renderer: Renderer, spec: PageSpec, frame: str, cards: dict[str, 
     if spec.kind in ("archive", "drafts") or _titles_only(renderer, spec):  # titles, dates
         shown: list[Any] = [(p.docname, p.title, p.date) for p in spec.posts]
     else:
-        shown = []
-        for post in spec.posts:
-            if post.key not in cards:
-                cards[post.key] = signatures.digest(signatures.card(blog, post, wpm))
-            shown.append(cards[post.key])
+        shown = [signatures.card_digest(blog, post, wpm) for post in spec.posts]
     return signatures.digest(
         [
             frame,

@@ -66,6 +66,16 @@ def card(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = Tru
     ]
 
 
+def card_digest(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = True) -> str:
+    """The digest of :func:`card`, computed once per build: a post's header, the pages that
+    list it and its feeds all weigh the same card."""
+    key = (post.key, with_excerpt)
+    found = blog.card_digests.get(key)
+    if found is None:
+        found = blog.card_digests[key] = digest(card(blog, post, words_per_minute, with_excerpt))
+    return found
+
+
 def frame(app: Sphinx, blog: str | None = None) -> str:
     """What every generated page shares: configuration, templates, the site's navigation;
     the sidebars of the default blog, or (``blog``) of another blog of ``blogposts_blogs``."""

@@ -39,9 +39,10 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, logger, warn
 from ...core.model import Post
+from ...core.version import __version__
 from ...reading.dates import docusaurus_name
 from ...reading.domain import domain_of, read_front_matter
-from ...writing import parallel, signatures
+from ...writing import parallel, signatures, state
 from ...writing.blogs import renderers
 from ...writing.builders import writes_html_pages
 from ...writing.moved import MARKER, redirect_html
@@ -147,9 +148,8 @@ def write_redirects(app: Sphinx) -> list[Any]:
     listed = _read_manifest(manifest)
     ledger = Path(app.doctreedir, LEDGER)
     key = f"{app.builder.name}:{outdir}"
-    recorded: dict[str, str] = signatures.load_ledger(ledger).get(key, {})
-    if not isinstance(recorded, dict):
-        recorded = {}
+    stored = signatures.load_ledger(ledger).get(key, {})
+    recorded, recorded_fingerprint = state.split(stored if isinstance(stored, dict) else {})
 
     current: dict[str, str] = {}  # output path -> digest of the page, for the ledger
     pages: dict[str, str] = {}  # output path -> page, for those to write
@@ -157,10 +157,28 @@ def write_redirects(app: Sphinx) -> list[Any]:
     redirects = wanted(app)
     ablog = asked(app)
     delay = getattr(app.config, "blogposts_redirect_refresh", 5)
-    for rel, post in {**redirects, **ablog}.items():
+    wanted_pages = {**redirects, **ablog}
+    # all a redirect page is made from, in one digest: when it is the one the ledger was
+    # saved with, each page is as the ledger says and none is made again to compare
+    build_info = getattr(app.builder, "build_info", None)
+    fingerprint = signatures.digest(
+        [
+            __version__,
+            app.builder.name,
+            getattr(build_info, "config_hash", None),  # how get_target_uri() builds URLs
+            base,
+            delay,
+            sorted((rel, p.docname, p.title, rel in ablog) for rel, p in wanted_pages.items()),
+        ]
+    )
+    as_recorded = recorded_fingerprint == fingerprint
+    for rel, post in wanted_pages.items():
         target = os.path.join(outdir, rel)
         if not os.path.normpath(target).startswith(outdir + os.sep):
             continue  # old_path() keeps to the output folder; this is a second lock
+        if as_recorded and rel in recorded and os.path.isfile(target):
+            current[rel] = recorded[rel]
+            continue
         new_uri = app.builder.get_target_uri(post.docname)
         url = relative_uri(rel, new_uri)
         canonical = base.rstrip("/") + "/" + new_uri if base else url
@@ -185,7 +203,13 @@ def write_redirects(app: Sphinx) -> list[Any]:
         manifest.write_text("\n".join(sorted(current)) + "\n", encoding="utf-8")
     runtime = domain_of(app.env).runtime
     unchanged = current == recorded and not touched
-    runtime["redirect_ledger"] = (ledger, key, current, unchanged)
+    unchanged = unchanged and as_recorded
+    runtime["redirect_ledger"] = (
+        ledger,
+        key,
+        {**current, state.FINGERPRINT: fingerprint},
+        unchanged,
+    )
     logger.info(
         "blogposts: %d of %d redirect pages written, %d removed",
         len(pages),
