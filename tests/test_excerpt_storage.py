@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
+from docutils import nodes
 
 from sphinx_blogposts.reading import excerpt
 
@@ -30,9 +31,29 @@ def test_the_environment_holds_no_excerpt(make_app, editable_root):
     assert b"stored_excerpt" not in env_bytes
     # ... it is in the post's own doctree, which Sphinx loads only when needed
     doctree = pickle.loads(Path(app.doctreedir, "blog/2024-02-09-post-8.doctree").read_bytes())
-    stored = list(doctree.findall(excerpt.stored_excerpt))
-    assert len(stored) == 1 and OPENING in stored[0].astext()
-    assert stored[0]["text"].startswith(OPENING)
+    # post 8's excerpt ends at its truncate marker: the doctree keeps where, not a copy
+    assert not list(doctree.findall(excerpt.stored_excerpt))
+    [cut] = doctree.findall(excerpt.excerpt_cut)
+    assert cut["text"].startswith(OPENING) and not cut.children
+    opening = [p for p in doctree.findall(nodes.paragraph) if OPENING in p.astext()]
+    assert len(opening) == 1  # the post's own paragraph, once
+    # what the lists show is cut from the doctree, as the post's page has it
+    taken = excerpt.take(doctree)
+    assert taken is not None and taken.astext().startswith(OPENING)
+    assert not list(doctree.findall(excerpt.excerpt_cut))
+
+
+def test_an_excerpt_not_cut_at_a_marker_is_kept_as_a_copy(make_app, editable_root):
+    """Without a marker the excerpt is the first paragraph, kept as a copy of its own."""
+    srcdir = editable_root("many")
+    post = srcdir / "blog/2024-02-09-post-8.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("<!-- truncate -->", ""), "utf-8")
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    doctree = pickle.loads(Path(app.doctreedir, "blog/2024-02-09-post-8.doctree").read_bytes())
+    assert not list(doctree.findall(excerpt.excerpt_cut))
+    [stored] = doctree.findall(excerpt.stored_excerpt)
+    assert stored.astext().startswith(OPENING) and stored["text"].startswith(OPENING)
 
 
 @pytest.mark.parametrize("builder", ["html", "text", "dirhtml"])

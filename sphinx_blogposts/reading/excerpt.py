@@ -6,12 +6,16 @@ cleanly. The result is a small list of detached nodes: no ``document`` reference
 kept (docutils 0.22 would otherwise drag the whole doctree into the pickle), no ids
 (they would clash on pages that show many excerpts), no marker.
 
-The cut is kept in the post's own doctree, in an invisible :class:`stored_excerpt`
-node, not in the environment: Sphinx pickles each doctree on its own and loads it only
-when the page is written, while the environment is loaded whole on every build. When
-the post is written, the excerpt is resolved with the rest of the page and rendered
-from there (see fill.py); a build that shows an excerpt without writing its post
-loads the post's doctree for it.
+The excerpt is kept in the post's own doctree, not in the environment: Sphinx pickles
+each doctree on its own and loads it only when the page is written, while the
+environment is loaded whole on every build. An excerpt that ends at a marker is the
+text before it, which the doctree holds already: the marker is replaced by an
+invisible :class:`excerpt_cut`, and the cut is made again when the excerpt is taken,
+so a large blog does not keep a second copy of every excerpt in memory and in its
+doctrees. Any other excerpt (the ``post`` directive's content, the first paragraphs)
+is kept as a copy, in an invisible :class:`stored_excerpt`. When the post is written,
+the excerpt is taken from the page resolved (see fill.py); a build that shows an
+excerpt without writing its post loads the post's doctree for it.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..core.diagnostics import Warn, warn
+from .directives import post_footer_node, post_header_node
 
 _HTML_MARKER = re.compile(r"^\s*<!--\s*(?:truncate|more)\s*-->\s*$", re.IGNORECASE)
 _MDX_MARKER = re.compile(r"^\s*\{/\*\s*truncate\s*\*/\}\s*$", re.IGNORECASE)
@@ -73,6 +78,8 @@ def _cut(children: Iterable[nodes.Node], marker: nodes.Node, path: set[int]) -> 
     for child in children:
         if child is marker:
             break
+        if isinstance(child, _NOT_CONTENT):
+            continue
         if id(child) in path and isinstance(child, nodes.Element):
             shell = child.copy()
             shell.extend(_cut(child.children, marker, path))
@@ -125,9 +132,10 @@ def _inside(node: nodes.Node, kinds: tuple[type[nodes.Node], ...]) -> bool:
 
 def choose(
     doctree: nodes.document, explicit: list[nodes.Node], paragraphs: int
-) -> list[nodes.Node]:
+) -> tuple[list[nodes.Node], nodes.Element | None]:
     """A post's excerpt: the ``post`` directive's content, else the text before the
-    marker, else its first ``paragraphs`` paragraphs. Markers leave the doctree.
+    marker, else its first ``paragraphs`` paragraphs; and the marker it was cut at, if it
+    was (left in the doctree for :func:`store` to keep). Other markers leave the doctree.
 
     A marker before any content is an empty excerpt, as in Docusaurus: the post's card
     shows its title, its meta and its description, and nothing of its text.
@@ -140,16 +148,18 @@ def choose(
             markers[1],
         )
     cleaned: list[nodes.Node] = []
+    cut: nodes.Element | None = None
     if explicit:
         cleaned = clean([child.deepcopy() for child in explicit])
     elif markers:
         cleaned = clean(cut_at_marker(doctree, markers[0]))
+        cut = markers[0] if cleaned else None
     if not cleaned and not (markers and not explicit):
         cleaned = clean(first_paragraphs(doctree, paragraphs))
     for marker in markers:
-        if marker.parent is not None:
+        if marker is not cut and marker.parent is not None:
             marker.parent.remove(marker)
-    return cleaned
+    return cleaned, cut
 
 
 def clean(fragment: list[nodes.Node]) -> list[nodes.Node]:
@@ -200,18 +210,43 @@ class stored_excerpt(nodes.Invisible, nodes.Element):  # noqa: N801 (docutils' n
     """
 
 
-def store(doctree: nodes.document, fragment: list[nodes.Node], section: str = "") -> None:
+class excerpt_cut(nodes.Invisible, nodes.Element):  # noqa: N801 (docutils' node naming)
+    """Where a post's excerpt ends, in place of its marker: the excerpt is the text
+    before it (see :func:`cut_at_marker`). ``text`` as for :class:`stored_excerpt`."""
+
+
+#: What the extension itself puts in a post's doctree: never part of its text.
+_NOT_CONTENT = (post_header_node, post_footer_node, stored_excerpt, excerpt_cut)
+
+
+def store(
+    doctree: nodes.document,
+    fragment: list[nodes.Node],
+    section: str = "",
+    cut: nodes.Element | None = None,
+) -> None:
     """``section`` tells the excerpts of a document's section posts apart (``Post.section``;
-    empty for the document's own post)."""
+    empty for the document's own post). With the marker ``cut`` the fragment was cut at,
+    only the place is kept: the fragment is made again from the doctree when taken."""
     text = " ".join(" ".join(node.astext() for node in fragment).split())
+    if cut is not None and cut.parent is not None:
+        cut.replace_self(excerpt_cut("", text=text, section=section))
+        return
     doctree.append(stored_excerpt("", *fragment, text=text, section=section))
 
 
-def take_all(doctree: nodes.Node) -> dict[str, stored_excerpt]:
-    """Remove every stored excerpt from ``doctree`` (a page never shows them); each, by the
-    section of its post, detached from the page: kept for later, none may keep the whole
-    doctree alive."""
+def take_all(doctree: nodes.document, cut: bool = True) -> dict[str, stored_excerpt]:
+    """Remove every stored excerpt and cut from ``doctree`` (a page never shows them);
+    each, by the section of its post, detached from the page: kept for later, none may
+    keep the whole doctree alive. A cut is made here, from the doctree as it is now (at
+    ``doctree-resolved``, resolved with the page), unless ``cut`` is false (a builder
+    that shows no excerpt: the marks only leave the doctree)."""
     found: dict[str, stored_excerpt] = {}
+    for mark in list(doctree.findall(excerpt_cut)):
+        fragment = clean(cut_at_marker(doctree, mark)) if cut else []
+        mark.parent.remove(mark)
+        node = stored_excerpt("", *fragment, text=mark["text"], section=mark["section"])
+        found.setdefault(mark.get("section", ""), node)
     for node in list(doctree.findall(stored_excerpt)):
         node.parent.remove(node)
         node.parent = None
@@ -234,4 +269,5 @@ def register(app: Sphinx) -> None:
     # every builder removes the node at doctree-resolved; these visitors only guard a
     # doctree written without that event (another extension's own rendering)
     skip = (_skip, None)
-    app.add_node(stored_excerpt, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    for kind in (stored_excerpt, excerpt_cut):
+        app.add_node(kind, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)

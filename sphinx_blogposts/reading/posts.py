@@ -71,9 +71,9 @@ class PostReader(PostSources):
                 self.where(None),
             )
         post.words = len(re.findall(r"\w+", self.scope.astext()))
-        fragment = self.excerpt()
+        fragment, cut = self.excerpt()
         post.excerpt_digest = excerpt.digest(fragment)
-        excerpt.store(self.doctree, fragment, post.section or "")
+        excerpt.store(self.doctree, fragment, post.section or "", cut)
         updated_mod.complete(self, post)  # date.updated, last_update.author, pin, comments
         return post
 
@@ -220,7 +220,8 @@ class PostReader(PostSources):
                 return uri if "://" in uri or uri.startswith(("/", "data:")) else "/" + uri
         return None
 
-    def excerpt(self) -> list[nodes.Node]:
+    def excerpt(self) -> tuple[list[nodes.Node], nodes.Element | None]:
+        """The excerpt, and the marker it was cut at (see ``excerpt.choose``)."""
         explicit = list(self.directive.children) if self.directive is not None else []
         count = self.options.get("excerpt")  # 0 is ABlog's "no excerpt"
         if count is None:
@@ -228,9 +229,8 @@ class PostReader(PostSources):
         if count is None:
             count = self.config.blogposts_auto_excerpt
         if self.section is not None:  # a section's post: its own text, no markers
-            return excerpt.clean([c.deepcopy() for c in explicit]) or excerpt.clean(
-                excerpt.first_paragraphs(self.section, count)
-            )
+            own = excerpt.clean([c.deepcopy() for c in explicit])
+            return own or excerpt.clean(excerpt.first_paragraphs(self.section, count)), None
         return excerpt.choose(self.doctree, explicit, count)
 
 

@@ -28,8 +28,9 @@ from .render import Renderer
 def take_excerpt(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """The post's stored excerpt leaves its page here, before any other handler sees it; an
     HTML build keeps it, resolved with the page, for every list and feed to reuse."""
-    found = excerpt.take_all(doctree)
-    if not found or not writes_html_pages(app.builder):
+    html = writes_html_pages(app.builder)
+    found = excerpt.take_all(doctree, cut=html)
+    if not found or not html:
         return
     domain = domain_of(app.env)
     for section, stored in found.items():
