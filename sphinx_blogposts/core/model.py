@@ -12,7 +12,7 @@ from datetime import datetime
 from typing import Any
 
 
-@dataclass
+@dataclass(slots=True)
 class AuthorRef:
     """An author as a post names it: a key into the authors map and/or inline details."""
 
@@ -27,7 +27,7 @@ class AuthorRef:
     strict: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Author:
     """An author resolved against the authors map, as shown on pages."""
 
@@ -40,7 +40,7 @@ class Author:
     email: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Post:
     docname: str
     title: str
@@ -113,7 +113,7 @@ class TagDef:
     description: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Tag:
     key: str
     label: str
