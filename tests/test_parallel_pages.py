@@ -60,3 +60,31 @@ def test_j2_writes_generated_and_redirect_pages_in_workers_with_the_same_bytes(m
     assert not writers[0]  # -j 1: everything in this process
     for what in ("pages", "redirects"):  # -j 2: by forked workers
         assert writers[1][what] and os.getpid() not in writers[1][what], what
+
+
+def test_workers_keep_only_the_log_records_the_build_shows(make_app, tmp_path):
+    """A worker sends the main process every record it keeps; Sphinx's debug record of
+    each page it writes holds the page's whole HTML. At the default verbosity a worker
+    makes none (they would be dropped), and with ``-vv`` they are still shown."""
+    import logging
+
+    from sphinx.util import logging as sphinx_logging
+
+    def work(chunk: list[int]) -> parallel.Done:
+        log = sphinx_logging.getLogger("sphinx_blogposts.test")
+        log.debug("DEBUG-FROM-WORKER %d", chunk[0])
+        log.warning("WARNING-FROM-WORKER %d", chunk[0])
+        debug = logging.getLogger(sphinx_logging.NAMESPACE).isEnabledFor(logging.DEBUG)
+        return parallel.Done(counts={"debug": int(debug)})
+
+    for verbosity, shown in ((0, False), (2, True)):
+        app = make_app(
+            "html", srcdir=_blog(tmp_path / f"v{verbosity}"), parallel=2, verbosity=verbosity
+        )
+        done = parallel.run_chunks(app, "test", list(range(4)), work)
+        assert len(done) == 2 and all(d.pid != os.getpid() for d in done)
+        assert [d.counts["debug"] for d in done] == [int(shown)] * 2
+        assert app.warning.getvalue().count("WARNING-FROM-WORKER") == 2
+        assert ("DEBUG-FROM-WORKER" in app.status.getvalue()) is shown
+        # this process's own logging is as it was
+        assert logging.getLogger(sphinx_logging.NAMESPACE).isEnabledFor(logging.DEBUG)
