@@ -27,17 +27,38 @@ class LinksDomain(DocumentStore):
 
     name = "blogposts_links"
     label = "Blog post links"
-    data_version = 1
+    data_version = 2  # 2: anchors kept as (moved, ids)
     initial_data: ClassVar[dict[str, Any]] = {
-        "anchors": {},  # docname -> {anchor as written in a link: id the page has}
+        # docname -> ({anchor as written in a link: the other id the page has}, the page's
+        # ids, space-separated): an id is its own anchor, and most anchors are ids, so
+        # a page's entry is one string and a small dict, not a dict of every id
+        "anchors": {},
         "links": {},  # docname -> links whose target other documents decide
         "signatures": {},  # docname -> how those links resolved (see ``outdated``)
     }
     per_document = ("anchors", "links")  # ``runtime`` is reset each build (see ``reset``)
 
-    @property
-    def anchors(self) -> dict[str, dict[str, str]]:
-        return self.data["anchors"]
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self._id_sets: dict[str, tuple[str, frozenset[str]]] = {}  # this process only
+
+    def note_anchors(self, docname: str, table: dict[str, str]) -> None:
+        moved = {name: target for name, target in table.items() if name != target}
+        ids = " ".join(sorted(name for name, target in table.items() if name == target))
+        self.data["anchors"][docname] = (moved, ids)
+
+    def anchor(self, docname: str, name: str) -> str | None:
+        """The id that Docusaurus' anchor ``name`` of ``docname`` is on that page, if any."""
+        entry = self.data["anchors"].get(docname)
+        if entry is None:
+            return None
+        moved, ids = entry
+        if name in moved:
+            return str(moved[name])
+        known = self._id_sets.get(docname)
+        if known is None or known[0] is not ids:
+            known = self._id_sets[docname] = (ids, frozenset(ids.split()))
+        return name if name in known[1] else None
 
 
 def app_of(env: BuildEnvironment) -> Sphinx:
@@ -92,7 +113,7 @@ class HeadingAnchors(SphinxTransform):
             table.setdefault(base if count == 0 else f"{base}-{count}", section["ids"][0])
         for node_id in self.document.ids:
             table[node_id] = node_id
-        links_domain(self.env).anchors[self.env.docname] = table
+        links_domain(self.env).note_anchors(self.env.docname, table)
 
 
 def _take_custom_id(title: nodes.title) -> str | None:

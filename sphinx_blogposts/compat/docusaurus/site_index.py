@@ -40,7 +40,7 @@ class SiteIndex:
     def __init__(self, app: Sphinx) -> None:
         self.app = app
         self.env = app.env
-        self.anchors = links_domain(app.env).anchors
+        self.links = links_domain(app.env)
         claims: dict[str, list[str]] = {}
         for post in domain_of(app.env).posts.values():
             path = old_path(post, post.blog or app.config.blogposts_path)
@@ -121,7 +121,7 @@ class SiteIndex:
 
     def anchor(self, page: str, fragment: str) -> str:
         """The id a Docusaurus anchor of ``page`` became (unknown ones are kept as written)."""
-        return self.anchors.get(page, {}).get(fragment, fragment)
+        return self.links.anchor(page, fragment) or fragment
 
     # -- whole links -----------------------------------------------------------------------
 
@@ -148,7 +148,7 @@ class SiteIndex:
         if mapped != target:
             return ("relative", mapped, "")
         if "/" not in target and not is_label:
-            found = self.anchors.get(refdoc, {}).get(target)
+            found = self.links.anchor(refdoc, target)
             if found is not None:
                 return ("local", found, "")
         return None
@@ -170,7 +170,7 @@ class SiteIndex:
 
     def doc_anchor(self, page: str, anchor: str) -> Resolution:
         """``[x](./other.md#1-heading)``: the heading's real id, when myst-parser cannot know it."""
-        found = self.anchors.get(page, {}).get(anchor)
+        found = self.links.anchor(page, anchor)
         if found is None or page not in self.env.all_docs:
             return None
         return ("page", page, found)
