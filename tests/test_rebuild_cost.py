@@ -285,11 +285,12 @@ def test_without_sidebars_another_blogs_post_rewrites_none_of_this_blogs_pages(
 def test_a_no_change_rebuild_weighs_no_signature(make_app, editable_root, monkeypatch):
     """Nothing read, nothing configured differently: the stored signatures are taken as
     they are (writing/state.py), not computed again for every post and page."""
-    from sphinx_blogposts.writing import pages, post_links
+    from sphinx_blogposts.writing import feeds, pages, post_links
 
     srcdir, out, before = built_many(make_app, editable_root)
-    calls = {"page": 0, "post": 0}  # a generated page's signature; a post page's
+    calls = {"page": 0, "post": 0, "feed": 0}  # a generated page's, a post page's, a feed's
     page_signature, post_signature = pages._signature, post_links.signature
+    feed_signature = feeds._signatures
 
     def count(kind, real):  # type: ignore[no-untyped-def]
         def counted(*args, **kwargs):  # type: ignore[no-untyped-def]
@@ -300,12 +301,13 @@ def test_a_no_change_rebuild_weighs_no_signature(make_app, editable_root, monkey
 
     monkeypatch.setattr(pages, "_signature", count("page", page_signature))
     monkeypatch.setattr(post_links, "signature", count("post", post_signature))
+    monkeypatch.setattr(feeds, "_signatures", count("feed", feed_signature))
     _, again = build(make_app, srcdir)
-    assert calls == {"page": 0, "post": 0} and again["written"] == 0
+    assert calls == {"page": 0, "post": 0, "feed": 0} and again["written"] == 0
     # one post edited: both are weighed again, and only what changed is written
     edit(srcdir / "blog/2024-02-08-post-7.md", "More about post 7.", "More, edited.")
     _, edited = build(make_app, srcdir)
-    assert calls == {"page": edited["total"], "post": 14}
+    assert calls["page"] == edited["total"] and calls["post"] == 14 and calls["feed"] > 0
     assert rewritten(before, snapshot(out)) == {"blog/2024-02-08-post-7.html"}
 
 

@@ -17,7 +17,7 @@ from ..core.diagnostics import Warn, warn
 from ..core.version import __version__
 from ..reading import updated as updated_mod
 from ..reading.domain import domain_of
-from . import signatures
+from . import signatures, state
 from .blogs import renderers
 from .builders import writes_html_pages
 from .feed_plan import FeedSpec, formats, plan_of
@@ -45,17 +45,36 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     ledger = Path(app.doctreedir, LEDGER)
     key = f"{app.builder.name}:{outdir}"
     book = signatures.load_ledger(ledger)
-    previous: dict[str, str] = book.get(key, {})
-    digests: dict[str, str] = {}
-    current = {
-        spec.path(fmt): signature
-        for renderer, specs, fmts in plans
-        for spec in specs
-        for fmt, signature in _signatures(app, renderer, spec, fmts, digests)
-    }
-    for name in sorted(set(previous) - set(current)):
-        _remove(outdir, name)
-    domain_of(app.env).runtime["feed_ledger"] = (ledger, key, current)
+    previous, recorded = state.split(book.get(key, {}))
+    # a feed's signature also weighs its posts' read times (the generation covers them)
+    # and their update dates, which git can change without a document being read
+    git_dates = domain_of(app.env).runtime.get("git_dates", {})
+    fingerprint = state.fingerprint(
+        app,
+        "feeds",
+        app.builder.name,
+        getattr(getattr(app.builder, "build_info", None), "config_hash", None),
+        signatures.outside_inputs(app),
+        sorted((path, str(when)) for path, when in git_dates.items()),
+    )
+    names = {spec.path(fmt) for _, specs, fmts in plans for spec in specs for fmt in fmts}
+    if recorded == fingerprint and names == set(previous):
+        current = previous  # every feed's inputs are what the ledger says (see state.py)
+    else:
+        digests: dict[str, str] = {}
+        current = {
+            spec.path(fmt): signature
+            for renderer, specs, fmts in plans
+            for spec in specs
+            for fmt, signature in _signatures(app, renderer, spec, fmts, digests)
+        }
+        for name in sorted(set(previous) - set(current)):
+            _remove(outdir, name)
+    domain_of(app.env).runtime["feed_ledger"] = (
+        ledger,
+        key,
+        {**current, state.FINGERPRINT: fingerprint},
+    )
     if not any(specs for _, specs, _ in plans):
         return []
     if not FeedWriter(app, plans[0][0]).base:
