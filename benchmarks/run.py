@@ -3,7 +3,8 @@
 For each N, the same generated posts are built by each tool, in five scenarios:
 (a) full clean build, (b) no-change rebuild, (c) rebuild after editing one post's
 body, (d) rebuild after changing one post's tags, (e) full clean build with ``-j 2``.
-Each build runs in its own process; wall time is the median of ``--runs`` runs
+Each build runs in its own process; the tools take turns, run by run, so that a drift in
+the machine's speed weighs on all of them; wall time is the median of ``--runs`` runs
 (the spread, the slowest run over the fastest, is printed beside it); peak RSS is
 given for the main process and for the largest ``-j 2`` worker separately. The time
 the generated pages take (Sphinx's ``html-collect-pages`` phase: list pages,
@@ -159,11 +160,18 @@ def edit_tags(src: Path, counter: int) -> None:
     post.write_text(text, encoding="utf-8")
 
 
-def measure(src: Path, runs: int, only: tuple[str, ...] | None = None) -> dict[str, Result]:
-    results = {key: Result() for key, _ in SCENARIOS}
-    out = src / "_build" / "html"
+def measure(
+    sources: dict[str, Path], runs: int, only: dict[str, tuple[str, ...]]
+) -> dict[str, dict[str, Result]]:
+    """Every tool's scenarios, run by run: run 1 of each tool, then run 2 of each, ...
+
+    Interleaved, so that a machine whose speed drifts during the benchmark (a shared
+    VM's neighbours) slows every tool alike, instead of the tool measured last.
+    """
+    results = {tool: {key: Result() for key, _ in SCENARIOS} for tool in sources}
 
     def record(
+        tool: str,
         key: str,
         wall: float,
         rss: int,
@@ -171,7 +179,9 @@ def measure(src: Path, runs: int, only: tuple[str, ...] | None = None) -> dict[s
         collect: float,
         before: dict[Path, float] | None = None,
     ) -> None:
-        result = results[key]
+        src = sources[tool]
+        out = src / "_build" / "html"
+        result = results[tool][key]
         result.times.append(wall)
         result.collect.append(collect)
         result.rss_kb = max(result.rss_kb, rss)
@@ -185,23 +195,23 @@ def measure(src: Path, runs: int, only: tuple[str, ...] | None = None) -> dict[s
         result.largest_name = str(largest.relative_to(out))
 
     for run in range(runs):
-        clean(src)
-        record("full", *build(src))
-        if only is not None:
-            continue
-        before = html_files(out)
-        time.sleep(0.01)
-        record("nochange", *build(src), before)
-        before = html_files(out)
-        edit_body(src, run)
-        record("edit", *build(src), before)
-        before = html_files(out)
-        edit_tags(src, run)
-        record("tags", *build(src), before)
-    for _ in range(runs):
-        clean(src)
-        record("full-j2", *build(src, jobs=2))
-    clean(src)
+        for tool, src in sources.items():
+            out = src / "_build" / "html"
+            clean(src)
+            record(tool, "full", *build(src))
+            if "nochange" in only.get(tool, ("nochange",)):
+                before = html_files(out)
+                time.sleep(0.01)
+                record(tool, "nochange", *build(src), before)
+                before = html_files(out)
+                edit_body(src, run)
+                record(tool, "edit", *build(src), before)
+                before = html_files(out)
+                edit_tags(src, run)
+                record(tool, "tags", *build(src), before)
+            clean(src)
+            record(tool, "full-j2", *build(src, jobs=2))
+            clean(src)
     return results
 
 
@@ -303,7 +313,7 @@ def main() -> None:
         print(f"blogposts conf.py adds: {'; '.join(args.blogposts_conf)}")
     raw: dict[str, dict[str, dict[str, object]]] = {}
     for n in args.posts:
-        results = {}
+        sources = {}
         for tool in tools:
             flavour = "blogposts" if tool == "features" else tool
             src = generate(args.workdir / f"{tool}-{n}", n, flavour, series=tool == "features")
@@ -313,7 +323,9 @@ def main() -> None:
             if lines:
                 with (src / "conf.py").open("a", encoding="utf-8") as conf:
                     conf.write("".join(f"{line}\n" for line in lines))
-            results[tool] = measure(src, args.runs, FULL_ONLY.get(tool))
+            sources[tool] = src
+        results = measure(sources, args.runs, FULL_ONLY)
+        for src in sources.values():
             shutil.rmtree(src, ignore_errors=True)
         print(table(n, results), flush=True)
         print()
