@@ -24,7 +24,11 @@ def all_blogs(app: Sphinx) -> dict[str, Blog]:
     blogs = domain.runtime.get("blogs")
     if blogs is None:
         blogs = domain.runtime["blogs"] = blog_mod.build_all(
-            domain.posts, app.config, domain.authors_maps(), domain.runtime.get("tags_file")
+            domain.posts,
+            app.config,
+            domain.authors_maps(),
+            domain.runtime.get("tags_file"),
+            domain.section_posts(),
         )
     return blogs
 

@@ -53,7 +53,7 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         app,
         "feeds",
         app.builder.name,
-        getattr(getattr(app.builder, "build_info", None), "config_hash", None),
+        signatures.config_hash(app),
         signatures.outside_inputs(app),
         sorted((path, str(when)) for path, when in git_dates.items()),
     )
@@ -70,11 +70,7 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         }
         for name in sorted(set(previous) - set(current)):
             _remove(outdir, name)
-    domain_of(app.env).runtime["feed_ledger"] = (
-        ledger,
-        key,
-        {**current, state.FINGERPRINT: fingerprint},
-    )
+    domain_of(app.env).runtime["feed_ledger"] = (ledger, key, state.stamped(current, fingerprint))
     if not any(specs for _, specs, _ in plans):
         return []
     if not FeedWriter(app, plans[0][0]).base:
@@ -135,8 +131,6 @@ def _signatures(
     ``cache`` keeps each post's digest across the feeds of one build: a post is in the
     blog's feed and in one feed per tag, so it is digested once, not once per feed."""
     cache = {} if cache is None else cache
-    builder: Any = app.builder
-    build_info = getattr(builder, "build_info", None)
     blog = renderer.blog
     wpm = app.config.blogposts_words_per_minute
     posts = []
@@ -154,8 +148,8 @@ def _signatures(
         posts.append(cache[post.key])
     common = [
         __version__,
-        builder.name,
-        getattr(build_info, "config_hash", None),
+        app.builder.name,
+        signatures.config_hash(app),
         spec.kind,
         spec.title,
         spec.subtitle,

@@ -76,12 +76,8 @@ class unsearched(nodes.General, nodes.Element):  # noqa: N801 (docutils names no
         super().__init__("", _raw(html), classes=["no-search"])
 
 
-def _visit_unsearched(self: Any, node: unsearched) -> None:
-    pass
-
-
-def _depart_unsearched(self: Any, node: unsearched) -> None:
-    pass
+def _no_tag(self: Any, node: unsearched) -> None:
+    """Visit and departure alike: the raw HTML inside is written, nothing around it."""
 
 
 def _header(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
@@ -138,6 +134,6 @@ def _postlist(
 
 def register(app: Sphinx) -> None:
     # only HTML builders get one (see _header and _footer)
-    app.add_node(unsearched, html=(_visit_unsearched, _depart_unsearched))
+    app.add_node(unsearched, html=(_no_tag, _no_tag))
     app.connect("doctree-resolved", take_excerpt, priority=100)
     app.connect("doctree-resolved", on_doctree_resolved)

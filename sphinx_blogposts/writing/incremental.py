@@ -14,8 +14,8 @@ from sphinx.environment import BuildEnvironment
 
 from ..core import blogs as blogs_mod
 from ..reading.domain import domain_of
-from . import blog as blog_mod
 from . import checks, post_links, signatures, state
+from .blogs import all_blogs
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -23,16 +23,9 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     state.advance(env)
     for stale in ("renderer", "renderers", "blogs"):
         domain.runtime.pop(stale, None)
-    blogs = blog_mod.build_all(
-        domain.posts,
-        app.config,
-        domain.authors_maps(),
-        domain.runtime.get("tags_file"),
-        domain.section_posts(),
-    )
+    blogs = all_blogs(app)  # built here, from this build's posts, for the whole build
     blog = blogs[app.config.blogposts_path]
     domain.runtime["blog"] = blog
-    domain.runtime["blogs"] = blogs
     settings = {s.key: s.config for s in blogs_mod.settings(app.config)}
     for key, each in blogs.items():
         checks.check(app, each, settings[key])

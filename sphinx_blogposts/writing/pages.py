@@ -67,7 +67,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         }
         _remove(app, set(previous) - set(current))
     runtime = domain_of(app.env).runtime
-    runtime["ledger"] = (ledger, key, {**current, state.FINGERPRINT: fingerprint})
+    runtime["ledger"] = (ledger, key, state.stamped(current, fingerprint))
     todo: list[tuple[Renderer, PageSpec]] = []
     for renderer in every:
         for spec in renderer.pages:

@@ -28,7 +28,7 @@ from ..core.model import Post, Tag
 from ..reading import values
 from ..reading.domain import domain_of
 from . import blog as blog_mod
-from .blogs import renderer_of_page
+from .blogs import all_blogs, renderer_of_page
 from .builders import writes_html_pages
 from .render import Renderer
 from .routes import (
@@ -262,9 +262,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not writes_html_pages(app.builder) or not uses_sidebars(app.config):
         return []
     domain = domain_of(env)
-    blogs = blog_mod.build_all(
-        domain.posts, app.config, domain.authors_maps(), sections=domain.section_posts()
-    )
+    blogs = all_blogs(app)  # the ones incremental.py built for this build
     limit = app.config.blogposts_sidebar_recent
     digests: dict[str, str] = {}
     for key, blog in blogs.items():

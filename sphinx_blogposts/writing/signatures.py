@@ -30,6 +30,11 @@ def outside_inputs(app: Sphinx) -> list[Any]:
     return list(app.emit(OUTSIDE_INPUTS))
 
 
+def config_hash(app: Sphinx) -> str | None:
+    """The HTML builder's digest of the settings its pages depend on (None elsewhere)."""
+    return getattr(getattr(app.builder, "build_info", None), "config_hash", None)
+
+
 def digest(value: Any) -> str:
     text = json.dumps(value, sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()

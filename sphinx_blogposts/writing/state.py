@@ -81,6 +81,11 @@ def split(entries: dict[str, str]) -> tuple[dict[str, str], str | None]:
     return found, found.pop(FINGERPRINT, None)
 
 
+def stamped(entries: dict[str, str], fingerprint: str) -> dict[str, str]:
+    """``entries`` as a ledger saves them: with the fingerprint they were computed under."""
+    return {**entries, FINGERPRINT: fingerprint}
+
+
 def register(app: Sphinx) -> None:
     # after every other handler, which may still add documents to read
     app.connect("env-before-read-docs", _note_read, priority=900)

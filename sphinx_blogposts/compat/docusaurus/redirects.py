@@ -160,12 +160,11 @@ def write_redirects(app: Sphinx) -> list[Any]:
     wanted_pages = {**redirects, **ablog}
     # all a redirect page is made from, in one digest: when it is the one the ledger was
     # saved with, each page is as the ledger says and none is made again to compare
-    build_info = getattr(app.builder, "build_info", None)
     fingerprint = signatures.digest(
         [
             __version__,
             app.builder.name,
-            getattr(build_info, "config_hash", None),  # how get_target_uri() builds URLs
+            signatures.config_hash(app),  # how get_target_uri() builds URLs
             base,
             delay,
             sorted((rel, p.docname, p.title, rel in ablog) for rel, p in wanted_pages.items()),
@@ -202,14 +201,8 @@ def write_redirects(app: Sphinx) -> list[Any]:
     if set(current) != listed and (current or manifest.is_file()):
         manifest.write_text("\n".join(sorted(current)) + "\n", encoding="utf-8")
     runtime = domain_of(app.env).runtime
-    unchanged = current == recorded and not touched
-    unchanged = unchanged and as_recorded
-    runtime["redirect_ledger"] = (
-        ledger,
-        key,
-        {**current, state.FINGERPRINT: fingerprint},
-        unchanged,
-    )
+    unchanged = as_recorded and current == recorded and not touched
+    runtime["redirect_ledger"] = (ledger, key, state.stamped(current, fingerprint), unchanged)
     logger.info(
         "blogposts: %d of %d redirect pages written, %d removed",
         len(pages),
