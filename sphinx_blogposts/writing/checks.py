@@ -20,6 +20,15 @@ from . import series
 from .blog import Blog
 from .routes import index_page, plan
 
+#: Emitted once per build: each handler returns the documents that show the content of
+#: the generated page of their name (ABlog's placeholders, see compat/ablog/placeholders.py),
+#: so they hide no page and are no mistake.
+FILLED = "blogposts-filled-documents"
+
+
+def filled_documents(app: Sphinx) -> set[str]:
+    return {str(name) for answer in app.emit(FILLED) if answer for name in answer}
+
 
 def _at(post: Post, key: str) -> tuple[str, int | None]:
     return (post.docname, post.key_lines.get(key, post.line))
@@ -61,7 +70,10 @@ def _hidden_pages(app: Sphinx, config: Any, blog: Blog) -> None:
     """A document named like a generated page (other than the blog index) replaces it."""
     blog_path = config.blogposts_path
     specs = plan(blog, blog_path, config.blogposts_title, config.blogposts_posts_per_page, set())
+    filled = filled_documents(app)
     for spec in specs:
+        if spec.name in filled:
+            continue
         if spec.name in app.env.found_docs and spec.name != index_page(blog_path):
             warn(
                 f"this document has the name of a page the blog generates ({spec.name}: "

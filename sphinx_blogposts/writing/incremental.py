@@ -78,4 +78,5 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def register(app: Sphinx) -> None:
+    app.add_event(checks.FILLED)
     app.connect("env-updated", on_env_updated)

@@ -61,7 +61,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         current = previous  # every page's inputs are what the ledger says (see state.py)
     else:
         current = {
-            spec.name: _signature(renderer, spec, frames.get(renderer.blog_path, frame))
+            spec.name: signature(renderer, spec, frames.get(renderer.blog_path, frame))
             for renderer in every
             for spec in renderer.pages
         }
@@ -138,7 +138,7 @@ def _ledger_path(app: Sphinx) -> Path:
     return Path(app.doctreedir, LEDGER)
 
 
-def _signature(renderer: Renderer, spec: PageSpec, frame: str) -> str:
+def signature(renderer: Renderer, spec: PageSpec, frame: str) -> str:
     """Each post's card is digested once per build, however many pages list it (see
     ``signatures.card_digest``)."""
     blog = renderer.blog
@@ -208,7 +208,7 @@ def page_context(renderer: Renderer, spec: PageSpec) -> dict[str, Any]:
 
 def body(renderer: Renderer, spec: PageSpec) -> str:
     page = spec.name
-    common: dict[str, Any] = {"title": spec.title, "kind": spec.kind}
+    common: dict[str, Any] = {"title": spec.title, "kind": spec.kind, "embedded": spec.embedded}
     if _titles_only(renderer, spec) or spec.kind == "drafts":
         cards = [renderer.card(p, page, with_excerpt=False) for p in spec.posts]
         return renderer.render("blogposts/page_titles.html", **common, posts=cards)

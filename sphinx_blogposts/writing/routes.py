@@ -100,6 +100,9 @@ class PageSpec:
     catalog: str | None = None
     term: Tag | None = None
     series: Series | None = None
+    #: Shown inside a document that has its own title (see compat/ablog/placeholders.py):
+    #: the page's own heading is left out.
+    embedded: bool = False
 
 
 def _paginate(
@@ -203,15 +206,21 @@ def plan(
         )
     )
     if blog.drafts_page:
-        drafts = sorted(
-            (blog.posts[name] for name in blog.drafts),
-            key=lambda p: (p.date is None, -(p.date.timestamp() if p.date else 0), p.docname),
-        )
         specs.append(
-            PageSpec(name=drafts_page(blog_path), kind="drafts", title=_("Drafts"), posts=drafts)
+            PageSpec(
+                name=drafts_page(blog_path), kind="drafts", title=_("Drafts"), posts=drafts_of(blog)
+            )
         )
     specs += _series_pages(blog, blog_path)
     return [spec for spec in specs if spec.name not in documents]
+
+
+def drafts_of(blog: Blog) -> list[Post]:
+    """The drafts as their page lists them: newest first, the undated last."""
+    return sorted(
+        (blog.posts[name] for name in blog.drafts),
+        key=lambda p: (p.date is None, -(p.date.timestamp() if p.date else 0), p.docname),
+    )
 
 
 def _series_pages(blog: Blog, blog_path: str) -> list[PageSpec]:

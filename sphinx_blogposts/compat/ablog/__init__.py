@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import labels, links, settings, sidebars, update, urls
+from . import labels, links, placeholders, settings, sidebars, update, urls
 
 
 def register(app: Sphinx) -> None:
@@ -17,5 +17,6 @@ def register(app: Sphinx) -> None:
     sidebars.register(app)  # ablog/*.html names in html_sidebars
     labels.register(app)  # blog-posts, tag-<x>, ... and posts by file name
     urls.register(app)  # redirect pages at ABlog's page URLs
+    placeholders.register(app)  # documents at those URLs show ABlog's lists
     update.register(app)  # the update directive: dated notes, the post's updated date
     links.register(app)  # :canonical_link: as the page's canonical URL

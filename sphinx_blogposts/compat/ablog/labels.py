@@ -45,6 +45,8 @@ from ...writing.routes import (
     term_page,
 )
 
+from . import placeholders
+
 _ = get_translation("sphinx_blogposts")
 
 
@@ -75,8 +77,25 @@ class Target:
     file: bool = False
 
 
-def targets(blog: Blog, config: Config, pages: Set[str]) -> dict[str, Target]:
-    """Every ABlog label of the blog as it is now; ``pages`` are the names that exist."""
+#: The catalog label of each kind of page ABlog wrote under ``blog_path``.
+_PAGE_LABELS = {
+    "index": "blog-posts",
+    "tags": "blog-tags",
+    "authors": "blog-authors",
+    "category": "blog-categories",
+    "location": "blog-locations",
+    "language": "blog-languages",
+    "archive": "blog-archives",
+    "drafts": "blog-drafts",
+}
+
+
+def targets(
+    blog: Blog, config: Config, pages: Set[str], placed: Set[str] = frozenset()
+) -> dict[str, Target]:
+    """Every ABlog label of the blog as it is now; ``pages`` are the names that exist,
+    ``placed`` the documents at ABlog's page addresses that show its lists: its labels
+    lead there, as they did with ABlog."""
     path = config.blogposts_path
     index = index_page(path)
 
@@ -118,6 +137,10 @@ def targets(blog: Blog, config: Config, pages: Set[str]) -> dict[str, Target]:
         found[f"archive-{year}"] = Target(archive_page(path), str(year), anchor=f"year-{year}")
     for post in sorted(blog.posts.values(), key=lambda p: p.docname):
         found.setdefault(post_label(post.docname, post.title), Target(post.docname, post.title))
+    for name, (kind, catalog) in placeholders.address_kinds(path).items():
+        label = _PAGE_LABELS[catalog or kind]
+        if name in placed and label in found:
+            found[label] = Target(name, found[label].title)
     return found
 
 
@@ -160,7 +183,11 @@ def _table(app: Sphinx) -> dict[str, Target]:
         # a label resolves the same way everywhere, to a link or to its text
         planned = {spec.name for spec in _plan(renderer.blog, app.config, app.env)}
         pages = planned | set(app.env.found_docs)
-        cached = runtime["ablog_labels"] = (renderer, targets(renderer.blog, app.config, pages))
+        placed = set(placeholders.placeholders(app))
+        cached = runtime["ablog_labels"] = (
+            renderer,
+            targets(renderer.blog, app.config, pages, placed),
+        )
     return cached[1]
 
 
@@ -203,7 +230,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         return []
     config = app.config
     pages = {spec.name for spec in _plan(blog, config, env)} | set(env.found_docs)
-    table = targets(blog, config, pages)
+    table = targets(blog, config, pages, set(placeholders.placeholders(app)))
     found = {
         docname: signatures.digest([table.get(t.lower()) for t in names])
         for docname, names in refs.items()
