@@ -131,4 +131,3 @@ def register(app: Sphinx) -> None:
     app.connect("doctree-resolved", fill, priority=450)  # before fill.py turns postlists
     app.connect("env-updated", on_env_updated, priority=600)  # after the blog is built
     app.connect(FILLED, filled)
-
