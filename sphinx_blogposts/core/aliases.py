@@ -38,6 +38,10 @@ class Alias:
     name: str
     target: str
     convert: Callable[[Any], Any] = _same
+    #: The engine's value may differ from ours on purpose (ABlog's ``blog_baseurl`` is the
+    #: feeds' address, ``html_baseurl`` the pages'): when both are set, ours is kept with
+    #: no warning, and the info message names the pair.
+    quiet: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,7 @@ def apply_aliases(
         return {}
     origin: dict[str, str] = {}
     overruled: list[str] = []
+    kept_apart: list[str] = []
     for alias in table.aliases:
         if not is_set(config, alias.name):
             continue
@@ -149,7 +154,8 @@ def apply_aliases(
             continue
         if is_set(config, alias.target) and alias.target not in origin:
             if config[alias.target] != value:
-                overruled.append(f"{alias.name} ({alias.target} is used)")
+                listed = kept_apart if alias.quiet else overruled
+                listed.append(f"{alias.name} ({alias.target} is used)")
             continue
         config[alias.target] = value
         origin[alias.target] = alias.name
@@ -160,6 +166,14 @@ def apply_aliases(
             + ", ".join(overruled),
             Warn.CONFIG,
             location(app, overruled[0].split()[0]),
+        )
+    if kept_apart:
+        logger.info(
+            "blogposts: %s's and sphinx-blogposts' names for the same settings differ, "
+            "each used where %s used it: %s",
+            table.engine,
+            table.engine,
+            ", ".join(kept_apart),
         )
     if table.defaults is not None and site:
         for name, value in table.defaults(config).items():

@@ -141,6 +141,8 @@ class Option:
     expected: str
     #: "" for values whose pages the extension's own signatures rewrite (see writing/).
     rebuild: Literal["env", "html", ""] = "env"
+    #: The types Sphinx accepts beside the default's (checked again by ``check``).
+    types: tuple[type, ...] = ()
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -186,10 +188,22 @@ OPTIONS: tuple[Option, ...] = (
         "html",
     ),
     Option(
-        "blogposts_feed_length", 20, _feed_length, "a whole number greater than 0, or None", "html"
+        "blogposts_feed_length",
+        20,
+        _feed_length,
+        "a whole number greater than 0, or None",
+        "html",
+        (int, type(None)),
     ),
     Option("blogposts_feed_content", "full", _feed_content, "'full', 'excerpt' or 'none'", "html"),
     Option("blogposts_sidebar_recent", 5, _positive_int, "a whole number greater than 0", "html"),
+    Option(
+        "blogposts_feed_baseurl",
+        None,
+        _site_url,
+        "None or the site's address for the feeds, such as 'https://example.org/'",
+        "html",
+    ),
     Option(
         "blogposts_site_url",
         None,
@@ -236,7 +250,7 @@ OPTIONS: tuple[Option, ...] = (
 
 def register(app: Sphinx) -> None:
     for option in OPTIONS:
-        app.add_config_value(option.name, option.default, option.rebuild)
+        app.add_config_value(option.name, option.default, option.rebuild, types=option.types)
     app.add_event(ALIAS_EVENT)  # handlers return an AliasTable
     app.connect("config-inited", validate, priority=100)  # before anyone reads the values
 

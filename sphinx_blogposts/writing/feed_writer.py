@@ -64,7 +64,10 @@ class FeedWriter:
         self.config = renderer.settings  # the configuration as this blog sees it
         self.renderer = renderer
         self.blog = renderer.blog
-        self.base: str = (self.config.html_baseurl or "").strip()
+        # ABlog's blog_baseurl may put the feeds' links elsewhere than html_baseurl
+        self.base: str = (
+            self.config.blogposts_feed_baseurl or self.config.html_baseurl or ""
+        ).strip()
         if self.base:
             self.base = self.base.rstrip("/") + "/"
         self.formats = formats(app, renderer.settings)

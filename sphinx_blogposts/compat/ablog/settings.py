@@ -120,7 +120,7 @@ def _titles_only(value: Any) -> Any:
 
 
 def _length(value: Any) -> Any:
-    return SKIP if value in (None, "None", "") else _number(value)
+    return None if value in (None, "None", "") else _number(value)  # None: every post
 
 
 def _any(value: Any) -> Any:
@@ -179,6 +179,8 @@ def _detected_defaults(config: Config) -> Mapping[str, Any]:
         # its dates read "26 October 2024" (strftime), on posts, lists and sidebars
         "blogposts_date_format": ABLOG_DEFAULTS["post_date_format"],
         "blogposts_date_format_short": ABLOG_DEFAULTS["post_date_format_short"],
+        # its feeds hold every post (blog_feed_length = None)
+        "blogposts_feed_length": ABLOG_DEFAULTS["blog_feed_length"],
     }
     if not config.html_baseurl:
         # ABlog writes no feed without blog_baseurl, and says nothing about it
@@ -191,7 +193,9 @@ TABLE = AliasTable(
     aliases=(
         Alias("blog_path", "blogposts_path", _text),
         Alias("blog_title", "blogposts_title", _text),
-        Alias("blog_baseurl", "html_baseurl", _url),
+        # the pages' address when html_baseurl is not set; the feeds' address always
+        Alias("blog_baseurl", "html_baseurl", _url, quiet=True),
+        Alias("blog_baseurl", "blogposts_feed_baseurl", _url),
         Alias("blog_post_pattern", "blogposts_pattern", _patterns),
         Alias("blog_authors", "blogposts_authors", _any),
         Alias("blog_default_author", "blogposts_default_author", _keys),
