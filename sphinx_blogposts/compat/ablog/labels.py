@@ -44,8 +44,7 @@ from ...writing.routes import (
     tags_index,
     term_page,
 )
-
-from . import placeholders
+from .placeholders import address_kinds, placeholders
 
 _ = get_translation("sphinx_blogposts")
 
@@ -137,10 +136,10 @@ def targets(
         found[f"archive-{year}"] = Target(archive_page(path), str(year), anchor=f"year-{year}")
     for post in sorted(blog.posts.values(), key=lambda p: p.docname):
         found.setdefault(post_label(post.docname, post.title), Target(post.docname, post.title))
-    for name, (kind, catalog) in placeholders.address_kinds(path).items():
-        label = _PAGE_LABELS[catalog or kind]
-        if name in placed and label in found:
-            found[label] = Target(name, found[label].title)
+    for place, (kind, of_catalog) in address_kinds(path).items():
+        label = _PAGE_LABELS[of_catalog or kind]
+        if place in placed and label in found:
+            found[label] = Target(place, found[label].title)
     return found
 
 
@@ -183,7 +182,7 @@ def _table(app: Sphinx) -> dict[str, Target]:
         # a label resolves the same way everywhere, to a link or to its text
         planned = {spec.name for spec in _plan(renderer.blog, app.config, app.env)}
         pages = planned | set(app.env.found_docs)
-        placed = set(placeholders.placeholders(app))
+        placed = set(placeholders(app))
         cached = runtime["ablog_labels"] = (
             renderer,
             targets(renderer.blog, app.config, pages, placed),
@@ -230,7 +229,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         return []
     config = app.config
     pages = {spec.name for spec in _plan(blog, config, env)} | set(env.found_docs)
-    table = targets(blog, config, pages, set(placeholders.placeholders(app)))
+    table = targets(blog, config, pages, set(placeholders(app)))
     found = {
         docname: signatures.digest([table.get(t.lower()) for t in names])
         for docname, names in refs.items()
