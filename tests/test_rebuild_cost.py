@@ -289,7 +289,7 @@ def test_a_no_change_rebuild_weighs_no_signature(make_app, editable_root, monkey
 
     srcdir, out, before = built_many(make_app, editable_root)
     calls = {"page": 0, "post": 0, "feed": 0}  # a generated page's, a post page's, a feed's
-    page_signature, post_signature = pages._signature, post_links.signature
+    page_signature, post_signature = pages.signature, post_links.signature
     feed_signature = feeds._signatures
 
     def count(kind, real):  # type: ignore[no-untyped-def]
@@ -299,7 +299,7 @@ def test_a_no_change_rebuild_weighs_no_signature(make_app, editable_root, monkey
 
         return counted
 
-    monkeypatch.setattr(pages, "_signature", count("page", page_signature))
+    monkeypatch.setattr(pages, "signature", count("page", page_signature))
     monkeypatch.setattr(post_links, "signature", count("post", post_signature))
     monkeypatch.setattr(feeds, "_signatures", count("feed", feed_signature))
     _, again = build(make_app, srcdir)
