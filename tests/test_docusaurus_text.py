@@ -132,6 +132,7 @@ def test_link_components_become_links_and_anchors(built):
     ):
         assert links[text] == f"#{anchor}"
         assert body.find(id=anchor) is not None, anchor
+    assert not [w for w in warnings(built) if "myst.xref_missing" in w]
 
 
 def test_admonition_and_details_components(built):
@@ -141,9 +142,11 @@ def test_admonition_and_details_components(built):
     assert tip.select_one(".admonition-title").get_text() == "Pro tip"
     assert tip.select_one("strong").get_text() == "bold"
     assert warning.select_one(".admonition-title").get_text() == "Warning"
-    details = body.select_one("details.blogposts-details")
+    details, prop = body.select("details.blogposts-details")
     assert details.select_one("summary").get_text() == "More to read"
     assert details.select_one("strong").get_text() == "Markdown"
+    assert prop.select_one("summary").get_text() == "Given as a prop"
+    assert prop.select_one("strong").get_text() == "hidden"
 
 
 def test_identical_duplicate_definitions_are_one(built):
