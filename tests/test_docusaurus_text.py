@@ -157,6 +157,7 @@ def test_identical_duplicate_definitions_are_one(built):
         ("other", "https://example.com/one"),  # CommonMark takes the first
         ("config dependencies", "https://pnpm.io/config-dependencies"),
     ]
+    assert not [w for w in warnings(built) if "CONFIG DEPENDENCIES" in w]  # said twice alike
 
 
 def test_parallel_and_incremental_builds_keep_the_text(tmp_path: Path):
@@ -222,6 +223,13 @@ def test_definitions_repeat_only_word_for_word():
     assert not seen.repeats("[c]: https://c", "")
     assert syntax.repeated_labels("[a]: x\n\n[A]: y")
     assert not syntax.repeated_labels("[a]: x\n\n[b]: x")
+
+
+def test_escapes_in_raw_html_take_the_full_rewrite():
+    text = "<div>\na \\{b\\} \\< c\n</div>"
+    assert syntax.needs_rewrite(text, 0, False)
+    result = rewrite.Preprocessor(False, None, Path(".")).run(text, 0, False)
+    assert result.text == "<div>\na {b} &lt; c\n</div>"
 
 
 def test_raw_html_ids():
