@@ -196,7 +196,9 @@ def test_escaped_tags_stay_text():
 
 def test_link_components_as_markdown_links_or_anchors():
     line = 'See <Link to="/blog/x">the post</Link> and `<Link to="/a">code</Link>`'
-    assert components.markdown_links(line) == 'See [the post](/blog/x) and `<Link to="/a">code</Link>`'
+    assert (
+        components.markdown_links(line) == 'See [the post](/blog/x) and `<Link to="/a">code</Link>`'
+    )
     assert components.markdown_links("<Link href={'a b'}>x</Link>") == "[x](<a b>)"
     kept = '<Link to="/a" className="c">x</Link>'  # more than a target: the <a> it renders
     assert components.markdown_links(kept) == kept

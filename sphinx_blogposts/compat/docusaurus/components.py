@@ -118,4 +118,3 @@ class Definitions:
         value = (url[1:-1] if url.startswith("<") else url, match.group(3) or "")
         known = self.seen.setdefault(name, value)
         return known is not value and known == value
-
