@@ -20,6 +20,8 @@ from sphinx.transforms import SphinxTransform
 from ...core.store import DocumentStore
 
 _CUSTOM_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
+#: An ``id`` attribute of a tag in raw HTML (``<a id="x"></a>``, ``<Link id="x"/>`` rewritten).
+_HTML_ID = re.compile(r"""<[A-Za-z][^<>]*?\sid\s*=\s*(?:"([^"]+)"|'([^']+)')""")
 
 
 class LinksDomain(DocumentStore):
@@ -113,7 +115,16 @@ class HeadingAnchors(SphinxTransform):
             table.setdefault(base if count == 0 else f"{base}-{count}", section["ids"][0])
         for node_id in self.document.ids:
             table[node_id] = node_id
+        for raw in self.document.findall(nodes.raw):
+            if "html" in raw.get("format", "").split():
+                for node_id in html_ids(raw.astext()):
+                    table.setdefault(node_id, node_id)  # an anchor on the page: #x reaches it
         links_domain(self.env).note_anchors(self.env.docname, table)
+
+
+def html_ids(html: str) -> list[str]:
+    """The ``id`` attributes of the tags of an HTML fragment, in order."""
+    return [m.group(1) or m.group(2) for m in _HTML_ID.finditer(html)]
 
 
 def _take_custom_id(title: nodes.title) -> str | None:

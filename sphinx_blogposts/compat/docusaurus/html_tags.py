@@ -24,6 +24,31 @@ _MARKDOWN_IMAGE_ATTRS = frozenset({"src", "alt", "title"})
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 #: What stands in for a line a joined tag came from, inside a paragraph.
 FILLER = "<!-- -->"
+#: MDX's escapes (``\<``, ``\{``, ``\}``, ``\\``) as the characters a raw HTML block shows.
+_HTML_ESCAPES = {"<": "&lt;", "{": "{", "}": "}", "\\": "\\"}
+_ESCAPE = re.compile(r"\\([<{}\\])")
+
+
+def escaped(text: str, pos: int) -> bool:
+    """Whether ``text[pos]`` follows an odd run of backslashes: ``\\<b>`` is text in MDX."""
+    count = 0
+    while pos - count > 0 and text[pos - count - 1] == "\\":
+        count += 1
+    return count % 2 == 1
+
+
+def unescape_in_html(text: str) -> str:
+    """Text of a raw HTML block, where CommonMark reads no escapes, with MDX's written as
+    the characters they stand for (Markdown text keeps them: CommonMark reads them alike)."""
+    if "\\" not in text:
+        return text
+    return _ESCAPE.sub(lambda m: _HTML_ESCAPES[m.group(1)], text)
+
+
+def as_anchor(tag: jsx.Tag) -> jsx.Tag:
+    """Docusaurus' ``<Link to=...>`` as the ``<a href=...>`` it renders (``id`` and all kept)."""
+    renamed = [("href" if name == "to" else name, value) for name, value in tag.attrs]
+    return jsx.Tag("a", tag.closing, tag.self_closing, renamed)
 
 
 def join_tag(lines: list[str], index: int) -> bool:
@@ -37,7 +62,7 @@ def join_tag(lines: list[str], index: int) -> bool:
         start = found.start()
         line = lines[index]
         in_code = any(m.start() < start < m.end() for m in _CODE_SPAN.finditer(line))
-        if in_code or jsx.scan(line, start) is not None:
+        if in_code or escaped(line, start) or jsx.scan(line, start) is not None:
             pos = start + 1
             continue
         spread = tag_at(lines, index, start)
@@ -104,19 +129,23 @@ def rewrite_tags(
     counts, per name, the HTML elements opened by a dropped tag (over a document's
     lines), so their closing tags go too and never close an element of the page."""
     dropped = {} if dropped is None else dropped
+    plain = unescape_in_html if in_html else str
     out: list[str] = []
     pos = 0
     for found in _TAG_START.finditer(segment):
         start = found.start()
-        if start < pos:
+        if start < pos or escaped(segment, start):  # \<b> is text
             continue
         scanned = jsx.scan(segment, start)
         if scanned is None:
             continue
         tag, end = scanned
         text = segment[start:end]
-        out.append(segment[pos:start])
+        out.append(plain(segment[pos:start]))
         pos = end
+        link = tag.name == "Link"  # Docusaurus' <Link>: the <a> it renders
+        if link:
+            tag = as_anchor(tag)
         name = tag.name.lower()
         if tag.component:
             unknown(text)
@@ -131,12 +160,12 @@ def rewrite_tags(
                 if markdown is not None:
                     out.append(markdown)
                     continue
-            out.append(jsx.to_html(tag) if jsx.is_jsx(tag) else text)
+            out.append(jsx.to_html(tag) if link or jsx.is_jsx(tag) else text)
         except jsx.JsxError:
             unknown(text)
             if not tag.closing and not tag.self_closing and name not in jsx.VOID:
                 dropped[name] = dropped.get(name, 0) + 1
-    out.append(segment[pos:])
+    out.append(plain(segment[pos:]))
     return "".join(out)
 
 

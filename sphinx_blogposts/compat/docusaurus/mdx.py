@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
 
 from ...core.diagnostics import Warn, warn
 from ...reading import values
@@ -26,6 +27,27 @@ from .rewrite import Preprocessor
 from .syntax import needs_rewrite
 
 __all__ = ["Preprocessor", "needs_rewrite", "register"]
+
+#: Set in the document's reading data at ``source-read``: its text is shown as written.
+_AS_WRITTEN = "blogposts:text_as_written"
+
+
+class TextAsWritten(SphinxTransform):
+    """No smart quotes in a Docusaurus post: ``--cache`` stays two hyphens, quotes straight.
+
+    Docusaurus shows text as written, and a reader copies a flag or a command from a post.
+    Sphinx's ``SphinxSmartQuotes`` (750) skips a document whose ``smart_quotes`` setting
+    is False; the settings are copied first, since a Sphinx that reuses its publisher
+    shares one settings object between documents.
+    """
+
+    default_priority = 700
+
+    def apply(self, **kwargs: Any) -> None:
+        if self.env.temp_data.get(_AS_WRITTEN):
+            settings = self.document.settings.copy()
+            settings.smart_quotes = False
+            self.document.settings = settings
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -44,6 +66,8 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     )
     if not (is_post or is_mdx):
         return
+    if is_mdx or not (app.config.blogposts_engine == "ablog" or POST_DIRECTIVE.search(text)):
+        env.temp_data[_AS_WRITTEN] = True  # an ABlog post keeps the site's smart quotes
     static.note_document(app, docname)  # its root paths are Docusaurus' (static.py)
     body_start = fm.body_start if fm is not None else 0
     has_title = bool(values.as_text(data.get("title")))
@@ -84,3 +108,4 @@ def register(app: Sphinx) -> None:
     mdx_directives.register(app)
     app.connect("config-inited", enable_colon_fence)
     app.connect("source-read", on_source_read, priority=400)
+    app.add_transform(TextAsWritten)

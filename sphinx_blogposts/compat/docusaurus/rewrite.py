@@ -11,14 +11,14 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import html_tags, syntax
+from . import components, html_tags, syntax
 
 
 @dataclass
 class _Block:
     """A container opened and (usually) closed in the source: admonition, tabs, details..."""
 
-    kind: str  # admonition | colon | details | tabs | tab | figure
+    kind: str  # admonition | colon | details | tabs | tab | figure | Admonition (JSX)
     start: int
     head: str  # directive name and argument, written after the colons
     indent: str = ""
@@ -33,7 +33,7 @@ class _Block:
 
     @property
     def jsx(self) -> bool:
-        return self.kind in ("details", "tabs", "tab", "figure")
+        return self.kind in ("details", "tabs", "tab", "figure", "Admonition")
 
 
 @dataclass
@@ -81,6 +81,8 @@ class Preprocessor:
     def _inline_line(
         self, line: str, number: int, unknown: list[tuple[int, str]], in_html: bool = False
     ) -> str:
+        if not in_html:  # <Link to="x">text</Link>: a Markdown link, resolved as others are
+            line = components.markdown_links(line)
         out, last = [], 0
         for span in syntax.CODE_SPAN.finditer(line):
             out.append(self._inline(line[last : span.start()], number, unknown, in_html))
@@ -102,6 +104,7 @@ class Preprocessor:
         in_import = 0  # open braces/parentheses of a multi-line import/export
         last_level = 1 if has_title else 0
         in_html = False  # in a raw HTML block, where Markdown is not read
+        definitions = components.Definitions()
         i = body_start
         while i < len(lines):
             line = lines[i]
@@ -165,6 +168,10 @@ class Preprocessor:
                         break
                 i += 1
                 continue
+            if "]:" in line and definitions.repeats(line, lines[i - 1] if i else ""):
+                lines[i] = ""  # CommonMark takes the first; MyST would warn
+                i += 1
+                continue
             heading = syntax.HEADING.match(line)
             if heading and not stack:
                 level = len(heading.group(1))
@@ -194,9 +201,12 @@ class Preprocessor:
         match = syntax.COLON_OPEN.match(line)
         if match:
             return _Block("colon", i, match.group(3), match.group(1))
+        match = syntax.ADMONITION_JSX_OPEN.match(line)
+        if match:
+            return _Block("Admonition", i, components.admonition_head(match.group(1)))
         match = syntax.DETAILS_OPEN.match(line)
         if match:
-            summary = match.group(1)
+            summary = match.group(1) or components.summary_attribute(line)
             if summary is None and i + 1 < len(lines):
                 following = syntax.SUMMARY.match(lines[i + 1])
                 if following:
@@ -255,6 +265,7 @@ class Preprocessor:
             ("tabs", syntax.TABS_CLOSE),
             ("tab", syntax.TAB_CLOSE),
             ("figure", syntax.FIGURE_CLOSE),
+            ("Admonition", syntax.ADMONITION_JSX_CLOSE),
         ):
             if pattern.match(line):
                 return kind

@@ -36,6 +36,9 @@ DETAILS_OPEN = re.compile(
 )
 SUMMARY = re.compile(r"^\s*<summary(?:\s[^>]*)?>(.*?)</summary>\s*$", re.I)
 DETAILS_CLOSE = re.compile(r"^\s*</details>\s*$", re.I)
+#: Docusaurus' ``<Admonition type="tip" title="...">``, on a line of its own.
+ADMONITION_JSX_OPEN = re.compile(r"^\s*<Admonition\b([^>]*)>\s*$")
+ADMONITION_JSX_CLOSE = re.compile(r"^\s*</Admonition>\s*$")
 TABS_OPEN = re.compile(r"^\s*<Tabs\b[^>]*>\s*$")
 TABS_START = re.compile(r"^\s*<Tabs\b")
 #: ``values={[{label: 'Apple', value: 'apple'}, ...]}`` of Docusaurus 1 style tabs.
@@ -58,6 +61,12 @@ COMMENT = re.compile(r"\{/\*.*?\*/\}", re.S)
 CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 MD_IMAGE = re.compile(r"(!\[[^\]]*\]\()(/[^)\s]+)")
 HEADING = re.compile(r"^(#{1,6})([ \t].*|)$")
+#: A link reference definition on one line: ``[label]: url "title"``.
+DEFINITION = re.compile(
+    r"""^ {0,3}\[((?:[^\]\\]|\\.)+)\]:[ \t]*(<[^<>\n]*>|\S+)"""
+    r"""(?:[ \t]+("[^"]*"|'[^']*'|\([^()]*\)))?[ \t]*$"""
+)
+DEFINITION_START = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:", re.M)
 #: Text that some rewrite above could act on. Each pattern the rewriter uses needs one of
 #: these in a line it changes (``<Tabs`` and any component start with ``<`` and a capital
 #: letter), so a body with none of them is left as it is, but for its
@@ -76,6 +85,7 @@ TRIGGER_TAG = re.compile(r"<(?:/?[A-Z]|(?i:details|figure|/?figcaption|img))")
 #: Any tag at all: the lines that have one are asked :func:`html_tags.might_change`.
 TRIGGER_ANY_TAG = re.compile(r"<(?=/?[A-Za-z])")
 TRIGGER_IMPORT = re.compile(r"^(?:import|export)\b", re.M)
+TRIGGER_ESCAPE = re.compile(r"\\[<{}\\]")
 
 
 def attrs(text: str) -> dict[str, str]:
@@ -87,6 +97,17 @@ def attrs(text: str) -> dict[str, str]:
 def plain(text: str) -> str:
     """Inline HTML to text (a ``<summary>`` or a tab label), entities decoded."""
     return " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split())
+
+
+def label(text: str) -> str:
+    """A link label as CommonMark matches it: case-folded, inner whitespace collapsed."""
+    return " ".join(text.split()).casefold()
+
+
+def repeated_labels(body: str) -> bool:
+    """Whether two link definitions of ``body`` might share a label (loose: the fast path)."""
+    labels = [label(m.group(0)) for m in DEFINITION_START.finditer(body)]
+    return len(labels) != len(set(labels))
 
 
 def in_code(fences: list[tuple[str, int, bool]], line: str) -> bool:
@@ -143,6 +164,10 @@ def needs_rewrite(text: str, body_start: int, has_title: bool) -> bool:
         return True
     if ("import" in body or "export" in body) and TRIGGER_IMPORT.search(body):
         return True
+    if "]:" in body and repeated_labels(body):
+        return True
+    if "\\" in body and "<" in body and TRIGGER_ESCAPE.search(body):
+        return True  # MDX's escapes, written out in a raw HTML block
     fences: list[tuple[str, int, bool]] = []
     last_level = 1 if has_title else 0
     for line in body.split("\n"):
