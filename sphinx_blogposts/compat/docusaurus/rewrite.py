@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import html_tags, syntax
+from . import code_component, html_tags, syntax
 
 
 @dataclass
@@ -135,6 +135,11 @@ class Preprocessor:
                 lines[i] = "<!-- truncate -->"
                 i += 1
                 continue
+            if "<CodeBlock" in line:  # the component, as the fence it stands for
+                end = code_component.rewrite(lines, i)
+                if end is not None:
+                    i = end + 1
+                    continue
             if "{/*" in line and "*/}" not in line[line.index("{/*") :]:
                 lines[i] = line[: line.index("{/*")]
                 in_comment = True
