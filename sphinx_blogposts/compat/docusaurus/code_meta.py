@@ -20,6 +20,7 @@ from . import syntax
 _TITLE = re.compile(r"""title=(["'])(.*?)\1""")
 _RANGES = re.compile(r"\{([\d,-]+)\}")
 _LEADING_INT = re.compile(r"^[+-]?\d+")
+_QUOTE = re.compile(r"^ {0,3}(?:> ?)+")
 
 #: Docusaurus' default magic comments: one line, and a block's start and end.
 NEXT_LINE, BLOCK_START, BLOCK_END = "highlight-next-line", "highlight-start", "highlight-end"
@@ -234,18 +235,24 @@ def lexer_name(language: str, known: Callable[[str], bool]) -> str:
 
 def fence_infos(text: str) -> dict[int, str]:
     """The info string of each code fence's opening line (numbered from 1) in ``text``,
-    found as the rewriter finds fences (MyST directive fences are not code)."""
+    found as the rewriter finds fences (MyST directive fences are not code), also in a
+    block quote."""
     infos: dict[int, str] = {}
     if "```" not in text and "~~~" not in text:
         return infos
     fences: list[tuple[str, int, bool]] = []
+    quoted = False  # whether the open code fence is in a block quote
     for number, line in enumerate(text.split("\n"), 1):
         first = line[:1]
-        if not (first == "`" or first == "~" or first.isspace()):
+        if not (first == "`" or first == "~" or first == ">" or first.isspace()):
             continue  # not a fence: no fence opens or closes here
+        in_quote = _QUOTE.match(line)
+        if in_quote and (quoted or not (fences and fences[-1][2])):
+            line = line[in_quote.end() :]
         depth = len(fences)
         if syntax.in_code(fences, line) and len(fences) > depth and fences[-1][2]:
             match = syntax.FENCE.match(line)
             if match is not None:
                 infos[number] = match.group(3).strip()
+                quoted = in_quote is not None
     return infos
