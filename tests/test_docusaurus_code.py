@@ -99,6 +99,9 @@ def test_titles_become_captions(built: SphinxTestApp) -> None:
     assert wrapper.name == "div" and wrapper.get("id")  # a permalink, as Sphinx's captions have
     assert wrapper.select_one("div.code-block-caption a.headerlink")["href"] == "#" + wrapper["id"]
     assert "title=" not in code(found[0])
+    # A page that is no post: the same fence keeps Sphinx's reading (no caption).
+    titled = blocks(built, "notes.html")[0]
+    assert caption(titled) is None and "const notes = 1;" in code(titled)
 
 
 def test_ranges_and_line_numbers(built: SphinxTestApp) -> None:
@@ -125,6 +128,9 @@ def test_magic_comments_highlight_lines_and_are_removed(built: SphinxTestApp) ->
     # ``//`` is no comment in Python: that line is code.
     assert highlighted(foreign) == ["first = 1"]
     assert "// highlight-next-line" in code(foreign)
+    # A page that is no post keeps its comments and highlights nothing.
+    titled = blocks(built, "notes.html")[0]
+    assert not titled.select(".hll") and "// highlight-next-line" in code(titled)
 
 
 def test_prism_names_get_the_lexer_that_fits(built: SphinxTestApp) -> None:
@@ -149,9 +155,13 @@ def test_prism_names_get_the_lexer_that_fits(built: SphinxTestApp) -> None:
     assert found[4].select_one(".c1").get_text() == "// a comment"
     assert found[5].select_one(".gp").get_text().startswith("$")
     assert not found[-1].select("pre span[class]")
+    # Pages that are no posts keep the names as written (and warn, see above).
+    assert [language(b) for b in blocks(built, "notes.html")] == ["js", "nosuchlexer", "js"]
+    assert [language(b) for b in blocks(built, "reference.html")] == ["alsonosuchlexer", "js"]
 
 
 def test_code_that_does_not_lex_is_highlighted_as_far_as_it_goes(built: SphinxTestApp) -> None:
+    assert not [w for w in warnings(built) if "2024-01-04-bad-code" in w]
     ellipsis, jsx, json = blocks(built, BAD_CODE)
     assert [language(b) for b in (ellipsis, jsx, json)] == ["js", "js", "json"]
     assert ellipsis.select_one(".kd").get_text() == "const"
@@ -179,17 +189,6 @@ def test_codeblock_component(built: SphinxTestApp) -> None:
     assert highlighted(escaped) == ["const t = ${s};"]
     text = soup_of(Path(built.outdir, COMPONENT)).select_one("div[role=main]").get_text()
     assert "CodeBlock>" not in text and "language=" not in text and "{`" not in text
-
-
-def test_pages_that_are_no_posts_stay_as_sphinx_makes_them(built: SphinxTestApp) -> None:
-    titled, unknown, broken = blocks(built, "notes.html")
-    assert caption(titled) is None
-    assert not titled.select(".hll")
-    assert "// highlight-next-line" in code(titled)
-    assert language(unknown) == "nosuchlexer"
-    assert language(broken) == "js"
-    rst = blocks(built, "reference.html")
-    assert [language(b) for b in rst] == ["alsonosuchlexer", "js"]
 
 
 def test_incremental_and_parallel(tmp_path: Path) -> None:
