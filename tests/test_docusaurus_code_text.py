@@ -241,7 +241,7 @@ def test_codeblock_tilde_fence_when_the_info_has_backticks() -> None:
     [
         '<CodeBlock language="js">{code}</CodeBlock>',  # a variable: React's to evaluate
         '<CodeBlock language="js" />',
-        '<CodeBlock language={lang}>{`x`}</CodeBlock>',
+        "<CodeBlock language={lang}>{`x`}</CodeBlock>",
         '<CodeBlock language="js">{`x`}</CodeBlock> and more text',
         '<CodeBlock language="js">\n<b>markup</b>\n</CodeBlock>',
         '<CodeBlock language="js">{`never closed',

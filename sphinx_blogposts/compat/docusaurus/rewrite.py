@@ -136,9 +136,9 @@ class Preprocessor:
                 i += 1
                 continue
             if "<CodeBlock" in line:  # the component, as the fence it stands for
-                end = code_component.rewrite(lines, i)
-                if end is not None:
-                    i = end + 1
+                last = code_component.rewrite(lines, i)
+                if last is not None:
+                    i = last + 1
                     continue
             if "{/*" in line and "*/}" not in line[line.index("{/*") :]:
                 lines[i] = line[: line.index("{/*")]
