@@ -104,6 +104,15 @@ def test_titles_become_captions(built: SphinxTestApp) -> None:
     assert caption(titled) is None and "const notes = 1;" in code(titled)
 
 
+def test_a_caption_in_an_excerpt(built: SphinxTestApp) -> None:
+    """Excerpts lose their ids (they would clash); a captioned block gets one of its own,
+    so Sphinx does not warn about it (see the warnings test)."""
+    index = soup_of(Path(built.outdir, "blog/index.html"))
+    wrappers = index.select("div.literal-block-wrapper")
+    assert [w.select_one(".caption-text").get_text() for w in wrappers] == ["in-the-excerpt.js"]
+    assert wrappers[0]["id"] == "excerpt-blog-2024-01-06-excerpt-1"
+
+
 def test_ranges_and_line_numbers(built: SphinxTestApp) -> None:
     _, _, ranges, five, _ = blocks(built, TITLES)
     assert highlighted(ranges) == ["const one = 1;", "const three = 3;", "const four = 4;"]
