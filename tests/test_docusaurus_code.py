@@ -94,6 +94,7 @@ def test_titles_become_captions(built: SphinxTestApp) -> None:
         "ranges.js",
         None,
         "a--b.txt",  # as written: no typography
+        "in-a-tip.js",
     ]
     wrapper = found[0].parent
     assert wrapper.name == "div" and wrapper.get("id")  # a permalink, as Sphinx's captions have
@@ -114,7 +115,8 @@ def test_a_caption_in_an_excerpt(built: SphinxTestApp) -> None:
 
 
 def test_ranges_and_line_numbers(built: SphinxTestApp) -> None:
-    _, _, ranges, five, _ = blocks(built, TITLES)
+    _, _, ranges, five, _, tip = blocks(built, TITLES)
+    assert highlighted(tip) == ["tip();"]
     assert highlighted(ranges) == ["const one = 1;", "const three = 3;", "const four = 4;"]
     assert [n.get_text() for n in ranges.select(".linenos")] == ["1", "2", "3", "4", "5"]
     assert [n.get_text() for n in five.select(".linenos")] == ["5", "6"]
