@@ -7,7 +7,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from .compat import ablog
-from .compat.docusaurus import links, mdx, redirects, static, tagsfile
+from .compat.docusaurus import codeblocks, links, mdx, redirects, static, tagsfile
 from .core import blogs, config
 from .core.version import __version__
 from .reading import collect, directives, domain, excerpt, source, updated
@@ -47,6 +47,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     directives.register(app)  # ABlog's post and postlist
     excerpt.register(app)  # excerpts, kept in each post's doctree
     mdx.register(app)  # Docusaurus and MDX syntax, rewritten before MyST parses it
+    codeblocks.register(app)  # Docusaurus posts' code blocks: titles, highlighted lines
     tagsfile.register(app)  # Docusaurus' tags.yml
     assets.register(app)  # /img/ static files, card images, og and keywords meta
     links.register(app)  # Docusaurus URLs, root-relative links, heading anchors

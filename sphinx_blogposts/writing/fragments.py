@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from docutils import nodes
 from docutils.utils import new_document
 from markupsafe import Markup
 from sphinx.application import Sphinx
@@ -113,10 +114,25 @@ class FragmentRenderer:
         for node in fragment:
             node.parent = None
             doc.append(node)
+        self._name_captioned(doc, docname)
         with self._as_page(docname):
             if resolve:
                 self.env.apply_post_transforms(doc, docname)
             return self._translate(doc)
+
+    def _name_captioned(self, doc: nodes.document, docname: str) -> None:
+        """Sphinx warns about a captioned figure, table or code block without an id, and
+        excerpts have none (they would clash on a page of many excerpts): each gets one of
+        its own post's, unique on any page that shows the post once."""
+        std = self.env.get_domain("std")
+        prefix = "excerpt-" + nodes.make_id(docname)
+        count = 0
+        for node in doc.findall(nodes.Element):
+            if node["ids"] or isinstance(node, nodes.section):
+                continue
+            if std.get_enumerable_node_type(node):  # type: ignore[attr-defined]
+                count += 1
+                node["ids"] = [f"{prefix}-{count}"]
 
     @contextmanager
     def _as_page(self, docname: str, **overrides: Any) -> Iterator[None]:

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import components, html_tags, syntax
+from . import code_component, components, html_tags, syntax
 
 
 @dataclass
@@ -138,6 +138,11 @@ class Preprocessor:
                 lines[i] = "<!-- truncate -->"
                 i += 1
                 continue
+            if "<CodeBlock" in line:  # the component, as the fence it stands for
+                last = code_component.rewrite(lines, i)
+                if last is not None:
+                    i = last + 1
+                    continue
             if "{/*" in line and "*/}" not in line[line.index("{/*") :]:
                 lines[i] = line[: line.index("{/*")]
                 in_comment = True

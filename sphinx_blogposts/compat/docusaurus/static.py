@@ -160,7 +160,7 @@ class _Resolver:
 def resolve_paths(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``, before Sphinx's image collector: a Docusaurus document's root paths."""
     docname = app.env.docname
-    if docname not in static_domain(app).runtime.get("docs", set()):
+    if not is_noted(app, docname):
         return
     resolver = _Resolver(app, docname)
     for image in doctree.findall(nodes.image):
@@ -194,6 +194,11 @@ def note_document(app: Sphinx, docname: str) -> None:
     """Called at ``source-read`` for each post or MDX file: its paths are resolved here."""
     runtime = static_domain(app).runtime
     runtime.setdefault("docs", set()).add(docname)
+
+
+def is_noted(app: Sphinx, docname: str) -> bool:
+    """Whether this build read ``docname`` as a Docusaurus post or MDX file (in this process)."""
+    return docname in static_domain(app).runtime.get("docs", ())
 
 
 class PlaceholderResolver(SphinxPostTransform):

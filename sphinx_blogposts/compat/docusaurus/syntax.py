@@ -129,6 +129,8 @@ def in_code(fences: list[tuple[str, int, bool]], line: str) -> bool:
     if fence is None:
         return False
     char, length, info = fence.group(2)[0], len(fence.group(2)), fence.group(3)
+    if char == "`" and "`" in info:
+        return False  # CommonMark: no backtick fence has one in its info string
     if not info.strip() and fences and fences[-1][0] == char and length >= fences[-1][1]:
         fences.pop()
     else:

@@ -1,0 +1,3 @@
+extensions = ["sphinx_blogposts"]
+project = "Docusaurus code blocks"
+html_baseurl = "https://example.org/"
