@@ -83,7 +83,10 @@ def test_unique_slugs_first_in_sorted_order_keeps_the_plain_slug() -> None:
 
 def test_unique_slugs_gives_a_prefixed_hash_to_keys_with_no_slug() -> None:
     slugs = unique_slugs(["日本語", "中文"], prefix="author")
-    assert slugs == {"日本語": f"author-{short_hash('日本語')}", "中文": f"author-{short_hash('中文')}"}
+    assert slugs == {
+        "日本語": f"author-{short_hash('日本語')}",
+        "中文": f"author-{short_hash('中文')}",
+    }
 
 
 def test_unique_slugs_cuts_a_long_slug_and_keeps_it_apart_from_its_prefix() -> None:

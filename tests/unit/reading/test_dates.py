@@ -197,4 +197,6 @@ def test_date_from_path_is_midnight_in_the_configured_zone() -> None:
 def test_created_reads_mkdocs_materials_mapping() -> None:
     assert created({"created": "2024-01-02", "updated": "2024-03-04"}) == "2024-01-02"
     assert created("2024-01-02") == "2024-01-02"
-    assert created({"updated": "2024-03-04"}) == {"updated": "2024-03-04"}  # not a date: refused later
+    assert created({"updated": "2024-03-04"}) == {
+        "updated": "2024-03-04"
+    }  # not a date: refused later

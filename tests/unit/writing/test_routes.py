@@ -61,7 +61,9 @@ def test_page_names() -> None:
 
 
 def dated(name: str, day: int, **kwargs: object) -> Post:
-    return Post(docname=f"blog/{name}", title=name, date=datetime(2024, 1, day, tzinfo=UTC), **kwargs)  # type: ignore[arg-type]
+    return Post(
+        docname=f"blog/{name}", title=name, date=datetime(2024, 1, day, tzinfo=UTC), **kwargs
+    )  # type: ignore[arg-type]
 
 
 @pytest.fixture

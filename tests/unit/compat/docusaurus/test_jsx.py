@@ -103,7 +103,10 @@ def test_css_name(name: str, css: str) -> None:
     [
         ("{{maxWidth: '100%', borderRadius: 8}}", "max-width: 100%; border-radius: 8px"),
         ("{{ width: 600 , height:'auto', }}", "width: 600px; height: auto"),
-        ("{{opacity: 0.5, zIndex: 2, lineHeight: 1.5, flexGrow: 1}}", "opacity: 0.5; z-index: 2; line-height: 1.5; flex-grow: 1"),
+        (
+            "{{opacity: 0.5, zIndex: 2, lineHeight: 1.5, flexGrow: 1}}",
+            "opacity: 0.5; z-index: 2; line-height: 1.5; flex-grow: 1",
+        ),
         ("{{margin: 0, top: -4, fontSize: 1.5}}", "margin: 0; top: -4px; font-size: 1.5px"),
         ("{{'--gap': 4, \"text-align\": 'center'}}", "--gap: 4; text-align: center"),
         ("{{display: null, hidden: true, color: undefined, float: 'left'}}", "float: left"),

@@ -46,7 +46,10 @@ from sphinx_blogposts.reading.dates import PathName, docusaurus_name
         ("2021-04-15/index", PathName((2021, 4, 15), "index", "2021/04/15/index")),
         ("2021-04-15", PathName((2021, 4, 15), "", "2021/04/15")),
         # the last date in the path wins (the folder part is greedy)
-        ("2020-01-01-old/2021-02-03-new", PathName((2021, 2, 3), "new", "2021/02/03/2020-01-01-old/new")),
+        (
+            "2020-01-01-old/2021-02-03-new",
+            PathName((2021, 2, 3), "new", "2021/02/03/2020-01-01-old/new"),
+        ),
         # an impossible date is still read as Docusaurus' path rule reads it
         ("2017-02-29-leap", PathName((2017, 2, 29), "leap", "2017/02/29/leap")),
     ],

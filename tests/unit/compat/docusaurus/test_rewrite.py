@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -20,7 +19,9 @@ from sphinx_blogposts.compat.docusaurus.rewrite import Preprocessor, Result
 from ... import PROPERTY
 
 
-def run(text: str, has_title: bool = True, design: bool = False, static: Path | None = None) -> Result:
+def run(
+    text: str, has_title: bool = True, design: bool = False, static: Path | None = None
+) -> Result:
     return Preprocessor(design, static, Path("/site/blog")).run(text, 0, has_title)
 
 
@@ -38,7 +39,9 @@ def test_plain_markdown_is_left_as_it_is() -> None:
 
 def test_admonitions_become_colon_fences_of_the_admonition_directive() -> None:
     assert rewritten(":::tip\nUse it.\n:::") == [":::{blogposts-admonition} tip", "Use it.", ":::"]
-    assert rewritten(":::note Read this\nText\n:::")[0] == ":::{blogposts-admonition} note Read this"
+    assert (
+        rewritten(":::note Read this\nText\n:::")[0] == ":::{blogposts-admonition} note Read this"
+    )
     assert rewritten(":::warning[Careful now]\nText\n:::")[0] == (
         ":::{blogposts-admonition} warning Careful now"
     )
@@ -61,7 +64,10 @@ def test_an_unknown_word_after_the_colons_is_no_admonition() -> None:
 
 
 def test_imports_and_exports_become_blank_lines() -> None:
-    text = "import Tabs from '@theme/Tabs';\nimport {\n  A,\n  B,\n} from './x';\nexport const n = 1;\n\nText"
+    text = (
+        "import Tabs from '@theme/Tabs';\nimport {\n  A,\n  B,\n} from './x';\n"
+        "export const n = 1;\n\nText"
+    )
     assert rewritten(text) == ["", "", "", "", "", "", "", "Text"]
 
 
@@ -133,7 +139,9 @@ def test_a_one_line_tab_item_is_the_one_line_that_becomes_three() -> None:
 
 
 def test_details_with_its_summary_become_the_details_directive() -> None:
-    assert rewritten("<details>\n<summary>More <b>info</b></summary>\n\nHidden *text*\n</details>") == [
+    assert rewritten(
+        "<details>\n<summary>More <b>info</b></summary>\n\nHidden *text*\n</details>"
+    ) == [
         ":::{blogposts-details} More info",
         "",
         "",
@@ -152,7 +160,10 @@ def test_a_heading_that_skips_a_level_is_brought_up() -> None:
 
 
 def test_code_is_never_touched() -> None:
-    text = "```mdx\nimport X from 'x';\n:::tip\n<Tabs>\n{/* c */}\n#### h\n```\n~~~\n<img width={1} />\n~~~\n"
+    text = (
+        "```mdx\nimport X from 'x';\n:::tip\n<Tabs>\n{/* c */}\n#### h\n```\n"
+        "~~~\n<img width={1} />\n~~~\n"
+    )
     assert run(text).text == text
 
 
@@ -173,7 +184,14 @@ def test_jsx_attributes_become_html() -> None:
 
 def test_a_tag_over_several_lines_is_joined_on_its_first_line() -> None:
     text = "<img\n  src='https://example.org/a.png'\n  width={200}\n/>\n\nText"
-    assert rewritten(text) == ['<img src="https://example.org/a.png" width="200" />', "", "", "", "", "Text"]
+    assert rewritten(text) == [
+        '<img src="https://example.org/a.png" width="200" />',
+        "",
+        "",
+        "",
+        "",
+        "Text",
+    ]
 
 
 def test_a_tag_joined_inside_a_paragraph_leaves_fillers_so_the_paragraph_goes_on() -> None:
