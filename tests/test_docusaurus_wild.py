@@ -101,6 +101,8 @@ TITLES = {
     "blog/2024-01-10-raw-heading.html": "Heading 1",
     "blog/2024-01-11-meta-title.html": "The long and descriptive title of this post",
     "blog/2024-01-12-setext.html": "A setext title",
+    # the closing '---' ends the file: the title must not join its line
+    "blog/2024-01-13-front-matter-only.html": "A post that is only its front matter",
 }
 
 

@@ -162,5 +162,8 @@ def retitle(lines: list[str], body_start: int, title: str | None, fallback: str)
     if start < len(lines) and not lines[start].strip():
         lines[start] = heading
     else:
+        if start and not lines[start - 1].endswith(("\n", "\r")):
+            # a closing '---' that ends the file: the heading must not join its line
+            lines[start - 1] += "\n"
         lines.insert(start, heading + "\n")
     return True
