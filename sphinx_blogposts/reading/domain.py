@@ -34,7 +34,7 @@ class BlogDomain(DocumentStore):
 
     name = "blogposts"
     label = "Blog posts"
-    data_version = 7  # bump on any change to the shape of `data` (7: posts with __slots__)
+    data_version = 8  # bump on any change to the shape of `data` (8: Post.image_file)
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post (its excerpt is kept in its doctree: excerpt.py)
         "sections": {},  # docname -> its sections' posts (ABlog's posting sections)
