@@ -247,6 +247,15 @@ def take_all(doctree: nodes.document, cut: bool = True) -> dict[str, stored_exce
         mark.parent.remove(mark)
         node = stored_excerpt("", *fragment, text=mark["text"], section=mark["section"])
         found.setdefault(mark.get("section", ""), node)
+    for section, node in take_stored(doctree).items():
+        found.setdefault(section, node)
+    return found
+
+
+def take_stored(doctree: nodes.Node) -> dict[str, stored_excerpt]:
+    """Remove the stored copies of excerpts (not the cuts) from ``doctree``, detached,
+    by the section of their post."""
+    found: dict[str, stored_excerpt] = {}
     for node in list(doctree.findall(stored_excerpt)):
         node.parent.remove(node)
         node.parent = None
