@@ -140,6 +140,12 @@ def blog_of(app: Sphinx, docname: str, line: int | None) -> str:
     return found[0]
 
 
+def is_empty(app: Sphinx, docname: str) -> bool:
+    """Whether the blog's file being read is empty or only whitespace (``source.note_empty``;
+    the same process reads the file and its doctree, also with ``-j``)."""
+    return docname in domain_of(app.env).runtime.get("empty", ())
+
+
 def is_markdown(env: BuildEnvironment, docname: str) -> bool:
     return env.doc2path(docname).suffix.lower() in MARKDOWN_SUFFIXES
 
