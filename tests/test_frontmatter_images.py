@@ -51,7 +51,10 @@ def test_without_a_post_only_root_paths_name_files() -> None:
     """An author's avatar (``authors.yml``) has no post to be beside."""
     static, src = Path("/s/static"), Path("/s")
     assert lookup_order("img/x.png", None, static, src) == []
-    assert lookup_order("/img/x.png", None, static, src) == [static / "img/x.png", src / "img/x.png"]
+    assert lookup_order("/img/x.png", None, static, src) == [
+        static / "img/x.png",
+        src / "img/x.png",
+    ]
 
 
 # -- a build -------------------------------------------------------------------------------

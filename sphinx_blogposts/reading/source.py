@@ -12,7 +12,14 @@ import re
 from sphinx.application import Sphinx
 
 from . import titles, values
-from .domain import POST_DIRECTIVE, domain_of, front_matter_of, is_empty, is_markdown, matches_pattern
+from .domain import (
+    POST_DIRECTIVE,
+    domain_of,
+    front_matter_of,
+    is_empty,
+    is_markdown,
+    matches_pattern,
+)
 
 #: The ``:title:`` option of a ``post`` directive, which titles a post as front matter does.
 _DIRECTIVE_TITLE = re.compile(r"^:title:[ \t]*(\S.*?)\s*$", re.MULTILINE)

@@ -43,9 +43,7 @@ def static_dir(app: Sphinx) -> Path | None:
     return beside if beside.is_dir() else None
 
 
-def lookup_order(
-    path: str, doc_dir: Path | None, static: Path | None, srcdir: Path
-) -> list[Path]:
+def lookup_order(path: str, doc_dir: Path | None, static: Path | None, srcdir: Path) -> list[Path]:
     """Where a local file named ``path`` may be, in the order it is looked for.
 
     Docusaurus serves its static folder at the site root. ``/img/x.png`` is a path from
