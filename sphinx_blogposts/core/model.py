@@ -67,9 +67,10 @@ class Post:
     #: False for ABlog's ``:nocomments:``.
     comments: bool = True
     image: str | None = None
-    #: Where the copy of a front-matter image goes in the output (``_static/blogposts/...``),
-    #: when the file was found at read time: the pages that show the card weigh it, so a
-    #: file that appears later, or is found in another folder, changes them.
+    #: The file ``image`` names, when it was found at read time: where its copy goes in
+    #: the output (``_static/blogposts/...``; its own path if it is not copied). The pages
+    #: that show the card weigh it, so a file that appears later, or is found in another
+    #: folder, changes them.
     image_file: str | None = None
     keywords: list[str] = field(default_factory=list)
     draft: bool = False

@@ -23,7 +23,6 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from ..core.diagnostics import Warn, warn
-from ..core.model import Post
 from ..reading.domain import domain_of, read_front_matter
 from .builders import writes_html_pages
 
@@ -128,35 +127,25 @@ def absolute_url(app: Sphinx, value: str | None, pagename: str, docname: str | N
     return relative_uri(app.builder.get_target_uri(pagename), name)
 
 
-def _front_matter_image(post: Post) -> str | None:
-    """The post's image when its front matter names a local file (not ABlog's ``image: N``,
-    which is an image of the body, nor a URL)."""
-    if not post.image or _EXTERNAL.match(post.image):
-        return None
-    if not any(key in post.key_lines for key in ("image", "thumbnail")):
-        return None
-    return post.image
-
-
 def check_post_image(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: a local ``image``/``thumbnail`` that is not there is one warning.
 
-    Where the file was found is kept in ``Post.image_file``: the pages that show the card
-    weigh it, and :func:`outdated` reads the post again once a missing file is there.
+    The file found is kept in ``Post.image_file``: the pages that show the card weigh
+    it, and :func:`outdated` reads the post again once a missing file is there.
     """
     docname = app.env.docname
     post = domain_of(app.env).posts.get(docname)
-    if post is None or _front_matter_image(post) is None:
+    if post is None or not post.image or _EXTERNAL.match(post.image):
+        return
+    source = source_of(app, post.image, docname)
+    if source is not None:
+        post.image_file = output_name(app, source) or source.as_posix()
+        app.env.note_dependency(str(source))  # changed or deleted: the post is read again
         return
     fm = read_front_matter(app, docname)
     key = next((k for k in ("image", "thumbnail") if k in fm.data), None)
-    if key is None or post.image is None:
+    if key is None:
         return  # from the post directive's :image: N, an image of the body
-    source = source_of(app, post.image, docname)
-    if source is not None:
-        post.image_file = output_name(app, source)
-        app.env.note_dependency(str(source))  # changed or deleted: the post is read again
-        return
     if post.image.startswith("/") and static_dir(app) is None:
         return  # no static folder here: the path may be served by the site itself
     if post.image.startswith(("./", "../")):
@@ -181,9 +170,10 @@ def outdated(
         post.docname
         for post in domain_of(env).posts.values()
         if post.image_file is None
+        and post.image
+        and not _EXTERNAL.match(post.image)
         and post.docname in env.found_docs
         and post.docname not in changed
-        and _front_matter_image(post) is not None
         and source_of(app, post.image, post.docname) is not None
     )
 
