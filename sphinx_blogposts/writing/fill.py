@@ -37,14 +37,16 @@ class SetExcerptCopiesAside(SphinxPostTransform):
     """A post's page holds a copy of its excerpt (``stored_excerpt``, when no marker cut
     it). Resolved with the page, each reference in it would be resolved, and warned
     about, twice at the same line. So it leaves the page before any resolver runs, and
-    the lists that show it resolve it quietly (see ``fragments.quiet``)."""
+    the lists that show it resolve it quietly (see ``fragments.quiet``). An excerpt the
+    page does not show (``:exclude:``) stays, to be resolved, and warned about, once
+    with the page."""
 
     default_priority = 1  # before every resolver (Sphinx's at 10, MyST's at 9, ours at 5)
 
     def run(self, **kwargs: Any) -> None:
         if self.document.get(FRAGMENT_FLAG):
             return
-        found = excerpt.take_stored(self.document)
+        found = excerpt.take_stored(self.document, copies=True)
         if found:
             html = writes_html_pages(self.app.builder)
             _keep(self.app, self.env.docname, found, html, False)
