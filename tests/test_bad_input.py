@@ -111,7 +111,7 @@ def test_every_mistake_is_exactly_one_located_warning(built):
     found = warnings_of(built)
     # no traceback, no second report by MyST ("Malformed YAML"), nothing unlocated
     assert not [w for w in found if "[blogposts." not in w], found
-    assert len(found) == len(EXPECTED), "\n".join(found)
+    assert len(found) == len(EXPECTED) + 1, "\n".join(found)  # + the empty file's
     for source, (line, subtype, text) in EXPECTED.items():
         message = warning_for(built, source)
         assert located(message, source, line, subtype), message
@@ -272,11 +272,16 @@ def test_odd_bytes(built):
     crlf = card(built, "Windows lines")
     assert [t.get_text() for t in crlf.select(".blogposts-tag")] == ["crlf"]
     assert "CRLF-AFTER" not in crlf.get_text()
-    assert "empty-file" in titles(built)
     # a raw control character costs nothing but itself; a broken title only the title
     assert card_tags(built, "Raw bell") == ["raw"]
     assert card_tags(built, "broken-title") == ["alpha"]
-    assert page(built, "blog/2024-06-04-empty-file.html").select_one(".blogposts-post-header")
+
+
+def test_an_empty_file_is_one_warning_naming_it_and_no_post(built):
+    message = warning_for(built, "blog/2024-06-04-empty-file.md")
+    assert message.endswith("[blogposts.empty]") and "is listed nowhere" in message
+    assert "empty-file" not in titles(built)
+    assert not page(built, "blog/2024-06-04-empty-file.html").select_one(".blogposts-post-header")
 
 
 @pytest.mark.parametrize("value", ['"ten"', "0", "-3"])

@@ -35,6 +35,7 @@ class Warn(enum.StrEnum):
     FEED = "feed"
     LINK = "link"
     SERIES = "series"
+    EMPTY = "empty"
 
 
 #: Characters that would break a warning into several lines, or hide in a terminal.

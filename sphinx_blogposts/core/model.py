@@ -67,6 +67,11 @@ class Post:
     #: False for ABlog's ``:nocomments:``.
     comments: bool = True
     image: str | None = None
+    #: The file ``image`` names, when it was found at read time: where its copy goes in
+    #: the output (``_static/blogposts/...``; its own path if it is not copied). The pages
+    #: that show the card weigh it, so a file that appears later, or is found in another
+    #: folder, changes them.
+    image_file: str | None = None
     keywords: list[str] = field(default_factory=list)
     draft: bool = False
     unlisted: bool = False

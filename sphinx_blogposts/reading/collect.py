@@ -12,7 +12,7 @@ from sphinx.application import Sphinx
 from ..core.diagnostics import Warn, warn
 from . import frontmatter, values
 from .directives import post_footer_node, post_header_node, post_node, postlist_node
-from .domain import domain_of, matches_pattern, read_front_matter
+from .domain import domain_of, is_empty, matches_pattern, read_front_matter
 from .posts import PostReader
 
 
@@ -20,6 +20,9 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     env = app.env
     docname = env.docname
     domain = domain_of(env)
+    if is_empty(app, docname):
+        _empty(app, docname)
+        return
     postlists = [
         {key: node[key] for key in ("filters", "oldest_first", "count", "excerpts", "blog")}
         for node in doctree.findall(postlist_node)
@@ -62,6 +65,19 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     for _node, section in sections:
         index = 1 if section.children and isinstance(section[0], nodes.title) else 0
         section.insert(index, post_header_node(key=f"{docname}#{section['ids'][0]}"))
+
+
+def _empty(app: Sphinx, docname: str) -> None:
+    """An empty file in the blog: one warning, nothing to list, and no other warning for
+    it (it is in no toctree, as no post is; it is not searched)."""
+    warn(
+        "the file is empty, so it is no post and is listed nowhere. Write the post (front "
+        "matter and text) or delete the file",
+        Warn.EMPTY,
+        docname,
+    )
+    app.env.metadata[docname]["orphan"] = True
+    app.env.metadata[docname]["nosearch"] = True
 
 
 def _split_directives(

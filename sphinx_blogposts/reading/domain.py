@@ -34,7 +34,7 @@ class BlogDomain(DocumentStore):
 
     name = "blogposts"
     label = "Blog posts"
-    data_version = 7  # bump on any change to the shape of `data` (7: posts with __slots__)
+    data_version = 8  # bump on any change to the shape of `data` (8: Post.image_file)
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post (its excerpt is kept in its doctree: excerpt.py)
         "sections": {},  # docname -> its sections' posts (ABlog's posting sections)
@@ -138,6 +138,12 @@ def blog_of(app: Sphinx, docname: str, line: int | None) -> str:
     if not found or found[0] == app.config.blogposts_path:
         return ""
     return found[0]
+
+
+def is_empty(app: Sphinx, docname: str) -> bool:
+    """Whether the blog's file being read is empty or only whitespace (``source.note_empty``;
+    the same process reads the file and its doctree, also with ``-j``)."""
+    return docname in domain_of(app.env).runtime.get("empty", ())
 
 
 def is_markdown(env: BuildEnvironment, docname: str) -> bool:

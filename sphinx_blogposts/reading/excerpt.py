@@ -224,15 +224,18 @@ def store(
     fragment: list[nodes.Node],
     section: str = "",
     cut: nodes.Element | None = None,
+    alone: bool = False,
 ) -> None:
     """``section`` tells the excerpts of a document's section posts apart (``Post.section``;
     empty for the document's own post). With the marker ``cut`` the fragment was cut at,
-    only the place is kept: the fragment is made again from the doctree when taken."""
+    only the place is kept: the fragment is made again from the doctree when taken.
+    ``alone``: the page does not show the excerpt's text (a ``post`` directive's
+    ``:exclude:``), so its copy is the only one."""
     text = " ".join(" ".join(node.astext() for node in fragment).split())
     if cut is not None and cut.parent is not None:
         cut.replace_self(excerpt_cut("", text=text, section=section))
         return
-    doctree.append(stored_excerpt("", *fragment, text=text, section=section))
+    doctree.append(stored_excerpt("", *fragment, text=text, section=section, alone=alone))
 
 
 def take_all(doctree: nodes.document, cut: bool = True) -> dict[str, stored_excerpt]:
@@ -247,7 +250,18 @@ def take_all(doctree: nodes.document, cut: bool = True) -> dict[str, stored_exce
         mark.parent.remove(mark)
         node = stored_excerpt("", *fragment, text=mark["text"], section=mark["section"])
         found.setdefault(mark.get("section", ""), node)
+    for section, node in take_stored(doctree).items():
+        found.setdefault(section, node)
+    return found
+
+
+def take_stored(doctree: nodes.Node, copies: bool = False) -> dict[str, stored_excerpt]:
+    """Remove the stored excerpts (not the cuts) from ``doctree``, detached, by the
+    section of their post; with ``copies``, only those whose text the page shows too."""
+    found: dict[str, stored_excerpt] = {}
     for node in list(doctree.findall(stored_excerpt)):
+        if copies and node.get("alone"):
+            continue
         node.parent.remove(node)
         node.parent = None
         for child in node.findall():

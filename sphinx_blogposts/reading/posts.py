@@ -73,7 +73,7 @@ class PostReader(PostSources):
         post.words = len(re.findall(r"\w+", self.scope.astext()))
         fragment, cut = self.excerpt()
         post.excerpt_digest = excerpt.digest(fragment)
-        excerpt.store(self.doctree, fragment, post.section or "", cut)
+        excerpt.store(self.doctree, fragment, post.section or "", cut, self._excerpt_alone())
         updated_mod.complete(self, post)  # date.updated, last_update.author, pin, comments
         return post
 
@@ -232,6 +232,14 @@ class PostReader(PostSources):
             own = excerpt.clean([c.deepcopy() for c in explicit])
             return own or excerpt.clean(excerpt.first_paragraphs(self.section, count)), None
         return excerpt.choose(self.doctree, explicit, count)
+
+    def _excerpt_alone(self) -> bool:
+        """Whether the excerpt is the ``post`` directive's content and the directive says
+        ``:exclude:``: then the page does not show it (see ``collect``)."""
+        node = self.directive
+        if node is None or "exclude" not in node["options"]:
+            return False
+        return bool(excerpt.clean([child.deepcopy() for child in node.children]))
 
 
 def _idents(refs: list[AuthorRef]) -> list[str]:

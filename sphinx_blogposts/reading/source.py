@@ -12,7 +12,14 @@ import re
 from sphinx.application import Sphinx
 
 from . import titles, values
-from .domain import POST_DIRECTIVE, front_matter_of, is_markdown, matches_pattern
+from .domain import (
+    POST_DIRECTIVE,
+    domain_of,
+    front_matter_of,
+    is_empty,
+    is_markdown,
+    matches_pattern,
+)
 
 #: The ``:title:`` option of a ``post`` directive, which titles a post as front matter does.
 _DIRECTIVE_TITLE = re.compile(r"^:title:[ \t]*(\S.*?)\s*$", re.MULTILINE)
@@ -31,7 +38,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     ("Malformed YAML") or show an unclosed block as text.
     """
     env = app.env
-    if not is_markdown(env, docname):
+    if not is_markdown(env, docname) or is_empty(app, docname):
         return
     text = source[0]
     fm = front_matter_of(app, docname, text)
@@ -63,5 +70,13 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         source[0] = "".join(lines)
 
 
+def note_empty(app: Sphinx, docname: str, source: list[str]) -> None:
+    """A file in the blog that is empty or only whitespace is noted before anything else
+    reads it (MDX rewriting, the title): it is no post, and ``collect`` says so once."""
+    if not source[0].strip() and matches_pattern(app, docname):
+        domain_of(app.env).runtime.setdefault("empty", set()).add(docname)
+
+
 def register(app: Sphinx) -> None:
+    app.connect("source-read", note_empty, priority=100)
     app.connect("source-read", on_source_read)

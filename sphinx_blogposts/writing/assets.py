@@ -42,8 +42,31 @@ def static_dir(app: Sphinx) -> Path | None:
     return beside if beside.is_dir() else None
 
 
+def lookup_order(path: str, doc_dir: Path | None, static: Path | None, srcdir: Path) -> list[Path]:
+    """Where a local file named ``path`` may be, in the order it is looked for.
+
+    Docusaurus serves its static folder at the site root. ``/img/x.png`` is a path from
+    there (the static folder, then the source folder, the root of a Sphinx site);
+    ``./x.png`` and ``../x.png`` are beside the post. A path with neither (``img/x.png``,
+    as every MLflow post writes its thumbnail) is a root path to Docusaurus, but a writer
+    may as well mean a file beside the post: the post's folder is looked in first, then
+    the folders of a root path. Without a post (``doc_dir`` None) only root paths name files.
+    """
+    rooted = path.startswith("/")
+    relative = path.startswith(("./", "../"))
+    found: list[Path] = []
+    if doc_dir is not None and not rooted:
+        found.append(doc_dir / path)
+    if rooted or (doc_dir is not None and not relative):
+        if static is not None:
+            found.append(static / path.lstrip("/"))
+        found.append(srcdir / path.lstrip("/"))
+    return found
+
+
 def source_of(app: Sphinx, value: str | None, docname: str | None) -> Path | None:
-    """The local file ``value`` names, or None (a URL, or nothing there)."""
+    """The local file ``value`` names, or None (a URL, or nothing there); see
+    :func:`lookup_order`. ``docname`` is the post whose front matter names it."""
     if not value or _EXTERNAL.match(value):
         return None
     path = value.split("#", 1)[0].split("?", 1)[0]
@@ -51,15 +74,10 @@ def source_of(app: Sphinx, value: str | None, docname: str | None) -> Path | Non
         if path.startswith(alias):
             path = "/" + path[len(alias) :]
             break
-    candidates: list[Path] = []
-    if path.startswith("/"):
-        static = static_dir(app)
-        if static is not None:
-            candidates.append(static / path.lstrip("/"))
-        candidates.append(Path(app.srcdir, path.lstrip("/")))
-    elif docname is not None:
-        candidates.append(app.env.doc2path(docname).parent / path)
-    for candidate in candidates:
+    if not path or path == "/":
+        return None
+    doc_dir = app.env.doc2path(docname).parent if docname is not None else None
+    for candidate in lookup_order(path, doc_dir, static_dir(app), Path(app.srcdir)):
         if candidate.is_file():
             return candidate.resolve()
     return None
@@ -110,10 +128,19 @@ def absolute_url(app: Sphinx, value: str | None, pagename: str, docname: str | N
 
 
 def check_post_image(app: Sphinx, doctree: nodes.document) -> None:
-    """``doctree-read``: a local ``image``/``thumbnail`` that is not there is one warning."""
+    """``doctree-read``: a local ``image``/``thumbnail`` that is not there is one warning.
+
+    The file found is kept in ``Post.image_file``: the pages that show the card weigh
+    it, and :func:`outdated` reads the post again once a missing file is there.
+    """
     docname = app.env.docname
     post = domain_of(app.env).posts.get(docname)
     if post is None or not post.image or _EXTERNAL.match(post.image):
+        return
+    source = source_of(app, post.image, docname)
+    if source is not None:
+        post.image_file = output_name(app, source) or source.as_posix()
+        app.env.note_dependency(str(source))  # changed or deleted: the post is read again
         return
     fm = read_front_matter(app, docname)
     key = next((k for k in ("image", "thumbnail") if k in fm.data), None)
@@ -121,16 +148,34 @@ def check_post_image(app: Sphinx, doctree: nodes.document) -> None:
         return  # from the post directive's :image: N, an image of the body
     if post.image.startswith("/") and static_dir(app) is None:
         return  # no static folder here: the path may be served by the site itself
-    source = source_of(app, post.image, docname)
-    if source is None:
-        where = "the static folder" if post.image.startswith("/") else "the post's folder"
-        warn(
-            f"'{key}': {post.image!r} is not a file in {where}; it is linked as written",
-            Warn.IMAGE,
-            (docname, fm.lines.get(key, fm.line)),
-        )
+    if post.image.startswith(("./", "../")):
+        where = "the post's folder"
+    elif post.image.startswith("/"):
+        where = "the static folder"
     else:
-        app.env.note_dependency(str(source))
+        where = "the post's folder or the static folder"
+    warn(
+        f"'{key}': {post.image!r} is not a file in {where}; the post has no card image",
+        Warn.IMAGE,
+        (docname, fm.lines.get(key, fm.line)),
+    )
+
+
+def outdated(
+    app: Sphinx, env: Any, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: posts whose front-matter image was missing and now is there
+    (Sphinx cannot depend on a file that does not exist yet)."""
+    return sorted(
+        post.docname
+        for post in domain_of(env).posts.values()
+        if post.image_file is None
+        and post.image
+        and not _EXTERNAL.match(post.image)
+        and post.docname in env.found_docs
+        and post.docname not in changed
+        and source_of(app, post.image, post.docname) is not None
+    )
 
 
 def copy_assets(app: Sphinx) -> list[Any]:
@@ -219,5 +264,6 @@ def check_static(app: Sphinx) -> None:
 def register(app: Sphinx) -> None:
     app.connect("builder-inited", check_static)
     app.connect("doctree-read", check_post_image, priority=600)
+    app.connect("env-get-outdated", outdated)
     app.connect("html-collect-pages", copy_assets)
     app.connect("html-page-context", add_meta)

@@ -13,6 +13,7 @@ from typing import Any
 from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.errors import NoUri
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..core.model import Post
 from ..reading import excerpt
@@ -26,17 +27,41 @@ from .render import Renderer
 
 
 def take_excerpt(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """The post's stored excerpt leaves its page here, before any other handler sees it; an
-    HTML build keeps it, resolved with the page, for every list and feed to reuse."""
+    """The post's excerpt cut at its marker leaves its page here, before any other handler
+    sees it; an HTML build keeps it, resolved with the page, for every list and feed."""
     html = writes_html_pages(app.builder)
-    found = excerpt.take_all(doctree, cut=html)
+    _keep(app, docname, excerpt.take_all(doctree, cut=html), html, True)
+
+
+class SetExcerptCopiesAside(SphinxPostTransform):
+    """A post's page holds a copy of its excerpt (``stored_excerpt``, when no marker cut
+    it). Resolved with the page, each reference in it would be resolved, and warned
+    about, twice at the same line. So it leaves the page before any resolver runs, and
+    the lists that show it resolve it quietly (see ``fragments.quiet``). An excerpt the
+    page does not show (``:exclude:``) stays, to be resolved, and warned about, once
+    with the page."""
+
+    default_priority = 1  # before every resolver (Sphinx's at 10, MyST's at 9, ours at 5)
+
+    def run(self, **kwargs: Any) -> None:
+        if self.document.get(FRAGMENT_FLAG):
+            return
+        found = excerpt.take_stored(self.document, copies=True)
+        if found:
+            html = writes_html_pages(self.app.builder)
+            _keep(self.app, self.env.docname, found, html, False)
+
+
+def _keep(
+    app: Sphinx, docname: str, found: dict[str, excerpt.stored_excerpt], html: bool, resolved: bool
+) -> None:
     if not found or not html:
         return
     domain = domain_of(app.env)
     for section, stored in found.items():
         key = f"{docname}#{section}" if section else docname
         if domain.post_by_key(key) is not None:
-            renderer_of_post(app, docname).keep_resolved_excerpt(key, stored)
+            renderer_of_post(app, docname).keep_excerpt(key, stored, resolved)
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -135,5 +160,6 @@ def _postlist(
 def register(app: Sphinx) -> None:
     # only HTML builders get one (see _header and _footer)
     app.add_node(unsearched, html=(_no_tag, _no_tag))
+    app.add_post_transform(SetExcerptCopiesAside)
     app.connect("doctree-resolved", take_excerpt, priority=100)
     app.connect("doctree-resolved", on_doctree_resolved)

@@ -22,6 +22,7 @@ from docutils.utils import new_document
 from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
 from ..core.model import Post
@@ -37,6 +38,17 @@ BODY_END = "<!--/blogposts:body-->"
 _HEADERLINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.DOTALL)
 
 
+@contextmanager
+def quiet() -> Iterator[None]:
+    """While a copy of a post's content is resolved and written for another page (an
+    excerpt, a feed entry's body): its problems are the post's, each warned about once at
+    the post's own line, when the post was read or its page written. A copy repeats
+    none, as Sphinx does not warn again for a page it does not write. Resolving runs in
+    the main process, also with ``-j``, so this is the one place to silence it."""
+    with logging.suppress_logging():
+        yield
+
+
 class FragmentRenderer:
     """Renders the parts of posts other pages show; one per build (see ``renderer_for``)."""
 
@@ -48,7 +60,7 @@ class FragmentRenderer:
         self._uris: dict[str, str] = {}
         self._excerpts: dict[str, Movable] = {}
         self._excerpt_texts: dict[str, str] = {}
-        self._resolved_excerpts: dict[str, bytes] = {}
+        self._kept_excerpts: dict[str, tuple[bytes, bool]] = {}
         self._bodies: dict[str, str] = {}
         self._rendering_bodies: set[str] = set()
         self.render_count = 0
@@ -75,25 +87,27 @@ class FragmentRenderer:
             self._load_stored_excerpt(post)
         return self._excerpt_texts[post.key]
 
-    def keep_resolved_excerpt(self, key: str, stored: excerpt.stored_excerpt) -> None:
-        """At ``doctree-resolved`` of a post being written: its excerpt, resolved with the
-        page, kept for the lists and feeds of this build that show it (rendered when one
-        does, at most once), so it is never loaded nor resolved again. ``key`` is the
-        post's (``Post.key``)."""
+    def keep_excerpt(self, key: str, stored: excerpt.stored_excerpt, resolved: bool) -> None:
+        """While a post is written: its excerpt, kept for the lists and feeds of this build
+        that show it (rendered when one does, at most once), so it is never loaded from
+        the doctree again. ``resolved``: cut from the page once resolved (fill.py);
+        otherwise the page's stored copy, set aside before the page was resolved, and
+        resolved when it is rendered. ``key`` is the post's (``Post.key``)."""
         self._excerpt_texts[key] = stored["text"]
-        if key not in self._resolved_excerpts and key not in self._excerpts:
+        if key not in self._kept_excerpts and key not in self._excerpts:
             # kept pickled: a few hundred bytes, instead of a tree of nodes that every
             # garbage collection of the build would walk, thousands of them in a large blog
-            self._resolved_excerpts[key] = pickle.dumps(
-                list(stored.children), protocol=pickle.HIGHEST_PROTOCOL
+            self._kept_excerpts[key] = (
+                pickle.dumps(list(stored.children), protocol=pickle.HIGHEST_PROTOCOL),
+                resolved,
             )
 
     def _render_stored_excerpt(self, post: Post) -> str:
         """The excerpt's HTML as on the post's page. A post written in this build left it
-        resolved; otherwise it is taken from the post's doctree and resolved on its own."""
-        resolved = self._resolved_excerpts.pop(post.key, None)
-        if resolved is not None:
-            return self._render_fragment(post.docname, pickle.loads(resolved), False)
+        (see :meth:`keep_excerpt`); otherwise it is taken from the post's doctree."""
+        kept = self._kept_excerpts.pop(post.key, None)
+        if kept is not None:
+            return self._render_fragment(post.docname, pickle.loads(kept[0]), not kept[1])
         stored = self._load_stored_excerpt(post)
         if stored is None:
             return ""
@@ -115,7 +129,7 @@ class FragmentRenderer:
             node.parent = None
             doc.append(node)
         self._name_captioned(doc, docname)
-        with self._as_page(docname):
+        with self._as_page(docname), quiet():
             if resolve:
                 self.env.apply_post_transforms(doc, docname)
             return self._translate(doc)
@@ -233,7 +247,7 @@ class FragmentRenderer:
         if section is not None and section.children and isinstance(section[0], nodes.title):
             section.remove(section[0])
         # no pilcrows in feed readers
-        with self._as_page(docname, add_permalinks=False):
+        with self._as_page(docname, add_permalinks=False), quiet():
             kwargs: dict[str, Any] = {"doctree": doctree}
             if "tags" in inspect.signature(self.env.get_and_resolve_doctree).parameters:
                 kwargs["tags"] = builder.tags

@@ -63,6 +63,7 @@ def card(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = Tru
         post.key in blog.drafts,
         post.description,
         post.image,
+        post.image_file,
         post.excerpt_digest if with_excerpt else None,
         post.categories,
         authors,
