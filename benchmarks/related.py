@@ -19,7 +19,7 @@ from generate import TAGS
 
 from sphinx_blogposts.core.config import OPTIONS
 from sphinx_blogposts.core.model import Post
-from sphinx_blogposts.writing import blog as blog_mod
+from sphinx_blogposts.writing.view import blog as blog_mod
 
 
 def main() -> None:

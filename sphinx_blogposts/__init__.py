@@ -8,26 +8,29 @@ from sphinx.application import Sphinx
 
 from .compat import ablog
 from .compat.docusaurus import codeblocks, links, mdx, redirects, static, tagsfile
-from .core import blogs, config
+from .core import blog_settings as blogs
+from .core import config
 from .core.version import __version__
 from .reading import collect, directives, domain, excerpt, source, updated
-from .writing import (
-    assets,
-    comments,
-    feed_plan,
-    feeds,
-    fill,
-    incremental,
-    jsonld,
-    moved,
-    pages,
-    post_extras,
-    sidebars,
-    signatures,
-    social,
-    state,
-    theme,
+from .writing import images as assets
+from .writing.head import jsonld
+from .writing.head import meta as theme
+from .writing.head import opengraph as social
+from .writing.outputs import feed_plan, feeds, moved, pages
+from .writing.rebuilds import (
+    fingerprint as state,
 )
+from .writing.rebuilds import (
+    outdated as incremental,
+)
+from .writing.rebuilds import (
+    post_pages as post_extras,
+)
+from .writing.rebuilds import (
+    signatures,
+)
+from .writing.render import comments, sidebars
+from .writing.render import page_parts as fill
 
 __all__ = ["__version__", "setup"]
 

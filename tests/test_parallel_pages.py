@@ -10,7 +10,7 @@ import os
 from pathlib import Path
 
 from sphinx_blogposts.reading.domain import domain_of
-from sphinx_blogposts.writing import parallel
+from sphinx_blogposts.writing.outputs import parallel
 
 POSTS = 60
 

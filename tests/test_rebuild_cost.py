@@ -284,8 +284,9 @@ def test_without_sidebars_another_blogs_post_rewrites_none_of_this_blogs_pages(
 
 def test_a_no_change_rebuild_weighs_no_signature(make_app, editable_root, monkeypatch):
     """Nothing read, nothing configured differently: the stored signatures are taken as
-    they are (writing/state.py), not computed again for every post and page."""
-    from sphinx_blogposts.writing import feeds, pages, post_links
+    they are (writing/rebuilds/fingerprint.py), not computed again for every post and page."""
+    from sphinx_blogposts.writing.outputs import feeds, pages
+    from sphinx_blogposts.writing.render import post_links
 
     srcdir, out, before = built_many(make_app, editable_root)
     calls = {"page": 0, "post": 0, "feed": 0}  # a generated page's, a post page's, a feed's
@@ -316,7 +317,7 @@ def test_a_scheduled_post_is_listed_when_its_date_comes(make_app, editable_root,
     clock moved: the post must now be listed, and its neighbour's footer link to it."""
     import datetime as dt
 
-    from sphinx_blogposts.writing import blog as blog_mod
+    from sphinx_blogposts.writing.view import blog as blog_mod
 
     srcdir = editable_root("many")
     (srcdir / "blog" / "2030-01-01-scheduled.md").write_text(

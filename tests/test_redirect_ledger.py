@@ -20,7 +20,7 @@ import sphinx
 from sphinx.util.console import strip_escape_sequences
 
 from sphinx_blogposts.compat.docusaurus import redirects
-from sphinx_blogposts.writing import state
+from sphinx_blogposts.writing.rebuilds import fingerprint as state
 
 from .conftest import blog_warnings, soup_of
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_blogposts.writing.related import best
+from sphinx_blogposts.writing.view.related import best
 
 from .conftest import blog_warnings, soup_of
 
@@ -107,7 +107,7 @@ def test_a_tag_named_twice_counts_once():
     """``tags: [python, Python]`` is one tag: naming it twice must not make a post sharing
     only that tag outrank a newer one sharing one other tag."""
     from sphinx_blogposts.core.model import Post
-    from sphinx_blogposts.writing.related import build
+    from sphinx_blogposts.writing.view.related import build
 
     p0, p1, p2 = (Post(docname=f"p{i}", title=f"P{i}") for i in range(3))
     tags = {"p0": ["python", "python", "sphinx"], "p1": ["python"], "p2": ["sphinx"]}

@@ -46,7 +46,7 @@ def _bool(value: Any) -> bool:
 
 
 def _blogs(value: Any) -> bool:
-    """The shape of ``blogposts_blogs``; each blog's values are checked in blogs.py."""
+    """The shape of ``blogposts_blogs``; each blog's values are checked in core/blog_settings.py."""
     return isinstance(value, dict) and all(isinstance(v, dict) for v in value.values())
 
 

@@ -2,7 +2,7 @@
 
 Both directives only record what was asked at read time: whether a page shows a
 post header or a list of posts depends on every other post, so the real content is
-put in at ``doctree-resolved`` (see :mod:`sphinx_blogposts.fill`), which is what
+put in at ``doctree-resolved`` (see ``writing/render/page_parts.py``), which is what
 keeps those pages right on incremental builds.
 """
 

@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.matching import Matcher
 
-from ..core import blogs as blogs_mod
+from ..core import blog_settings as blogs_mod
 from ..core import config as config_mod
 from ..core.diagnostics import Warn, warn
 from ..core.model import Post
@@ -39,7 +39,7 @@ class BlogDomain(DocumentStore):
         "posts": {},  # docname -> Post (its excerpt is kept in its doctree: excerpt.py)
         "sections": {},  # docname -> its sections' posts (ABlog's posting sections)
         "postlists": {},  # docname -> the options of each postlist in it
-        "signatures": {},  # docname -> what that page showed last build (see incremental.py)
+        "signatures": {},  # docname -> what that page showed last build (see rebuilds/outdated.py)
     }
     # signatures are replaced whole after each read
     per_document = ("posts", "sections", "postlists")

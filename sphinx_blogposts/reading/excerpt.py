@@ -14,7 +14,7 @@ invisible :class:`excerpt_cut`, and the cut is made again when the excerpt is ta
 so a large blog does not keep a second copy of every excerpt in memory and in its
 doctrees. Any other excerpt (the ``post`` directive's content, the first paragraphs)
 is kept as a copy, in an invisible :class:`stored_excerpt`. When the post is written,
-the excerpt is taken from the page resolved (see fill.py); a build that shows an
+the excerpt is taken from the page resolved (see render/page_parts.py); a build that shows an
 excerpt without writing its post loads the post's doctree for it.
 """
 

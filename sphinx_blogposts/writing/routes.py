@@ -14,8 +14,8 @@ from functools import partial
 from sphinx.locale import get_translation
 
 from ..core.model import Author, Post, Tag
-from .blog import CATALOGS, Blog, pinned_first
-from .series import Series
+from .view.blog import CATALOGS, Blog, pinned_first
+from .view.series import Series
 
 _ = get_translation("sphinx_blogposts")
 

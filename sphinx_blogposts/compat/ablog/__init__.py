@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import labels, links, placeholders, settings, sidebars, update, urls
+from . import labels, links, placeholders, settings, sidebars, urls
+from . import update_directive as update
 
 
 def register(app: Sphinx) -> None:

@@ -27,10 +27,9 @@ from sphinx.util.osutil import relative_uri
 from ...core.config import FEED_FORMATS
 from ...core.store import DocumentStore
 from ...reading.domain import domain_of
-from ...writing import signatures
-from ...writing.blog import CATALOGS, Blog
 from ...writing.builders import writes_html_pages
-from ...writing.render import renderer_for
+from ...writing.rebuilds import signatures
+from ...writing.render.renderer import renderer_for
 from ...writing.routes import (
     archive_page,
     author_page,
@@ -44,6 +43,7 @@ from ...writing.routes import (
     tags_index,
     term_page,
 )
+from ...writing.view.blog import CATALOGS, Blog
 from .placeholders import address_kinds, placeholders
 
 _ = get_translation("sphinx_blogposts")
@@ -257,5 +257,5 @@ def register(app: Sphinx) -> None:
     app.add_domain(AblogRefs)
     app.connect("doctree-read", note_refs)
     app.connect("missing-reference", resolve)
-    # after incremental.py's handler, which builds the blog this one reads
+    # after rebuilds/outdated.py's handler, which builds the blog this one reads
     app.connect("env-updated", on_env_updated, priority=600)

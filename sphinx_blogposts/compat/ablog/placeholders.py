@@ -24,14 +24,14 @@ from ...core.diagnostics import logger
 from ...core.model import Post
 from ...reading.directives import postlist_node
 from ...reading.domain import domain_of
-from ...writing import pages
-from ...writing.blog import CATALOGS, pinned_first
 from ...writing.builders import writes_html_pages
-from ...writing.checks import FILLED
-from ...writing.fill import unsearched
-from ...writing.fragments import FRAGMENT_FLAG
-from ...writing.render import Renderer, _, renderer_for
+from ...writing.outputs import pages
+from ...writing.render.fragments import FRAGMENT_FLAG
+from ...writing.render.page_parts import unsearched
+from ...writing.render.renderer import Renderer, _, renderer_for
 from ...writing.routes import PageSpec, catalog_titles, drafts_of
+from ...writing.view.blog import CATALOGS, pinned_first
+from ...writing.view.checks import FILLED
 from .settings import TABLE
 
 #: Where the blog domain keeps each placeholder's signature between builds.
@@ -128,6 +128,7 @@ def filled(app: Sphinx) -> list[str]:
 
 
 def register(app: Sphinx) -> None:
-    app.connect("doctree-resolved", fill, priority=450)  # before fill.py turns postlists
+    # before render/page_parts.py turns postlists
+    app.connect("doctree-resolved", fill, priority=450)
     app.connect("env-updated", on_env_updated, priority=600)  # after the blog is built
     app.connect(FILLED, filled)

@@ -16,10 +16,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ...core.aliases import value_of
-from ...writing.blog import CATALOGS
-from ...writing.feed_plan import formats, plan_of, year_feed_folder
-from ...writing.moved import EVENT, Moved, output_path
-from ...writing.render import _, renderer_for
+from ...writing.outputs.feed_plan import formats, plan_of, year_feed_folder
+from ...writing.outputs.moved import EVENT, Moved, output_path
+from ...writing.render.renderer import _, renderer_for
 from ...writing.routes import (
     archive_page,
     author_page,
@@ -31,6 +30,7 @@ from ...writing.routes import (
     tags_index,
     term_page,
 )
+from ...writing.view.blog import CATALOGS
 from .labels import ablog_slug
 from .settings import TABLE
 

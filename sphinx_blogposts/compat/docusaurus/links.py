@@ -15,7 +15,7 @@ The work is split in two, because a link can only be resolved once every post is
   two hyphens.
 * At write time, :class:`LinkResolver` is a post-transform that runs before
   myst-parser's resolver. Post-transforms run for every page, for each excerpt
-  :mod:`sphinx_blogposts.render` renders and for every feed entry, so all three get the
+  :mod:`sphinx_blogposts.writing.render` renders and for every feed entry, so all three get the
   same links.
 
 A root-relative link to something that is not a document is kept as a link to the same
@@ -39,9 +39,9 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, logger, warn
 from ...reading.domain import domain_of
-from ...writing import assets
+from ...writing import images as assets
 from ...writing.builders import writes_html_pages
-from ...writing.signatures import OUTSIDE_INPUTS, digest
+from ...writing.rebuilds.signatures import OUTSIDE_INPUTS, digest
 from .anchors import HeadingAnchors, LinksDomain, app_of, links_domain, record_links
 from .site_index import is_label, site_index
 

@@ -21,7 +21,7 @@ from sphinx.transforms import SphinxTransform
 from ...core.diagnostics import Warn, warn
 from ...reading import values
 from ...reading.domain import POST_DIRECTIVE, front_matter_of, is_markdown, matches_pattern
-from ...writing import assets
+from ...writing import images as assets
 from . import mdx_directives, static
 from .rewrite import Preprocessor
 from .syntax import needs_rewrite

@@ -12,7 +12,7 @@ wrong post. Redirects are written by the main process at the end of an HTML buil
 
 A blog migrated from Docusaurus has one redirect per post, thousands for a large one,
 and nearly all of them are the same from one build to the next. So, like the generated
-pages (see pages.py), a ledger in the doctree folder remembers per builder and output
+pages (``writing/outputs``), a ledger in the doctree folder remembers per builder and output
 folder a digest of each redirect page written; a redirect whose digest did not change
 and whose file is still there costs one ``stat``, never a read or a write. The ledger is
 saved when a build succeeds; before a build rewrites or deletes a redirect the ledger
@@ -42,11 +42,13 @@ from ...core.model import Post
 from ...core.version import __version__
 from ...reading.dates import docusaurus_name
 from ...reading.domain import domain_of, read_front_matter
-from ...writing import parallel, signatures, state
-from ...writing.blogs import renderers
 from ...writing.builders import writes_html_pages
-from ...writing.moved import MARKER, redirect_html
-from ...writing.render import renderer_for
+from ...writing.outputs import parallel
+from ...writing.outputs.moved import MARKER, redirect_html
+from ...writing.rebuilds import fingerprint as state
+from ...writing.rebuilds import signatures
+from ...writing.render.renderer import renderer_for
+from ...writing.view.registry import renderers
 
 MANIFEST = ".blogposts-redirects"
 #: Ledger file in the doctree folder: per builder and output folder, path -> digest.

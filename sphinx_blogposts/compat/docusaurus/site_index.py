@@ -15,11 +15,11 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ...reading.domain import domain_of
-from ...writing import assets
-from ...writing.blogs import renderers
+from ...writing import images as assets
 from ...writing.builders import writes_html_pages
-from ...writing.render import renderer_for
+from ...writing.render.renderer import renderer_for
 from ...writing.routes import plan
+from ...writing.view.registry import renderers
 from .anchors import app_of, links_domain
 from .redirects import old_path
 

@@ -35,7 +35,7 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, warn
 from ...core.store import DocumentStore
-from ...writing import assets
+from ...writing import images as assets
 from ...writing.builders import writes_html_pages
 from .site_index import site_index
 

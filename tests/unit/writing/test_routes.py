@@ -14,7 +14,6 @@ import pytest
 import sphinx.locale
 
 from sphinx_blogposts.core.model import Author, Post, Tag
-from sphinx_blogposts.writing.blog import Blog
 from sphinx_blogposts.writing.routes import (
     PageSpec,
     archive_page,
@@ -30,7 +29,8 @@ from sphinx_blogposts.writing.routes import (
     tags_index,
     term_page,
 )
-from sphinx_blogposts.writing.series import Series
+from sphinx_blogposts.writing.view.blog import Blog
+from sphinx_blogposts.writing.view.series import Series
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,7 @@
 
 This runs in the main process for every page written, after all posts are known,
 which is why a postlist in any document and a post's previous/next links are never
-stale; :mod:`sphinx_blogposts.incremental` makes sure those pages are written again
+stale; :mod:`sphinx_blogposts.writing.rebuilds.outdated` makes sure those pages are written again
 when what they show has changed.
 """
 
@@ -15,15 +15,15 @@ from sphinx.application import Sphinx
 from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
-from ..core.model import Post
-from ..reading import excerpt
-from ..reading.directives import post_footer_node, post_header_node, postlist_node
-from ..reading.domain import domain_of
+from ...core.model import Post
+from ...reading import excerpt
+from ...reading.directives import post_footer_node, post_header_node, postlist_node
+from ...reading.domain import domain_of
+from ..builders import writes_html_pages
+from ..view.registry import renderer_named, renderer_of_post
 from . import post_links
-from .blogs import renderer_named, renderer_of_post
-from .builders import writes_html_pages
 from .fragments import BODY_END, BODY_START, FRAGMENT_FLAG
-from .render import Renderer
+from .renderer import Renderer
 
 
 def take_excerpt(app: Sphinx, doctree: nodes.document, docname: str) -> None:

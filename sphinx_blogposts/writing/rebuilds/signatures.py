@@ -14,9 +14,9 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from ..core import paths
-from ..core.model import Post
-from .blog import CATALOGS, Blog
+from ...core import paths
+from ...core.model import Post
+from ..view.blog import CATALOGS, Blog
 
 #: Emitted whenever a generated page or feed is weighed for rewriting. Each handler returns
 #: a value that changes when something those pages show changed outside the posts' own

@@ -13,16 +13,17 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from ..core.diagnostics import Warn, warn
-from ..core.version import __version__
-from ..reading import updated as updated_mod
-from ..reading.domain import domain_of
-from . import signatures, state
-from .blogs import renderers
-from .builders import writes_html_pages
+from ...core.diagnostics import Warn, warn
+from ...core.version import __version__
+from ...reading import updated as updated_mod
+from ...reading.domain import domain_of
+from ..builders import writes_html_pages
+from ..rebuilds import fingerprint as state
+from ..rebuilds import signatures
+from ..render.renderer import Renderer
+from ..view.registry import renderers
 from .feed_plan import FeedSpec, formats, plan_of
 from .feed_writer import FeedWriter
-from .render import Renderer
 
 LEDGER = "blogposts-feeds.json"
 
@@ -59,7 +60,8 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     )
     names = {spec.path(fmt) for _, specs, fmts in plans for spec in specs for fmt in fmts}
     if recorded == fingerprint and names == set(previous):
-        current = previous  # every feed's inputs are what the ledger says (see state.py)
+        # every feed's inputs are what the ledger says (see rebuilds/fingerprint.py)
+        current = previous
     else:
         digests: dict[str, str] = {}
         current = {

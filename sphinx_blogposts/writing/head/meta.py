@@ -10,11 +10,11 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from ..core import paths
-from ..reading import values
-from ..reading.domain import domain_of
-from .blog import is_draft
-from .builders import writes_html_pages
+from ...core import paths
+from ...reading import values
+from ...reading.domain import domain_of
+from ..builders import writes_html_pages
+from ..view.blog import is_draft
 
 
 def _add_static_path(app: Sphinx, cfg: Config) -> None:

@@ -15,10 +15,10 @@ from typing import Any
 
 from sphinx.config import Config
 
-from ..core import blogs as blogs_mod
-from ..core.model import Author, AuthorRef, Post, Tag, TagDef
-from ..core.slugs import short_hash, unique_slugs
-from ..reading import authors as authors_mod
+from ...core import blog_settings as blogs_mod
+from ...core.model import Author, AuthorRef, Post, Tag, TagDef
+from ...core.slugs import short_hash, unique_slugs
+from ...reading import authors as authors_mod
 from . import related as related_mod
 from . import series as series_mod
 

@@ -24,7 +24,7 @@ from sphinx.application import Sphinx
 from sphinx.util.logging import NAMESPACE, VERBOSITY_MAP
 from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
 
-from ..reading.domain import domain_of
+from ...reading.domain import domain_of
 
 T = TypeVar("T")
 

@@ -27,14 +27,15 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from sphinx.application import Sphinx
 
-from ..core.model import Post
-from ..reading import updated as updated_mod
-from ..reading.domain import domain_of
-from . import assets, social
-from .blogs import renderer_of_page, renderer_of_post
-from .builders import writes_html_pages
-from .render import Renderer
-from .routes import PageSpec, author_page, index_page
+from ...core.model import Post
+from ...reading import updated as updated_mod
+from ...reading.domain import domain_of
+from .. import images as assets
+from ..builders import writes_html_pages
+from ..render.renderer import Renderer
+from ..routes import PageSpec, author_page, index_page
+from ..view.registry import renderer_of_page, renderer_of_post
+from . import opengraph as social
 
 CONTEXT = "https://schema.org"
 _SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}

@@ -19,16 +19,14 @@ from typing import Any
 from markupsafe import escape
 from sphinx.application import Sphinx
 
-from ..core.diagnostics import logger
-from ..reading.domain import domain_of
-from . import parallel, signatures, sitemap, state
-from .assets import url_for
-from .blog import CATALOGS
-from .blogs import renderers
-from .builders import writes_html_pages
-from .feed_plan import feed_links
-from .render import Renderer, _
-from .routes import (
+from ...core.diagnostics import logger
+from ...reading.domain import domain_of
+from ..builders import writes_html_pages
+from ..images import url_for
+from ..rebuilds import fingerprint as state
+from ..rebuilds import signatures
+from ..render.renderer import Renderer, _
+from ..routes import (
     PageSpec,
     archive_page,
     authors_index,
@@ -38,6 +36,10 @@ from .routes import (
     series_page,
     tags_index,
 )
+from ..view.blog import CATALOGS
+from ..view.registry import renderers
+from . import parallel, sitemap
+from .feed_plan import feed_links
 
 LEDGER = "blogposts-pages.json"
 
@@ -58,7 +60,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     fingerprint = state.fingerprint(app, frame, sorted(frames.items()))
     names = {spec.name for renderer in every for spec in renderer.pages}
     if recorded == fingerprint and names == set(previous):
-        current = previous  # every page's inputs are what the ledger says (see state.py)
+        # every page's inputs are what the ledger says (see rebuilds/fingerprint.py)
+        current = previous
     else:
         current = {
             spec.name: signature(renderer, spec, frames.get(renderer.blog_path, frame))

@@ -20,15 +20,15 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from ..core.diagnostics import Warn, warn
-from ..core.model import Post
-from ..core.urls import absolutize, relocate
-from ..core.version import __version__
-from ..reading import updated as updated_mod
-from . import assets
+from ...core.diagnostics import Warn, warn
+from ...core.model import Post
+from ...core.urls import absolutize, relocate
+from ...core.version import __version__
+from ...reading import updated as updated_mod
+from .. import images as assets
+from ..render.renderer import Renderer
+from ..routes import author_page
 from .feed_plan import MEDIA_TYPES, FeedSpec, formats
-from .render import Renderer
-from .routes import author_page
 
 GENERATOR = "sphinx-blogposts"
 #: Most categories (tags) an entry carries; the post's page lists every tag.

@@ -22,8 +22,8 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..core.version import __version__
-from ..reading.domain import domain_of
+from ...core.version import __version__
+from ...reading.domain import domain_of
 from .signatures import digest
 
 GENERATION = "generation"

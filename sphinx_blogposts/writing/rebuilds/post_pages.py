@@ -12,10 +12,11 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..reading import updated as updated_mod
-from ..reading.domain import domain_of
-from . import comments, signatures
-from .updates import shown_update
+from ...reading import updated as updated_mod
+from ...reading.domain import domain_of
+from ..render import comments
+from ..render.updated import shown_update
+from . import signatures
 
 _KEY = "extra_signatures"
 

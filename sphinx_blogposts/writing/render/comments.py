@@ -22,17 +22,17 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.util.osutil import relative_uri
 
-from ..core import aliases
-from ..core import comments as comments_conf
-from ..core import config as config_mod
-from ..core.diagnostics import Warn, warn
-from ..core.model import Post
-from ..reading.domain import domain_of
-from .blog import is_draft
-from .blogs import renderer_of_post
-from .builders import writes_html_pages
+from ...core import aliases
+from ...core import comments as comments_conf
+from ...core import config as config_mod
+from ...core.diagnostics import Warn, warn
+from ...core.model import Post
+from ...reading.domain import domain_of
+from ..builders import writes_html_pages
+from ..view.blog import is_draft
+from ..view.registry import renderer_of_post
 from .fragments import FRAGMENT_FLAG
-from .render import Renderer
+from .renderer import Renderer
 
 LOADER = "_static/blogposts-comments.js"
 #: Disqus comments, when ``blogposts_comments`` says nothing: ABlog's ``disqus_shortname``

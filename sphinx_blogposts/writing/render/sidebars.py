@@ -23,15 +23,12 @@ from sphinx.environment import BuildEnvironment
 from sphinx.jinja2glue import SphinxFileSystemLoader
 from sphinx.locale import get_translation
 
-from ..core import paths
-from ..core.model import Post, Tag
-from ..reading import values
-from ..reading.domain import domain_of
-from . import blog as blog_mod
-from .blogs import all_blogs, renderer_of_page
-from .builders import writes_html_pages
-from .render import Renderer
-from .routes import (
+from ...core import paths
+from ...core.model import Post, Tag
+from ...reading import values
+from ...reading.domain import domain_of
+from ..builders import writes_html_pages
+from ..routes import (
     CATALOG_FOLDERS,
     archive_page,
     author_page,
@@ -43,6 +40,9 @@ from .routes import (
     tags_index,
     term_page,
 )
+from ..view import blog as blog_mod
+from ..view.registry import all_blogs, renderer_of_page
+from .renderer import Renderer
 
 _ = get_translation("sphinx_blogposts")
 
@@ -262,7 +262,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not writes_html_pages(app.builder) or not uses_sidebars(app.config):
         return []
     domain = domain_of(env)
-    blogs = all_blogs(app)  # the ones incremental.py built for this build
+    blogs = all_blogs(app)  # the ones rebuilds/outdated.py built for this build
     limit = app.config.blogposts_sidebar_recent
     digests: dict[str, str] = {}
     for key, blog in blogs.items():

@@ -8,8 +8,8 @@ from typing import Any, Protocol
 from markupsafe import Markup
 from sphinx.environment import BuildEnvironment
 
-from ..core.model import Post
-from ..reading import updated as updated_mod
+from ...core.model import Post
+from ...reading import updated as updated_mod
 
 
 class Dates(Protocol):

@@ -4,7 +4,7 @@ Sphinx rewrites a page only when its own source changed. A post's header and foo
 and every ``postlist``, also show other posts; so after each read phase the extension
 computes what each such page would show (a signature) and returns the documents whose
 signature changed since the last build. (Generated pages keep their own ledger, see
-:mod:`sphinx_blogposts.pages`.)
+:mod:`sphinx_blogposts.writing.outputs.pages`.)
 """
 
 from __future__ import annotations
@@ -12,10 +12,13 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..core import blogs as blogs_mod
-from ..reading.domain import domain_of
-from . import checks, post_links, signatures, state
-from .blogs import all_blogs
+from ...core import blog_settings as blogs_mod
+from ...reading.domain import domain_of
+from ..render import post_links
+from ..view import checks
+from ..view.registry import all_blogs
+from . import fingerprint as state
+from . import signatures
 
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -32,7 +35,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
     fingerprint = state.fingerprint(app)
     if domain.data.get("signatures_fingerprint") == fingerprint:
-        return []  # every signature would be the one stored (see state.py)
+        return []  # every signature would be the one stored (see rebuilds/fingerprint.py)
     wpm = app.config.blogposts_words_per_minute
     found: dict[str, str] = {}
     for each in blogs.values():

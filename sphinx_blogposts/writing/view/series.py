@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ..core.diagnostics import Warn, warn
-from ..core.model import Post
-from ..core.slugs import unique_slugs
+from ...core.diagnostics import Warn, warn
+from ...core.model import Post
+from ...core.slugs import unique_slugs
 
 
 @dataclass

@@ -15,21 +15,14 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from ..core.config import FEED_FORMATS
-from ..core.model import Author, Post
-from ..reading.domain import domain_of
-from .blog import CATALOGS, Blog
-from .blogs import renderer_of_page
-from .builders import writes_html_pages
-from .render import Renderer, _, renderer_for
-from .routes import (
-    archive_page,
-    author_page,
-    catalog_titles,
-    index_page,
-    tag_page,
-    term_page,
-)
+from ...core.config import FEED_FORMATS
+from ...core.model import Author, Post
+from ...reading.domain import domain_of
+from ..builders import writes_html_pages
+from ..render.renderer import Renderer, _, renderer_for
+from ..routes import archive_page, author_page, catalog_titles, index_page, tag_page, term_page
+from ..view.blog import CATALOGS, Blog
+from ..view.registry import renderer_of_page
 
 MEDIA_TYPES = {
     "atom": "application/atom+xml",

@@ -1,25 +1,25 @@
-"""Several blogs: one :class:`~.render.Renderer` per blog, and which blog a page is in.
+"""Every blog of the build, and its renderer: which blog a post or a page belongs to.
 
-The default blog's renderer is :func:`~.render.renderer_for`'s, so a site without
+The default blog's renderer is ``render.renderer.renderer_for``'s, so a site without
 ``blogposts_blogs`` works exactly as before; every other blog gets its own renderer,
 built from its own :class:`~.blog.Blog` and seeing the configuration through its
-:class:`~sphinx_blogposts.core.blogs.BlogConfig`.
+:class:`~sphinx_blogposts.core.blog_settings.BlogConfig`.
 """
 
 from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from ..core import blogs as blogs_mod
-from ..core.diagnostics import Warn, warn
-from ..reading.domain import domain_of
+from ...core import blog_settings as blogs_mod
+from ...core.diagnostics import Warn, warn
+from ...reading.domain import domain_of
+from ..render.renderer import Renderer, renderer_for
 from . import blog as blog_mod
 from .blog import Blog
-from .render import Renderer, renderer_for
 
 
 def all_blogs(app: Sphinx) -> dict[str, Blog]:
-    """Every blog by path, the default first: built once per build (see incremental.py)."""
+    """Every blog by path, the default first: built once per build (see rebuilds/outdated.py)."""
     domain = domain_of(app.env)
     blogs = domain.runtime.get("blogs")
     if blogs is None:

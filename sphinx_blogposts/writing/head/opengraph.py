@@ -5,7 +5,7 @@ doctree (the first paragraphs, the first image) and lets ``og:*`` entries of the
 metadata (``context["meta"]``) override them. A post says better what it is about in its
 front matter, so before opengraph runs, each post's ``description`` and ``image`` (or
 ``thumbnail``) are put there, as absolute URLs where opengraph expects them. Nothing is
-done when sphinxext-opengraph is not loaded; then assets.py writes ``og:description`` and
+done when sphinxext-opengraph is not loaded; then writing/images.py writes ``og:description`` and
 ``og:image`` itself (and leaves them to opengraph when it is loaded, so none is doubled).
 """
 
@@ -18,10 +18,10 @@ from urllib.parse import urljoin, urlsplit
 
 from sphinx.application import Sphinx
 
-from ..reading.domain import domain_of
-from . import assets
-from .assets import OPENGRAPH
-from .builders import writes_html_pages
+from ...reading.domain import domain_of
+from .. import images as assets
+from ..builders import writes_html_pages
+from ..images import OPENGRAPH
 
 
 def site_url(app: Sphinx) -> str:
@@ -32,14 +32,14 @@ def site_url(app: Sphinx) -> str:
 
 def image_url(app: Sphinx, docname: str, image: str) -> str | None:
     """An absolute URL for a post's image: a URL as is, a front-matter file where
-    assets.py copied it, an image of the post (ABlog's ``:image: N``) where Sphinx copied
+    writing/images.py copied it, an image of the post (ABlog's ``:image: N``) where Sphinx copied
     it, else ``/x`` from the site root or relative to the post's page."""
     if urlsplit(image).scheme:
         return image
     root = site_url(app)
     if not root:
         return None
-    # a file named in front matter, copied by assets.py (/img/... or next to the post)
+    # a file named in front matter, copied by writing/images.py (/img/... or next to the post)
     source = assets.source_of(app, image, docname)
     name = assets.output_name(app, source) if source is not None else None
     if name is not None:

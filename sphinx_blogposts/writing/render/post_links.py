@@ -12,11 +12,11 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..core.model import Post
-from .blog import Blog
-from .render import Renderer
-from .routes import series_page
-from .series import Series, parts_around
+from ...core.model import Post
+from ..routes import series_page
+from ..view.blog import Blog
+from ..view.series import Series, parts_around
+from .renderer import Renderer
 
 
 def _series_of(blog: Blog, post: Post) -> Series | None:

@@ -23,16 +23,18 @@ from sphinx.application import Sphinx
 from sphinx.locale import get_translation
 from sphinx.util.osutil import relative_uri
 
-from ..core import paths
-from ..core.model import Post
-from ..core.urls import Movable
-from ..reading.domain import domain_of
-from . import assets, signatures, updates
-from . import blog as blog_mod
-from .blog import Blog
-from .builders import writes_html_pages
+from ...core import paths
+from ...core.model import Post
+from ...core.urls import Movable
+from ...reading.domain import domain_of
+from .. import images as assets
+from ..builders import writes_html_pages
+from ..rebuilds import signatures
+from ..routes import PageSpec, author_page, plan, tag_page, term_page
+from ..view import blog as blog_mod
+from ..view.blog import Blog
+from . import updated as updates
 from .fragments import FragmentRenderer
-from .routes import PageSpec, author_page, plan, tag_page, term_page
 
 _ = get_translation("sphinx_blogposts")
 

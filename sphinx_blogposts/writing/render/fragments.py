@@ -25,10 +25,10 @@ from sphinx.builders import Builder
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from ..core.model import Post
-from ..core.urls import Movable
-from ..reading import excerpt
-from ..reading.directives import post_footer_node, post_header_node
+from ...core.model import Post
+from ...core.urls import Movable
+from ...reading import excerpt
+from ...reading.directives import post_footer_node, post_header_node
 
 FRAGMENT_FLAG = "blogposts_fragment"
 #: Where a post page's own content starts and ends (after the header, before the footer).
@@ -90,7 +90,7 @@ class FragmentRenderer:
     def keep_excerpt(self, key: str, stored: excerpt.stored_excerpt, resolved: bool) -> None:
         """While a post is written: its excerpt, kept for the lists and feeds of this build
         that show it (rendered when one does, at most once), so it is never loaded from
-        the doctree again. ``resolved``: cut from the page once resolved (fill.py);
+        the doctree again. ``resolved``: cut from the page once resolved (render/page_parts.py);
         otherwise the page's stored copy, set aside before the page was resolved, and
         resolved when it is rendered. ``key`` is the post's (``Post.key``)."""
         self._excerpt_texts[key] = stored["text"]
@@ -205,7 +205,8 @@ class FragmentRenderer:
 
     def _written_body(self, post: Post) -> str | None:
         """The post's body as its own page already has it, between the marks the post header
-        and footer leave (see fill.py). Every post page is written before feeds are, in this
+        and footer leave (see render/page_parts.py). Every post page is written before feeds are,
+        in this
         build or, unchanged, in an earlier one; reading it back costs a file read instead of
         resolving and translating the whole post again. None when the page lacks the marks."""
         try:

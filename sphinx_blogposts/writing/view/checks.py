@@ -3,8 +3,9 @@
 These are checked once per build, after the read phase (``env-updated``, in the main
 process), so each is reported exactly once however many processes read the posts,
 and at the post that introduced the clash (the later one in document-name order).
-(Two posts with one ``slug`` are reported by :mod:`sphinx_blogposts.redirects`, where
-the clash has an effect: both would redirect from the same old URL.)
+(Two posts with one ``slug`` are reported by the Docusaurus redirects
+(``compat/docusaurus/redirects.py``), where the clash has an effect: both would
+redirect from the same old URL.)
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from ..core.diagnostics import Warn, warn
-from ..core.model import Post
-from ..core.slugs import MAX_SLUG, slugify
+from ...core.diagnostics import Warn, warn
+from ...core.model import Post
+from ...core.slugs import MAX_SLUG, slugify
+from ..routes import index_page, plan
 from . import series
 from .blog import Blog
-from .routes import index_page, plan
 
 #: Emitted once per build: each handler returns the documents that show the content of
 #: the generated page of their name (ABlog's placeholders, see compat/ablog/placeholders.py),

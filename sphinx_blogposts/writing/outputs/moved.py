@@ -16,8 +16,8 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
-from ..core.diagnostics import logger
-from .builders import writes_html_pages
+from ...core.diagnostics import logger
+from ..builders import writes_html_pages
 
 EVENT = "blogposts-moved"
 MANIFEST = ".blogposts-moved"

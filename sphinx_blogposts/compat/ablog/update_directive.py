@@ -23,7 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 from ...core.diagnostics import Warn, warn
 from ...reading import dates
 from ...reading.directives import update_node
-from ...writing.render import renderer_for
+from ...writing.render.renderer import renderer_for
 
 _ = get_translation("sphinx_blogposts")
 
