@@ -15,7 +15,10 @@ from sphinx.util.console import strip_escape_sequences
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
+#: The checkout the tests run from (its docs/, its package folder), wherever a test module sits.
+PROJECT = Path(__file__).parent.parent
 ROOTS = Path(__file__).parent / "roots"
+DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,7 @@
 
 ``pytest tests/unit`` runs them alone in a few seconds. The property tests here use
 hypothesis, whose pytest plugin marks them ``hypothesis``: the tox matrix leaves them to
-the ``slow`` environment, like ``tests/test_frontmatter_properties.py``.
+the ``slow`` environment, like ``tests/features/posts/test_front_matter_properties.py``.
 """
 
 from __future__ import annotations
