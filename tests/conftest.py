@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pprint
 import shutil
 from collections.abc import Callable
 from io import StringIO
@@ -89,3 +90,26 @@ def build_copy(
     finally:
         app.cleanup()
     return app
+
+
+@pytest.fixture(scope="module")
+def shared_build(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTestApp]:
+    """``shared_build("feeds", "dirhtml", confoverrides={...})``: one clean build of a private
+    copy of ``tests/roots/test-<root>`` per module and settings, shared by the module's tests
+    that only read what it wrote (pages, feeds, warnings, the status code).
+
+    A Sphinx build is most of a test's time, and many tests read one root built the same
+    way. The warnings stay exactly one clean build's, so counting them is safe. A test that
+    edits sources, builds again or patches something the build calls must not use it: it
+    would change what the other tests read; it builds its own copy (``build_copy``,
+    ``editable_root``). Module scope keeps at most one module's builds in memory."""
+    builds: dict[str, SphinxTestApp] = {}
+
+    def build(root: str, builder: str = "html", **kwargs: Any) -> SphinxTestApp:
+        key = pprint.pformat((root, builder, kwargs))
+        if key not in builds:
+            parent = tmp_path_factory.mktemp(root)
+            builds[key] = build_copy(parent, root, builder, **kwargs)
+        return builds[key]
+
+    return build

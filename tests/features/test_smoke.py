@@ -1,11 +1,8 @@
-import pytest
-
 from tests.conftest import blog_warnings
 
 
-@pytest.mark.sphinx("html", testroot="small-blog", freshenv=True)
-def test_clean_blog_builds_without_warnings(app, page):
-    app.build()
+def test_clean_blog_builds_without_warnings(shared_build, page):
+    app = shared_build("small-blog")
     assert app.warning.getvalue().strip() == ""
     assert blog_warnings(app) == []
     index = page(app, "blog/index.html")

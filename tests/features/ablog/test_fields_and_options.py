@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 
-
-@pytest.mark.sphinx("html", testroot="ablog-fields-and-directive", freshenv=True)
-def test_ablog_posts_build_and_filter(app, page):
-    app.build()
+def test_ablog_posts_build_and_filter(shared_build, page):
+    app = shared_build("ablog-fields-and-directive")
     assert app.warning.getvalue() == ""
     index = page(app, "blog/index.html")
     cards = index.select(".blogposts-card")

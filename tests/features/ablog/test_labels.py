@@ -64,18 +64,16 @@ def _exists(outdir: Path, name: str) -> bool:
     return (outdir / page).is_file() or (outdir / page / "index.html").is_file()
 
 
-@pytest.mark.sphinx("html", testroot="ablog-every-setting", freshenv=True)
-def test_ablog_labels_resolve_in_html(app):
-    app.build()
+def test_ablog_labels_resolve_in_html(shared_build):
+    app = shared_build("ablog-every-setting")
     assert app.warning.getvalue() == ""
     found = links_of(Path(app.outdir), "links.html")
     assert found == EXPECTED
     assert all(_exists(Path(app.outdir), name) for name in found.values())
 
 
-@pytest.mark.sphinx("dirhtml", testroot="ablog-every-setting", freshenv=True)
-def test_ablog_labels_resolve_in_dirhtml(app):
-    app.build()
+def test_ablog_labels_resolve_in_dirhtml(shared_build):
+    app = shared_build("ablog-every-setting", "dirhtml")
     assert app.warning.getvalue() == ""
     found = links_of(Path(app.outdir), "links/index.html")
     expected = {text: _dirhtml(name) for text, name in EXPECTED.items()}
@@ -118,18 +116,16 @@ def test_label_text_follows_the_post_on_incremental_builds(make_app, editable_ro
     assert "First steps" not in found
 
 
-@pytest.mark.sphinx("text", testroot="ablog-every-setting", freshenv=True)
-def test_labels_without_generated_pages_are_their_text(app):
-    app.build()
+def test_labels_without_generated_pages_are_their_text(shared_build):
+    app = shared_build("ablog-every-setting", "text")
     assert app.warning.getvalue() == ""
     links = Path(app.outdir, "links.txt").read_text(encoding="utf-8")
     assert "Python 3" in links
     assert "The releases" in links
 
 
-@pytest.mark.sphinx("html", testroot="ablog-every-setting", freshenv=True, parallel=2)
-def test_labels_resolve_in_parallel_builds(app):
-    app.build()
+def test_labels_resolve_in_parallel_builds(shared_build):
+    app = shared_build("ablog-every-setting", parallel=2)
     assert app.warning.getvalue() == ""
     assert links_of(Path(app.outdir), "links.html") == EXPECTED
 

@@ -6,8 +6,6 @@ import re
 from pathlib import Path
 from xml.etree import ElementTree
 
-import pytest
-
 from tests.conftest import card_titles
 
 
@@ -15,9 +13,8 @@ def text(node) -> str:  # type: ignore[no-untyped-def]
     return re.sub(r"\s+", " ", node.get_text(" ")).strip()
 
 
-@pytest.mark.sphinx("html", testroot="ablog-every-setting", freshenv=True)
-def test_category_location_language_pages(app, page):
-    app.build()
+def test_category_location_language_pages(shared_build, page):
+    app = shared_build("ablog-every-setting")
     assert app.warning.getvalue() == ""
     categories = page(app, "news/categories/index.html")
     assert [text(li) for li in categories.select(".blogposts-page li")] == [
@@ -43,9 +40,8 @@ def test_category_location_language_pages(app, page):
     ]
 
 
-@pytest.mark.sphinx("html", testroot="ablog-every-setting", freshenv=True)
-def test_post_header_shows_location_language_category(app, page):
-    app.build()
+def test_post_header_shows_location_language_category(shared_build, page):
+    app = shared_build("ablog-every-setting")
     header = page(app, "news/first-steps.html").select_one(".blogposts-post-header")
     assert text(header.select_one(".blogposts-location")) == "Location: San Francisco"
     assert text(header.select_one(".blogposts-language")) == "Language: Français"
@@ -61,9 +57,8 @@ def test_post_header_shows_location_language_category(app, page):
     assert text(card.select_one(".blogposts-category")) == "Category: Releases , Tutorials"
 
 
-@pytest.mark.sphinx("html", testroot="ablog-every-setting", freshenv=True)
-def test_ablog_sidebar_names_render_our_sidebars(app, page):
-    app.build()
+def test_ablog_sidebar_names_render_our_sidebars(shared_build, page):
+    app = shared_build("ablog-every-setting")
     first = page(app, "news/first-steps.html")
     sidebar = first.select_one(".sphinxsidebar")
     kinds = [
@@ -98,23 +93,16 @@ def test_ablog_sidebar_names_render_our_sidebars(app, page):
     assert about.select_one(".blogposts-sidebar-recent") is not None
 
 
-@pytest.mark.sphinx("html", testroot="ablog-every-setting", freshenv=True)
-def test_drafts_page_lists_future_posts(app, page):
-    app.build()
+def test_drafts_page_lists_future_posts(shared_build, page):
+    app = shared_build("ablog-every-setting")
     assert "Some day" not in card_titles(page(app, "news/index.html"))
     drafts = page(app, "news/drafts.html")
     assert [a.get_text() for a in drafts.select(".blogposts-page li a")] == ["Some day"]
     assert drafts.select_one('meta[name="robots"]')["content"] == "noindex"
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="ablog-every-setting",
-    freshenv=True,
-    confoverrides={"blog_archive_titles": True},
-)
-def test_archive_titles_lists_titles_only(app, page):
-    app.build()
+def test_archive_titles_lists_titles_only(shared_build, page):
+    app = shared_build("ablog-every-setting", confoverrides={"blog_archive_titles": True})
     tag = page(app, "news/tags/python-3.html")
     assert tag.select(".blogposts-card") == []
     assert [a.get_text() for a in tag.select(".blogposts-title-list a")] == [
@@ -125,9 +113,8 @@ def test_archive_titles_lists_titles_only(app, page):
     assert card_titles(page(app, "news/index.html")) == ["Notes", "Release one", "First steps"]
 
 
-@pytest.mark.sphinx("html", testroot="ablog-every-setting", freshenv=True)
-def test_each_category_location_language_has_a_feed(app, page):
-    app.build()
+def test_each_category_location_language_has_a_feed(shared_build, page):
+    app = shared_build("ablog-every-setting")
     out = Path(app.outdir)
     feed = ElementTree.parse(out / "news/categories/tutorials/atom.xml").getroot()
     atom = "{http://www.w3.org/2005/Atom}"

@@ -10,9 +10,8 @@ from sphinx.util.console import strip_escape_sequences
 from tests.conftest import blog_warnings, card_titles
 
 
-@pytest.mark.sphinx("html", testroot="ablog-every-setting", freshenv=True)
-def test_ablog_settings_are_read(app, page):
-    app.build()
+def test_ablog_settings_are_read(shared_build, page):
+    app = shared_build("ablog-every-setting")
     assert app.warning.getvalue() == ""
     # blog_path: the blog is under news/; a page there without a post directive is no post
     index = page(app, "news/index.html")
@@ -38,9 +37,8 @@ def test_ablog_settings_are_read(app, page):
     assert Path(app.outdir, "news", "tags", "python-3", "atom.xml").is_file()
 
 
-@pytest.mark.sphinx("html", testroot="ablog-every-setting", freshenv=True)
-def test_settings_without_counterpart_are_one_info_message(app):
-    app.build()
+def test_settings_without_counterpart_are_one_info_message(shared_build):
+    app = shared_build("ablog-every-setting")
     status = strip_escape_sequences(app.status.getvalue())
     lines = [line for line in status.splitlines() if "without a counterpart" in line]
     assert len(lines) == 1
@@ -51,14 +49,12 @@ def test_settings_without_counterpart_are_one_info_message(app):
     assert app.warning.getvalue() == ""
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="ablog-every-setting",
-    freshenv=True,
-    confoverrides={"blogposts_title": "Ours", "blogposts_path": "news"},
-)
-def test_our_name_wins_with_one_warning(app, page):
-    app.build()
+def test_our_name_wins_with_one_warning(shared_build, page):
+    app = shared_build(
+        "ablog-every-setting",
+        "html",
+        confoverrides={"blogposts_title": "Ours", "blogposts_path": "news"},
+    )
     warnings = blog_warnings(app)
     assert len(warnings) == 1, warnings
     assert "blog_title (blogposts_title is used)" in warnings[0]
@@ -66,11 +62,8 @@ def test_our_name_wins_with_one_warning(app, page):
     assert page(app, "news/index.html").select_one(".blogposts-page h1").get_text() == "Ours"
 
 
-@pytest.mark.sphinx(
-    "html", testroot="ablog-every-setting", freshenv=True, confoverrides={"blog_default_author": 5}
-)
-def test_invalid_ablog_value_is_one_warning_under_its_name(app, page):
-    app.build()
+def test_invalid_ablog_value_is_one_warning_under_its_name(shared_build, page):
+    app = shared_build("ablog-every-setting", confoverrides={"blog_default_author": 5})
     warnings = blog_warnings(app)
     assert len(warnings) == 1, warnings
     assert "blog_default_author = 5 is not valid" in warnings[0]
@@ -78,21 +71,15 @@ def test_invalid_ablog_value_is_one_warning_under_its_name(app, page):
     assert release.select(".blogposts-post-header .blogposts-author") == []
 
 
-@pytest.mark.sphinx(
-    "html", testroot="ablog-every-setting", freshenv=True, confoverrides={"post_auto_image": [2]}
-)
-def test_invalid_value_is_reported_under_the_ablog_name(app):
-    app.build()
+def test_invalid_value_is_reported_under_the_ablog_name(shared_build):
+    app = shared_build("ablog-every-setting", confoverrides={"post_auto_image": [2]})
     warnings = blog_warnings(app)
     assert len(warnings) == 1, warnings
     assert warnings[0].split("WARNING: ")[1].startswith("post_auto_image = [2] is not valid")
 
 
-@pytest.mark.sphinx(
-    "html", testroot="ablog-every-setting", freshenv=True, confoverrides={"blog_baseurl": ""}
-)
-def test_ablog_site_without_baseurl_has_no_feed_and_no_warning(app):
-    app.build()
+def test_ablog_site_without_baseurl_has_no_feed_and_no_warning(shared_build):
+    app = shared_build("ablog-every-setting", confoverrides={"blog_baseurl": ""})
     assert app.warning.getvalue() == ""
     assert not Path(app.outdir, "news", "atom.xml").exists()
     assert Path(app.outdir, "news", "index.html").is_file()
@@ -181,11 +168,10 @@ def test_an_ablog_site_without_date_formats_shows_ablogs_dates(make_app, editabl
     assert "2021" not in " ".join(t.get_text() for t in recent.select("time"))
 
 
-@pytest.mark.sphinx("html", testroot="ablog-unconfigured", freshenv=True)
-def test_a_site_that_configures_nothing_but_uses_ablog_posts_is_an_ablog_site(app, page):
+def test_a_site_that_configures_nothing_but_uses_ablog_posts_is_an_ablog_site(shared_build, page):
     """conf.py names nothing of ABlog's nor ours, its posts use ABlog's post directive: ABlog's
     defaults (no feed and no warning without a base URL, its dates, its URLs, a drafts page)."""
-    app.build()
+    app = shared_build("ablog-unconfigured")
     assert app.config.blogposts_engine == "ablog"
     assert strip_escape_sequences(app.warning.getvalue()) == ""
     out = Path(app.outdir)

@@ -7,8 +7,6 @@ import re
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import soup_of
 
 #: ABlog's page (as its html builder names it) -> the page it leads to here.
@@ -63,9 +61,8 @@ def redirect_of(outdir: Path, old: str) -> str:
     return resolved + (f"#{anchor}" if anchor else "")
 
 
-@pytest.mark.sphinx("html", testroot="ablog-every-setting", freshenv=True)
-def test_ablog_urls_redirect_in_html(app):
-    app.build()
+def test_ablog_urls_redirect_in_html(shared_build):
+    app = shared_build("ablog-every-setting")
     assert app.warning.getvalue() == ""
     out = Path(app.outdir)
     for old, new in OLD_PAGES.items():
@@ -78,9 +75,8 @@ def test_ablog_urls_redirect_in_html(app):
     assert soup_of(out / "news/archive.html").select_one(".blogposts-page-archive") is not None
 
 
-@pytest.mark.sphinx("dirhtml", testroot="ablog-every-setting", freshenv=True)
-def test_ablog_urls_redirect_in_dirhtml(app):
-    app.build()
+def test_ablog_urls_redirect_in_dirhtml(shared_build):
+    app = shared_build("ablog-every-setting", "dirhtml")
     assert app.warning.getvalue() == ""
     out = Path(app.outdir)
     for old, new in OLD_PAGES.items():
@@ -91,9 +87,8 @@ def test_ablog_urls_redirect_in_dirhtml(app):
         assert redirect_of(out, _dirhtml(old)) == _dirhtml(new), old
 
 
-@pytest.mark.sphinx("html", testroot="small-blog", freshenv=True)
-def test_no_ablog_redirects_without_ablog_settings(app):
-    app.build()
+def test_no_ablog_redirects_without_ablog_settings(shared_build):
+    app = shared_build("small-blog")
     assert not Path(app.outdir, "blog", "tag").exists()
     assert not Path(app.outdir, "blog.html").exists()
 
@@ -118,14 +113,12 @@ def test_redirects_of_values_gone_are_removed(make_app, editable_root):
     assert redirect_of(out, "news/tag/python-3.html") == "news/tags/python-3.html"
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="ablog-every-setting",
-    freshenv=True,
-    confoverrides={"blog_feed_templates": {"atom": {}, "social": {"content": "{{ title }}"}}},
-)
-def test_each_feed_root_of_blog_feed_templates_answers(app):
-    app.build()
+def test_each_feed_root_of_blog_feed_templates_answers(shared_build):
+    app = shared_build(
+        "ablog-every-setting",
+        "html",
+        confoverrides={"blog_feed_templates": {"atom": {}, "social": {"content": "{{ title }}"}}},
+    )
     out = Path(app.outdir)
     assert (out / "news/social.xml").read_bytes() == (out / "news/atom.xml").read_bytes()
     tag = out / "news/tags/python-3/atom.xml"

@@ -12,8 +12,6 @@ import json
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import pytest
-
 PAYLOAD = '"><script>alert(1)</script>'
 RAW = "<script>alert(1)"
 
@@ -47,9 +45,8 @@ def scan(outdir: Path) -> dict[str, int]:
     return seen
 
 
-@pytest.mark.sphinx("html", testroot="escaping", freshenv=True)
-def test_no_output_file_carries_the_payload_unescaped(app):
-    app.build()
+def test_no_output_file_carries_the_payload_unescaped(shared_build):
+    app = shared_build("escaping")
     seen = scan(Path(app.outdir))
     assert seen.get(".html", 0) >= 8, seen
     # the payload is in the output (escaped), so the scan looked at the right files
@@ -57,7 +54,6 @@ def test_no_output_file_carries_the_payload_unescaped(app):
     assert "&lt;script&gt;alert(1)" in evil
 
 
-@pytest.mark.sphinx("dirhtml", testroot="escaping", freshenv=True)
-def test_no_output_file_carries_the_payload_unescaped_dirhtml(app):
-    app.build()
+def test_no_output_file_carries_the_payload_unescaped_dirhtml(shared_build):
+    app = shared_build("escaping", "dirhtml")
     assert scan(Path(app.outdir)).get(".html", 0) >= 8

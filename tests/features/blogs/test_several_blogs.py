@@ -6,8 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import blog_warnings, card_titles, soup_of
 
 
@@ -15,9 +13,8 @@ def text(node) -> str:  # type: ignore[no-untyped-def]
     return " ".join(node.get_text().split())
 
 
-@pytest.mark.sphinx("html", testroot="two-blogs", freshenv=True)
-def test_each_blog_has_its_own_pages(app, page):
-    app.build()
+def test_each_blog_has_its_own_pages(shared_build, page):
+    app = shared_build("two-blogs")
     news = page(app, "news/index.html")
     assert news.h1.get_text() == "News"
     assert card_titles(news) == ["News three", "News two"]  # its own posts per page: 2
@@ -39,9 +36,8 @@ def test_each_blog_has_its_own_pages(app, page):
     assert links == ["tags/index.html", "authors/index.html", "archive.html", "series/index.html"]
 
 
-@pytest.mark.sphinx("html", testroot="two-blogs", freshenv=True)
-def test_each_blog_has_its_own_feeds(app, page):
-    app.build()
+def test_each_blog_has_its_own_feeds(shared_build, page):
+    app = shared_build("two-blogs")
     out = Path(app.outdir)
     news = (out / "news/atom.xml").read_text(encoding="utf-8")
     assert "<title>News</title>" in news and "<subtitle>What happened.</subtitle>" in news
@@ -62,9 +58,8 @@ def test_each_blog_has_its_own_feeds(app, page):
     assert heads == ["atom.xml"]
 
 
-@pytest.mark.sphinx("html", testroot="two-blogs", freshenv=True)
-def test_neighbours_series_and_related_posts_stay_inside_a_blog(app, page):
-    app.build()
+def test_neighbours_series_and_related_posts_stay_inside_a_blog(shared_build, page):
+    app = shared_build("two-blogs")
     news_two = page(app, "news/2024-02-15-news-two.html")
     nav = [a["href"] for a in news_two.select(".blogposts-post-nav a")]
     assert nav == ["2024-03-15-news-three.html", "2024-01-15-news-one.html"]
@@ -81,9 +76,8 @@ def test_neighbours_series_and_related_posts_stay_inside_a_blog(app, page):
     ]
 
 
-@pytest.mark.sphinx("html", testroot="two-blogs", freshenv=True)
-def test_postlist_picks_a_blog_and_sidebars_show_the_pages_blog(app, page):
-    app.build()
+def test_postlist_picks_a_blog_and_sidebars_show_the_pages_blog(shared_build, page):
+    app = shared_build("two-blogs")
     home = page(app, "index.html")
     lists = home.select(".blogposts-postlist")
     assert [a.get_text() for a in lists[0].select("a")] == ["News three", "News two", "News one"]
@@ -102,9 +96,8 @@ def test_postlist_picks_a_blog_and_sidebars_show_the_pages_blog(app, page):
     assert more["href"] == "index.html"
 
 
-@pytest.mark.sphinx("html", testroot="two-blogs", freshenv=True)
-def test_a_post_in_two_patterns_belongs_to_the_first_blog_with_one_warning(app, page):
-    app.build()
+def test_a_post_in_two_patterns_belongs_to_the_first_blog_with_one_warning(shared_build, page):
+    app = shared_build("two-blogs")
     warnings = blog_warnings(app)
     assert len(warnings) == 1, warnings
     assert "shared/2024-04-01-both.md:1:" in warnings[0]
@@ -112,20 +105,18 @@ def test_a_post_in_two_patterns_belongs_to_the_first_blog_with_one_warning(app, 
     assert "In both patterns" not in card_titles(page(app, "news/index.html"))
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="two-blogs",
-    freshenv=True,
-    confoverrides={
-        "blogposts_blogs": {
-            "news": {"title": 5, "colour": "red", "posts_per_page": 2},
-            "../out": {},
-            "blog": {},
-        }
-    },
-)
-def test_bad_blog_settings_cost_one_warning_each(app, page):
-    app.build()
+def test_bad_blog_settings_cost_one_warning_each(shared_build, page):
+    app = shared_build(
+        "two-blogs",
+        "html",
+        confoverrides={
+            "blogposts_blogs": {
+                "news": {"title": 5, "colour": "red", "posts_per_page": 2},
+                "../out": {},
+                "blog": {},
+            }
+        },
+    )
     config = [w for w in blog_warnings(app) if "blogposts_blogs" in w]
     assert len(config) == 4, config
     assert any("'title'" in w and "using the site's value" in w for w in config)
@@ -136,9 +127,8 @@ def test_bad_blog_settings_cost_one_warning_each(app, page):
     assert not Path(app.outdir, "out").exists()
 
 
-@pytest.mark.sphinx("dirhtml", testroot="two-blogs", freshenv=True)
-def test_several_blogs_in_dirhtml(app, page):
-    app.build()
+def test_several_blogs_in_dirhtml(shared_build, page):
+    app = shared_build("two-blogs", "dirhtml")
     news = page(app, "news/index.html")
     assert card_titles(news) == ["News three", "News two"]
     assert news.select_one("a[rel=next]")["href"] == "page/2/"
@@ -146,23 +136,20 @@ def test_several_blogs_in_dirhtml(app, page):
     assert post.select_one(".blogposts-series-name")["href"] == "../series/launch/"
 
 
-@pytest.mark.sphinx("html", testroot="two-blogs", freshenv=True)
-def test_each_blog_redirects_its_old_urls_in_its_folder(app):
-    app.build()
+def test_each_blog_redirects_its_old_urls_in_its_folder(shared_build):
+    app = shared_build("two-blogs")
     out = Path(app.outdir)
     assert (out / "news/2024/01/15/news-one/index.html").is_file()
     assert (out / "blog/2024/01/01/engine-one/index.html").is_file()
     assert not (out / "blog/2024/01/15/news-one/index.html").exists()
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="two-blogs",
-    freshenv=True,
-    confoverrides={"blogposts_blogs": {"news": {"pattern": ["news/**"], "redirects": False}}},
-)
-def test_a_blog_can_turn_its_redirects_off(app):
-    app.build()
+def test_a_blog_can_turn_its_redirects_off(shared_build):
+    app = shared_build(
+        "two-blogs",
+        "html",
+        confoverrides={"blogposts_blogs": {"news": {"pattern": ["news/**"], "redirects": False}}},
+    )
     out = Path(app.outdir)
     assert not (out / "news/2024/01/15/news-one").exists()
     assert (out / "blog/2024/01/01/engine-one/index.html").is_file()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 from sphinx.util.console import strip_escape_sequences
@@ -44,9 +43,8 @@ def all_warnings(app) -> str:
     return strip_escape_sequences(app.warning.getvalue())
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus-links", freshenv=True)
-def test_post_urls_resolve_to_posts(app, page):
-    app.build()
+def test_post_urls_resolve_to_posts(shared_build, page):
+    app = shared_build("docusaurus-links")
     links = hrefs(page(app, YEAR))
     jest = "2016-09-01-jest-15.html"
     assert links["date path"] == jest
@@ -65,9 +63,8 @@ def test_post_urls_resolve_to_posts(app, page):
     no_dead_links(page(app, JEST))
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus-links", freshenv=True)
-def test_root_links_to_documents_and_generated_pages(app, page):
-    app.build()
+def test_root_links_to_documents_and_generated_pages(shared_build, page):
+    app = shared_build("docusaurus-links")
     links = hrefs(page(app, YEAR))
     assert links["docs anchor"] == "../docs/getting-started.html#using-babel"
     assert links["docs slash"] == "../docs/getting-started.html"
@@ -92,9 +89,8 @@ def test_root_links_to_documents_and_generated_pages(app, page):
     assert getting_started.select_one("section#id1").get_text().count("Second.") == 1
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus-links", freshenv=True)
-def test_other_root_links_warn_once_and_stay_links(app, page):
-    app.build()
+def test_other_root_links_warn_once_and_stay_links(shared_build, page):
+    app = shared_build("docusaurus-links")
     links = hrefs(page(app, YEAR))
     assert links["release"] == "../releases/2.9.0"
     assert links["release again"] == "../releases/2.9.0"
@@ -111,9 +107,8 @@ def test_other_root_links_warn_once_and_stay_links(app, page):
     assert all_warnings(app).count("WARNING") == 2
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus-links", freshenv=True)
-def test_links_in_excerpts(app, page):
-    app.build()
+def test_links_in_excerpts(shared_build, page):
+    app = shared_build("docusaurus-links")
     soup = page(app, "blog/index.html")
     card = next(
         c for c in soup.select(".blogposts-card") if "Jest 15" in c.select_one("h2, h3").text
@@ -130,9 +125,8 @@ def test_links_in_excerpts(app, page):
     assert tag_links["the releases"] == "../../releases/2.9.0"
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus-links", freshenv=True)
-def test_docusaurus_heading_anchors(app, page):
-    app.build()
+def test_docusaurus_heading_anchors(shared_build, page):
+    app = shared_build("docusaurus-links")
     soup = page(app, JEST)
     links = hrefs(soup)
     assert links["the metric"] == "#defining-a-custom-metric"  # #1-defining-a-custom-metric
@@ -145,27 +139,15 @@ def test_docusaurus_heading_anchors(app, page):
     assert heading.get_text().replace("¶", "").strip() == "Set-up"
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="docusaurus-links",
-    freshenv=True,
-    confoverrides={"blogposts_root_links": "keep"},
-)
-def test_root_links_keep(app, page):
-    app.build()
+def test_root_links_keep(shared_build, page):
+    app = shared_build("docusaurus-links", confoverrides={"blogposts_root_links": "keep"})
     assert hrefs(page(app, YEAR))["release"] == "../releases/2.9.0"
     assert blog_warnings(app) == []
     assert app.statuscode == 0
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="docusaurus-links",
-    freshenv=True,
-    confoverrides={"blogposts_root_links": "error"},
-)
-def test_root_links_error_fails_the_build(app, page):
-    app.build()
+def test_root_links_error_fails_the_build(shared_build, page):
+    app = shared_build("docusaurus-links", confoverrides={"blogposts_root_links": "error"})
     errors = [line for line in blog_warnings(app) if "[blogposts.link]" in line]
     assert len(errors) == 2 and all("ERROR" in line for line in errors)
     assert "'/releases/2.9.0'" in errors[0]
@@ -173,22 +155,15 @@ def test_root_links_error_fails_the_build(app, page):
     assert hrefs(page(app, YEAR))["release"] == "../releases/2.9.0"  # still a link
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="docusaurus-links",
-    freshenv=True,
-    confoverrides={"blogposts_root_links": "loud"},
-)
-def test_root_links_invalid_value(app):
-    app.build()
+def test_root_links_invalid_value(shared_build):
+    app = shared_build("docusaurus-links", confoverrides={"blogposts_root_links": "loud"})
     config = [w for w in blog_warnings(app) if "[blogposts.config]" in w]
     assert len(config) == 1 and "blogposts_root_links" in config[0]
     assert len([w for w in blog_warnings(app) if "[blogposts.link]" in w]) == 2  # "warn"
 
 
-@pytest.mark.sphinx("dirhtml", testroot="docusaurus-links", freshenv=True)
-def test_dirhtml(app, page):
-    app.build()
+def test_dirhtml(shared_build, page):
+    app = shared_build("docusaurus-links", "dirhtml")
     links = hrefs(page(app, "blog/2023-12-20-year/index.html"))
     assert links["date path"] == "../2016-09-01-jest-15/"
     assert links["docs anchor"] == "../../docs/getting-started/#using-babel"
@@ -196,9 +171,8 @@ def test_dirhtml(app, page):
     assert links["tag page"] == "../tags/news/"
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus-links", freshenv=True, parallel=2)
-def test_parallel_build(app, page):
-    app.build()
+def test_parallel_build(shared_build, page):
+    app = shared_build("docusaurus-links", parallel=2)
     links = hrefs(page(app, YEAR))
     assert links["date path, anchor"] == "2016-09-01-jest-15.html#defining-a-custom-metric"
     assert links["docs numbered"] == "../docs/getting-started.html#configure"
@@ -230,9 +204,8 @@ def test_incremental_slug_change(make_app, editable_root, page):
     )
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus-links", freshenv=True)
-def test_links_in_feeds(app):
-    app.build()
+def test_links_in_feeds(shared_build):
+    app = shared_build("docusaurus-links")
     base = "https://example.org/"
     for folder in ("blog", "blog/tags/news"):
         entries = feed_links(app, folder)
@@ -252,14 +225,10 @@ def test_links_in_feeds(app):
     assert len([w for w in blog_warnings(app) if "[blogposts.link]" in w]) == 2
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="docusaurus-links",
-    freshenv=True,
-    confoverrides={"blogposts_feed_content": "excerpt"},
-)
-def test_links_in_excerpt_feeds(app):
-    app.build()
+def test_links_in_excerpt_feeds(shared_build):
+    app = shared_build(
+        "docusaurus-links", "html", confoverrides={"blogposts_feed_content": "excerpt"}
+    )
     jest = feed_links(app)["Jest 15"]
     base = "https://example.org/"
     assert jest["the metric"] == f"{base}blog/2016-09-01-jest-15.html#defining-a-custom-metric"
@@ -287,19 +256,17 @@ def test_incremental_excerpts_and_feeds_follow(make_app, editable_root, page):
     assert entry["the year"] == "https://example.org/blog/mlflow-year-in-review#looking-ahead"
 
 
-@pytest.mark.sphinx("text", testroot="docusaurus-links", freshenv=True)
-def test_text_builder(app):
+def test_text_builder(shared_build):
     """No site pages in plain text: only the real unknown targets are reported."""
-    app.build()
+    app = shared_build("docusaurus-links", "text")
     warnings = [w for w in blog_warnings(app) if "[blogposts.link]" in w]
     assert len(warnings) == 2 and all("/releases/2.9.0" in w for w in warnings), warnings
     text = Path(app.outdir, "blog/2023-12-20-year.txt").read_text(encoding="utf-8")
     assert "date path" in text and "myst" not in all_warnings(app)
 
 
-@pytest.mark.sphinx("latex", testroot="docusaurus-links", freshenv=True)
-def test_latex_builder(app):
+def test_latex_builder(shared_build):
     """Posts are not in the PDF: links to them are text, and the build does not fail."""
-    app.build()
+    app = shared_build("docusaurus-links", "latex")
     assert Path(app.outdir, "links.tex").is_file()
     assert "myst" not in all_warnings(app)

@@ -50,9 +50,8 @@ def refresh_target(soup) -> str:
     return content.removeprefix("0; url=")
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus", freshenv=True)
-def test_builds_with_only_the_deliberate_warnings(app):
-    app.build()
+def test_builds_with_only_the_deliberate_warnings(shared_build):
+    app = shared_build("docusaurus")
     warnings = all_warnings(app)
     assert len(warnings) == 2, warnings
     jsx, slug = sorted(warnings)
@@ -65,9 +64,8 @@ def test_builds_with_only_the_deliberate_warnings(app):
     assert len(blog_warnings(app)) == 2
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus", freshenv=True)
-def test_titles_dates_authors_and_excerpts(app, page):
-    app.build()
+def test_titles_dates_authors_and_excerpts(shared_build, page):
+    app = shared_build("docusaurus")
     index = page(app, "blog/index.html")
     titles = [a.get_text() for a in index.select(".blogposts-card-title a")]
     assert titles[:3] == ["Dated folders", "Release notes", "Plain MDX"]
@@ -115,9 +113,8 @@ def test_titles_dates_authors_and_excerpts(app, page):
     assert "Simply add" not in welcome.get_text()
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus", freshenv=True)
-def test_mdx_syntax_is_removed_but_code_is_untouched(app, page):
-    app.build()
+def test_mdx_syntax_is_removed_but_code_is_untouched(shared_build, page):
+    app = shared_build("docusaurus")
     mdx = page(app, MDX_POST)
     text = main_text(mdx)
     assert "@theme/TabItem" not in text.replace("import Tabs from '@theme/Tabs'", "")
@@ -142,9 +139,8 @@ def test_mdx_syntax_is_removed_but_code_is_untouched(app, page):
     )
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus", freshenv=True)
-def test_admonitions_and_details(app, page):
-    app.build()
+def test_admonitions_and_details(shared_build, page):
+    app = shared_build("docusaurus")
     first = page(app, "blog/2019-05-28-first-blog-post.html")
     note = first.select_one("div.admonition.note")
     assert note.select_one(".admonition-title").get_text() == "Note"
@@ -176,9 +172,8 @@ def test_admonitions_and_details(app, page):
     assert "```" not in main_text(release)
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus", freshenv=True)
-def test_tabs_become_sphinx_design_tabs(app, page):
-    app.build()
+def test_tabs_become_sphinx_design_tabs(shared_build, page):
+    app = shared_build("docusaurus")
     mdx = page(app, MDX_POST)
     tabs = mdx.select_one(".sd-tab-set")
     assert [label.get_text(strip=True) for label in tabs.select("label.sd-tab-label")] == [
@@ -200,14 +195,8 @@ def test_tabs_become_sphinx_design_tabs(app, page):
     assert contents == ["Use the .dmg .", "Use the installer."]
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="docusaurus",
-    freshenv=True,
-    confoverrides={"extensions": ["sphinx_blogposts"]},
-)
-def test_tabs_without_sphinx_design_are_headed_sections(app, page):
-    app.build()
+def test_tabs_without_sphinx_design_are_headed_sections(shared_build, page):
+    app = shared_build("docusaurus", confoverrides={"extensions": ["sphinx_blogposts"]})
     assert len(all_warnings(app)) == 2
     mdx = page(app, MDX_POST)
     assert mdx.select_one(".sd-tab-set") is None
@@ -219,9 +208,8 @@ def test_tabs_without_sphinx_design_are_headed_sections(app, page):
     assert [t.select_one(".blogposts-tab-label").get_text() for t in old] == ["macOS", "Windows"]
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus", freshenv=True)
-def test_images_from_require_static_folder_and_front_matter(app, page):
-    app.build()
+def test_images_from_require_static_folder_and_front_matter(shared_build, page):
+    app = shared_build("docusaurus")
     out = Path(app.outdir)
     mdx = page(app, MDX_POST)
     diagram = mdx.select_one("img[alt='Tabs diagram']")
@@ -257,9 +245,8 @@ def test_images_from_require_static_folder_and_front_matter(app, page):
     assert broken_images(out / "blog/authors/grace.html") == []
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus", freshenv=True)
-def test_open_graph_and_keywords_meta(app, page):
-    app.build()
+def test_open_graph_and_keywords_meta(shared_build, page):
+    app = shared_build("docusaurus")
     new_year = page(app, "blog/2023-01-01-new-year.html")
 
     def meta(soup, attr, name):
@@ -281,9 +268,8 @@ def test_open_graph_and_keywords_meta(app, page):
     assert meta(plain, "name", "keywords") is None
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus", freshenv=True)
-def test_redirects_from_old_docusaurus_urls(app, page):
-    app.build()
+def test_redirects_from_old_docusaurus_urls(shared_build, page):
+    app = shared_build("docusaurus")
     out = Path(app.outdir)
     expected = {
         "blog/welcome/index.html": "blog/2021-08-26-welcome/index.html",  # front-matter slug
@@ -311,9 +297,8 @@ def test_redirects_from_old_docusaurus_urls(app, page):
     assert figure.find("figure") is None
 
 
-@pytest.mark.sphinx("dirhtml", testroot="docusaurus", freshenv=True)
-def test_redirects_with_dirhtml(app, page):
-    app.build()
+def test_redirects_with_dirhtml(shared_build, page):
+    app = shared_build("docusaurus", "dirhtml")
     soup = page(app, "blog/welcome/index.html")
     assert refresh_target(soup) == "../2021-08-26-welcome/"
     assert soup.find("link", rel="canonical")["href"] == (
@@ -321,11 +306,8 @@ def test_redirects_with_dirhtml(app, page):
     )
 
 
-@pytest.mark.sphinx(
-    "html", testroot="docusaurus", freshenv=True, confoverrides={"blogposts_redirects": False}
-)
-def test_redirects_can_be_turned_off(app):
-    app.build()
+def test_redirects_can_be_turned_off(shared_build):
+    app = shared_build("docusaurus", confoverrides={"blogposts_redirects": False})
     out = Path(app.outdir)
     assert not (out / "blog/welcome").exists()
     assert not (out / "blog/2021/08").exists()
@@ -345,9 +327,8 @@ def test_stale_redirects_are_removed(make_app, editable_root):
     assert target == "../2021-08-26-welcome/index.html"
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus", freshenv=True)
-def test_tags_yml_labels_descriptions_and_permalinks(app, page):
-    app.build()
+def test_tags_yml_labels_descriptions_and_permalinks(shared_build, page):
+    app = shared_build("docusaurus")
     out = Path(app.outdir)
     releases = page(app, "blog/tags/releases.html")  # permalink /releases, key "release"
     assert releases.select_one("h1").get_text() == "Posts tagged “Releases”"
@@ -378,14 +359,8 @@ def test_tags_yml_labels_descriptions_and_permalinks(app, page):
     assert header.get_text() == "Releases" and header["href"] == "../tags/releases.html"
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="docusaurus",
-    freshenv=True,
-    confoverrides={"blogposts_tags_file_strict": True},
-)
-def test_tags_file_strict_warns_about_inline_tags(app):
-    app.build()
+def test_tags_file_strict_warns_about_inline_tags(shared_build):
+    app = shared_build("docusaurus", confoverrides={"blogposts_tags_file_strict": True})
     tag_warnings = [w for w in blog_warnings(app) if "[blogposts.tag]" in w]
     assert len(tag_warnings) == 1, tag_warnings
     assert "2021-08-26-welcome/index.md:6:" in tag_warnings[0]
@@ -426,9 +401,8 @@ def test_missing_front_matter_image_warns(make_app, editable_root):
     assert not [i for i in card.select(".blogposts-card-image img") if "gone" in i["src"]]
 
 
-@pytest.mark.sphinx("html", testroot="docusaurus", freshenv=True, parallel=2)
-def test_parallel_build(app, page):
-    app.build()
+def test_parallel_build(shared_build, page):
+    app = shared_build("docusaurus", parallel=2)
     assert len(all_warnings(app)) == 2
     assert page(app, MDX_POST).select_one(".sd-tab-set") is not None
     assert page(app, RELEASE).select_one("details.blogposts-details") is not None
@@ -478,9 +452,8 @@ def test_changed_card_image_updates_lists(make_app, editable_root):
     assert new_year_image().endswith("thumbs/release.png")
 
 
-@pytest.mark.sphinx("epub", testroot="docusaurus", freshenv=True)
-def test_no_redirects_in_an_epub(app):
-    app.build()
+def test_no_redirects_in_an_epub(shared_build):
+    app = shared_build("docusaurus", "epub")
     out = Path(app.outdir)
     assert (out / "blog/2021-08-26-welcome/index.xhtml").is_file()
     assert not (out / "blog/welcome").exists()

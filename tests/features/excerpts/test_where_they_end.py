@@ -45,9 +45,8 @@ def resolve(app, page_name: str, url: str) -> tuple[Path, str]:
     return target, fragment
 
 
-@pytest.mark.sphinx("html", testroot="excerpts", freshenv=True)
-def test_each_marker_form_ends_the_excerpt(app, page):
-    app.build()
+def test_each_marker_form_ends_the_excerpt(shared_build, page):
+    app = shared_build("excerpts")
     index = page(app, "blog/index.html")
     for title, (kept, dropped) in CUTS.items():
         text = excerpt_of(index, title).get_text()
@@ -59,9 +58,8 @@ def test_each_marker_form_ends_the_excerpt(app, page):
             assert word in page(app, POST_PAGES[title]).get_text(), f"{title}: {word!r} lost"
 
 
-@pytest.mark.sphinx("html", testroot="excerpts", freshenv=True)
-def test_marker_text_appears_in_no_output_file(app):
-    app.build()
+def test_marker_text_appears_in_no_output_file(shared_build):
+    app = shared_build("excerpts")
     pages = sorted(Path(app.outdir).rglob("*.html"))
     assert len(pages) > 10
     for path in pages:
@@ -74,9 +72,8 @@ def test_marker_text_appears_in_no_output_file(app):
             assert needle not in html, f"{needle!r} left in {rel}"
 
 
-@pytest.mark.sphinx("html", testroot="excerpts", freshenv=True)
-def test_marker_in_a_code_block_is_only_text(app, page):
-    app.build()
+def test_marker_in_a_code_block_is_only_text(shared_build, page):
+    app = shared_build("excerpts")
     post = page(app, "blog/2024-01-01-fenced.html")
     assert "<!-- truncate -->" in post.select_one("div.highlight pre").get_text()
     assert "FENCED-AFTER" in post.get_text()
@@ -89,9 +86,8 @@ def test_marker_in_a_code_block_is_only_text(app, page):
     assert "FENCED-AFTER" not in text
 
 
-@pytest.mark.sphinx("html", testroot="excerpts", freshenv=True)
-def test_marker_inside_a_list_item_cuts_the_list_there(app, page):
-    app.build()
+def test_marker_inside_a_list_item_cuts_the_list_there(shared_build, page):
+    app = shared_build("excerpts")
     excerpt = excerpt_of(page(app, "blog/index.html"), "Nested marker")
     assert "NESTED-INTRO" in excerpt.get_text()
     assert [li.get_text(strip=True) for li in excerpt.select("li")] == ["NESTED-ONE", "NESTED-TWO"]
@@ -110,9 +106,8 @@ def test_marker_inside_a_list_item_cuts_the_list_there(app, page):
         "index.html",  # a postlist in the root index
     ],
 )
-@pytest.mark.sphinx("html", testroot="excerpts", freshenv=True)
-def test_excerpt_links_and_images_resolve_where_shown(app, page, listing):
-    app.build()
+def test_excerpt_links_and_images_resolve_where_shown(shared_build, page, listing):
+    app = shared_build("excerpts")
     out = Path(app.outdir).resolve()
     excerpt = excerpt_of(page(app, listing), "Links post")
 

@@ -75,9 +75,8 @@ def build(make_app, editable_root, tmp_path):
 # -- validity ------------------------------------------------------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="feeds", freshenv=True)
-def test_every_feed_is_valid(app):
-    app.build()
+def test_every_feed_is_valid(shared_build):
+    app = shared_build("feeds")
     assert blog_warnings(app) == []
     files = feed_files(Path(app.outdir))
     expected = {f"{folder}/{name}" for folder in PER_FEED for name in ("atom.xml", "rss.xml")}
@@ -108,9 +107,8 @@ def test_every_feed_is_valid(app):
             assert parsed.entries
 
 
-@pytest.mark.sphinx("html", testroot="feeds", freshenv=True)
-def test_rss_has_the_required_elements(app):
-    app.build()
+def test_rss_has_the_required_elements(shared_build):
+    app = shared_build("feeds")
     for folder, docnames in PER_FEED.items():
         root = etree.parse(str(Path(app.outdir, folder, "rss.xml"))).getroot()
         assert root.tag == "rss" and root.get("version") == "2.0"
@@ -134,9 +132,8 @@ def test_rss_has_the_required_elements(app):
     assert [c.text for c in item.findall("category")] == ["python", "news"]
 
 
-@pytest.mark.sphinx("html", testroot="feeds", freshenv=True)
-def test_json_feed_has_the_required_keys(app):
-    app.build()
+def test_json_feed_has_the_required_keys(shared_build):
+    app = shared_build("feeds")
     for folder, docnames in PER_FEED.items():
         feed = json.loads(Path(app.outdir, folder, "feed.json").read_text(encoding="utf-8"))
         assert feed["version"] == "https://jsonfeed.org/version/1.1"
@@ -169,9 +166,8 @@ def test_json_feed_has_the_required_keys(app):
 # -- what the entries say ----------------------------------------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="feeds", freshenv=True)
-def test_feed_and_entry_fields(app):
-    app.build()
+def test_feed_and_entry_fields(shared_build):
+    app = shared_build("feeds")
     root = atom(app)
     assert root.findtext(f"{ATOM}id") == BASE + "blog/atom.xml"
     assert root.findtext(f"{ATOM}title") == "Blog"
@@ -222,9 +218,8 @@ def test_feed_and_entry_fields(app):
     assert "blogposts-post-nav" not in content.text
 
 
-@pytest.mark.sphinx("html", testroot="feeds", freshenv=True)
-def test_links_and_images_in_content_are_absolute(app):
-    app.build()
+def test_links_and_images_in_content_are_absolute(shared_build):
+    app = shared_build("feeds")
     outdir = Path(app.outdir)
     parsed = feedparser.parse(outdir.joinpath("blog/tags/news/atom.xml").read_bytes())
     entry = next(e for e in parsed.entries if e.title == "First post")
@@ -243,14 +238,12 @@ def test_links_and_images_in_content_are_absolute(app):
         assert outdir.joinpath(src.removeprefix(BASE)).is_file(), src
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="feeds",
-    freshenv=True,
-    confoverrides={"blogposts_feed_content": "excerpt", "blogposts_feed_length": 2},
-)
-def test_excerpt_content_and_feed_length(app):
-    app.build()
+def test_excerpt_content_and_feed_length(shared_build):
+    app = shared_build(
+        "feeds",
+        "html",
+        confoverrides={"blogposts_feed_content": "excerpt", "blogposts_feed_length": 2},
+    )
     root = atom(app)
     assert entry_ids(root) == [post_url(d) for d in BLOG[:2]]
     tag_root = atom(app, "blog/tags/python")
@@ -261,11 +254,8 @@ def test_excerpt_content_and_feed_length(app):
     assert f'src="{BASE}' in content
 
 
-@pytest.mark.sphinx(
-    "html", testroot="feeds", freshenv=True, confoverrides={"blogposts_feed_content": "none"}
-)
-def test_no_content_keeps_summary_and_link(app):
-    app.build()
+def test_no_content_keeps_summary_and_link(shared_build):
+    app = shared_build("feeds", confoverrides={"blogposts_feed_content": "none"})
     root = atom(app)
     assert SCHEMA.validate(root), SCHEMA.error_log
     for entry in root.iter(f"{ATOM}entry"):
@@ -275,9 +265,8 @@ def test_no_content_keeps_summary_and_link(app):
     assert all("content_text" in item for item in feed["items"])
 
 
-@pytest.mark.sphinx("html", testroot="feeds", freshenv=True)
-def test_tag_and_author_feeds_hold_exactly_their_posts(app):
-    app.build()
+def test_tag_and_author_feeds_hold_exactly_their_posts(shared_build):
+    app = shared_build("feeds")
     for folder, docnames in PER_FEED.items():
         root = atom(app, folder)
         assert entry_ids(root) == [post_url(d) for d in docnames], folder
@@ -313,9 +302,8 @@ def test_archive_feeds_can_be_turned_off_and_their_files_go(make_app, editable_r
     }
 
 
-@pytest.mark.sphinx("html", testroot="feeds", freshenv=True)
-def test_hostile_title_is_escaped_exactly_once(app, page):
-    app.build()
+def test_hostile_title_is_escaped_exactly_once(shared_build, page):
+    app = shared_build("feeds")
     data = Path(app.outdir, "blog/atom.xml").read_bytes()
     assert b"<script>" not in data
     assert b"&lt;script&gt;" in data
@@ -346,9 +334,8 @@ def alternates(soup: BeautifulSoup) -> dict[str, str]:
     }
 
 
-@pytest.mark.sphinx("html", testroot="feeds", freshenv=True)
-def test_blog_pages_link_to_their_feed(app, page):
-    app.build()
+def test_blog_pages_link_to_their_feed(shared_build, page):
+    app = shared_build("feeds")
     outdir = Path(app.outdir)
     cases = {
         "blog/index.html": "blog",
@@ -388,9 +375,8 @@ def test_blog_pages_link_to_their_feed(app, page):
     assert tag_links[0]["href"] == "python/atom.xml"
 
 
-@pytest.mark.sphinx("dirhtml", testroot="feeds", freshenv=True)
-def test_dirhtml_urls(app, page):
-    app.build()
+def test_dirhtml_urls(shared_build, page):
+    app = shared_build("feeds", "dirhtml")
     root = atom(app)
     assert entry_ids(root)[0] == BASE + "blog/second/"
     assert SCHEMA.validate(root), SCHEMA.error_log
@@ -424,9 +410,8 @@ def test_without_baseurl_feeds_are_written_with_one_warning(build):
     assert entry_ids(atom(again)) == entry_ids(atom(app))
 
 
-@pytest.mark.sphinx("html", testroot="feeds-control-characters", freshenv=True)
-def test_control_characters_are_dropped_with_one_located_warning(app):
-    app.build()
+def test_control_characters_are_dropped_with_one_located_warning(shared_build):
+    app = shared_build("feeds-control-characters")
     warnings = blog_warnings(app)
     assert len(warnings) == 1, warnings
     assert "bell.md:6:" in warnings[0] and "[blogposts.feed]" in warnings[0]
@@ -440,18 +425,16 @@ def test_control_characters_are_dropped_with_one_located_warning(app):
         assert not feedparser.parse(Path(app.outdir, folder, "rss.xml").read_bytes()).bozo
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="feeds",
-    freshenv=True,
-    confoverrides={
-        "blogposts_feed_formats": ["atom", "yaml"],
-        "blogposts_feed_length": 0,
-        "blogposts_feed_content": "everything",
-    },
-)
-def test_invalid_feed_options_warn_and_use_defaults(app):
-    app.build()
+def test_invalid_feed_options_warn_and_use_defaults(shared_build):
+    app = shared_build(
+        "feeds",
+        "html",
+        confoverrides={
+            "blogposts_feed_formats": ["atom", "yaml"],
+            "blogposts_feed_length": 0,
+            "blogposts_feed_content": "everything",
+        },
+    )
     warnings = blog_warnings(app)
     assert len(warnings) == 3
     for name in ("blogposts_feed_formats", "blogposts_feed_length", "blogposts_feed_content"):
@@ -586,11 +569,8 @@ def test_feeds_need_an_html_builder(build):
     assert Path(app.outdir, "index.html").is_file()
 
 
-@pytest.mark.sphinx(
-    "html", testroot="feeds", freshenv=True, confoverrides={"blogposts_drafts": True}
-)
-def test_listed_drafts_stay_out_of_feeds(app, page):
-    app.build()
+def test_listed_drafts_stay_out_of_feeds(shared_build, page):
+    app = shared_build("feeds", confoverrides={"blogposts_drafts": True})
     titles = [a.get_text() for a in page(app, "blog/index.html").select(".blogposts-card-title a")]
     assert "A draft" in titles
     for folder, docnames in PER_FEED.items():

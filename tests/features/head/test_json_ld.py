@@ -7,8 +7,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import pytest
-
 from tests.conftest import card_titles, soup_of
 
 #: What Google's Article documentation recommends (it requires none of them).
@@ -25,9 +23,8 @@ def jsonld(app, name: str) -> dict[str, Any]:
     return data
 
 
-@pytest.mark.sphinx("html", testroot="pins-authors-updates", freshenv=True)
-def test_post_page_blogposting(app):
-    app.build()
+def test_post_page_blogposting(shared_build):
+    app = shared_build("pins-authors-updates")
     data = jsonld(app, "blog/2024-01-01-first.html")
     assert set(data) >= GOOGLE_RECOMMENDED
     assert data["@context"] == "https://schema.org"
@@ -67,9 +64,8 @@ def test_post_page_blogposting(app):
     assert head.find("script", type="application/ld+json") is not None
 
 
-@pytest.mark.sphinx("html", testroot="pins-authors-updates", freshenv=True)
-def test_nothing_can_end_the_script_element(app):
-    app.build()
+def test_nothing_can_end_the_script_element(shared_build):
+    app = shared_build("pins-authors-updates")
     html = Path(app.outdir, "blog/2024-01-04-evil.html").read_text(encoding="utf-8")
     start = html.index('<script type="application/ld+json">') + len(
         '<script type="application/ld+json">'
@@ -88,9 +84,8 @@ def test_nothing_can_end_the_script_element(app):
     ]
 
 
-@pytest.mark.sphinx("html", testroot="pins-authors-updates", freshenv=True)
-def test_index_pages_list_their_posts(app):
-    app.build()
+def test_index_pages_list_their_posts(shared_build):
+    app = shared_build("pins-authors-updates")
     for name in ("blog/index.html", "blog/page/2.html", "blog/page/3.html"):
         data = jsonld(app, name)
         assert data["@type"] == "Blog"
@@ -106,9 +101,8 @@ def test_index_pages_list_their_posts(app):
         assert scripts(app, name) == [], name
 
 
-@pytest.mark.sphinx("html", testroot="pins-authors-updates", freshenv=True)
-def test_author_page_profile(app):
-    app.build()
+def test_author_page_profile(shared_build):
+    app = shared_build("pins-authors-updates")
     data = jsonld(app, "blog/authors/ada.html")
     assert data == {
         "@context": "https://schema.org",
@@ -132,11 +126,8 @@ def _all_urls(value: Any) -> list[str]:
     return [value] if isinstance(value, str) and "://" in value else []
 
 
-@pytest.mark.sphinx(
-    "html", testroot="pins-authors-updates", freshenv=True, confoverrides={"html_baseurl": ""}
-)
-def test_without_baseurl_no_url_is_made_up(app):
-    app.build()
+def test_without_baseurl_no_url_is_made_up(shared_build):
+    app = shared_build("pins-authors-updates", confoverrides={"html_baseurl": ""})
     post = jsonld(app, "blog/2024-01-01-first.html")
     assert "url" not in post and "image" not in post and "mainEntityOfPage" not in post
     # only what the authors map says, which is already a full URL
@@ -150,9 +141,8 @@ def test_without_baseurl_no_url_is_made_up(app):
     assert _all_urls(jsonld(app, "blog/authors/ada.html")) == ["https://ada.example.org/"]
 
 
-@pytest.mark.sphinx("dirhtml", testroot="pins-authors-updates", freshenv=True)
-def test_dirhtml_urls(app):
-    app.build()
+def test_dirhtml_urls(shared_build):
+    app = shared_build("pins-authors-updates", "dirhtml")
     post = jsonld(app, "blog/2024-01-01-first/index.html")
     assert post["url"] == "https://example.org/docs/blog/2024-01-01-first/"
     assert post["author"][0]["url"] == "https://example.org/docs/blog/authors/ada/"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-import pytest
-
 from sphinx_blogposts.writing.view.related import best
 from tests.conftest import blog_warnings, soup_of
 
@@ -23,9 +21,8 @@ def related(app, name: str) -> list[str]:  # type: ignore[no-untyped-def]
     return [a.get_text() for a in block[0].select("li a")]
 
 
-@pytest.mark.sphinx("html", testroot="paginated-blog", freshenv=True)
-def test_more_shared_tags_first_then_newer(app):
-    app.build()
+def test_more_shared_tags_first_then_newer(shared_build):
+    app = shared_build("paginated-blog")
     # post 7 is tagged odd and group-1: 13 and 1 share both; of the posts sharing one,
     # 11 (odd) is the newest
     assert related(app, "blog/2024-02-08-post-7.html") == [
@@ -39,9 +36,8 @@ def test_more_shared_tags_first_then_newer(app):
     assert link["href"] == "2024-04-14-post-13.html"
 
 
-@pytest.mark.sphinx("html", testroot="series", freshenv=True)
-def test_never_the_post_itself_a_draft_or_an_unlisted_post(app):
-    app.build()
+def test_never_the_post_itself_a_draft_or_an_unlisted_post(shared_build):
+    app = shared_build("series")
     # every Deep Dive part is tagged "internals", as are the draft and the unlisted part
     assert related(app, "blog/2024-01-05-rest-part.html") == [
         "Deep dive, the reader",
@@ -54,31 +50,21 @@ def test_never_the_post_itself_a_draft_or_an_unlisted_post(app):
     assert related(app, "blog/2024-04-01-bad-series.html") == []  # no tags: no list
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="paginated-blog",
-    freshenv=True,
-    confoverrides={"blogposts_related": 0, "blogposts_drafts": True},
-)
-def test_zero_turns_related_posts_off(app):
-    app.build()
+def test_zero_turns_related_posts_off(shared_build):
+    app = shared_build(
+        "paginated-blog", "html", confoverrides={"blogposts_related": 0, "blogposts_drafts": True}
+    )
     out = Path(app.outdir)
     assert not any("blogposts-related" in p.read_text() for p in out.rglob("*.html"))
 
 
-@pytest.mark.sphinx(
-    "html", testroot="paginated-blog", freshenv=True, confoverrides={"blogposts_related": 1}
-)
-def test_count_is_the_most_shown(app):
-    app.build()
+def test_count_is_the_most_shown(shared_build):
+    app = shared_build("paginated-blog", confoverrides={"blogposts_related": 1})
     assert related(app, "blog/2024-02-08-post-7.html") == ["Post number 13"]
 
 
-@pytest.mark.sphinx(
-    "html", testroot="paginated-blog", freshenv=True, confoverrides={"blogposts_related": -1}
-)
-def test_a_bad_count_is_one_warning_and_the_default(app):
-    app.build()
+def test_a_bad_count_is_one_warning_and_the_default(shared_build):
+    app = shared_build("paginated-blog", confoverrides={"blogposts_related": -1})
     warnings = blog_warnings(app)
     assert len(warnings) == 1 and "blogposts_related = -1 is not valid" in warnings[0]
     assert len(related(app, "blog/2024-02-08-post-7.html")) == 3

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import blog_warnings, card_titles, soup_of
 
 DEEP_DIVE = [
@@ -23,9 +21,8 @@ def box(soup):  # type: ignore[no-untyped-def]
     return found[0]
 
 
-@pytest.mark.sphinx("html", testroot="series", freshenv=True)
-def test_each_part_names_its_place_and_links_every_other_part(app, page):
-    app.build()
+def test_each_part_names_its_place_and_links_every_other_part(shared_build, page):
+    app = shared_build("series")
     rest = box(page(app, "blog/2024-01-05-rest-part.html"))
     assert " ".join(rest.select_one(".blogposts-series-title").get_text().split()) == (
         "Part 2 of 4 in Deep Dive"
@@ -44,9 +41,8 @@ def test_each_part_names_its_place_and_links_every_other_part(app, page):
     assert "Part 4 of 4 in Deep Dive" in " ".join(last.get_text().split())
 
 
-@pytest.mark.sphinx("html", testroot="series", freshenv=True)
-def test_drafts_and_unlisted_parts_are_no_part_of_the_others_boxes(app, page):
-    app.build()
+def test_drafts_and_unlisted_parts_are_no_part_of_the_others_boxes(shared_build, page):
+    app = shared_build("series")
     intro = box(page(app, "blog/2024-01-01-intro.html"))
     assert [li.get_text() for li in intro.select("li")] == DEEP_DIVE
     # their own pages place them among the listed parts ("deep dive" is the same series)
@@ -60,9 +56,8 @@ def test_drafts_and_unlisted_parts_are_no_part_of_the_others_boxes(app, page):
     assert page(app, "blog/2024-04-01-bad-series.html").select(".blogposts-series") == []
 
 
-@pytest.mark.sphinx("html", testroot="series", freshenv=True)
-def test_series_pages_list_every_series_and_its_parts_in_order(app, page):
-    app.build()
+def test_series_pages_list_every_series_and_its_parts_in_order(shared_build, page):
+    app = shared_build("series")
     index = page(app, "blog/series/index.html")
     assert index.h1.get_text() == "Series"
     rows = [" ".join(li.get_text().split()) for li in index.select(".blogposts-series-index li")]
@@ -78,16 +73,14 @@ def test_series_pages_list_every_series_and_its_parts_in_order(app, page):
     assert "series/index.html" in [a["href"] for a in sections.find_all("a")]
 
 
-@pytest.mark.sphinx("html", testroot="series", freshenv=True)
-def test_postlist_takes_a_series_and_shows_it_in_order(app, page):
-    app.build()
+def test_postlist_takes_a_series_and_shows_it_in_order(shared_build, page):
+    app = shared_build("series")
     titles = [a.get_text() for a in page(app, "index.html").select(".blogposts-postlist a")]
     assert titles == DEEP_DIVE  # ":series: deep  DIVE" names "Deep Dive"
 
 
-@pytest.mark.sphinx("html", testroot="series", freshenv=True)
-def test_bad_series_input_costs_one_located_warning_each(app):
-    app.build()
+def test_bad_series_input_costs_one_located_warning_each(shared_build):
+    app = shared_build("series")
     found = [w for w in blog_warnings(app) if "[blogposts.series]" in w]
     where = sorted(re.search(r"blog/(\S+?):(\d+):", w).groups() for w in found)
     assert where == [
@@ -103,9 +96,8 @@ def test_bad_series_input_costs_one_located_warning_each(app):
     assert card_titles(pair) == ["Same place twice", "Same place again", "Order zero"]
 
 
-@pytest.mark.sphinx("dirhtml", testroot="series", freshenv=True)
-def test_series_in_dirhtml(app, page):
-    app.build()
+def test_series_in_dirhtml(shared_build, page):
+    app = shared_build("series", "dirhtml")
     rest = box(page(app, "blog/2024-01-05-rest-part/index.html"))
     assert rest.select_one(".blogposts-series-name")["href"] == "../series/deep-dive/"
     assert rest.select_one("li a")["href"] == "../2024-01-01-intro/"
@@ -123,9 +115,8 @@ def test_series_in_dirhtml(app, page):
     assert "deep-dive/" in links
 
 
-@pytest.mark.sphinx("html", testroot="series", freshenv=True, confoverrides={"language": "de"})
-def test_series_box_and_related_posts_are_translated(app, page):
-    app.build()
+def test_series_box_and_related_posts_are_translated(shared_build, page):
+    app = shared_build("series", confoverrides={"language": "de"})
     post = page(app, "blog/2024-01-05-rest-part.html")
     title = " ".join(box(post).select_one(".blogposts-series-title").get_text().split())
     assert title == "Teil 2 von 4 der Serie Deep Dive"
@@ -156,11 +147,8 @@ def test_parallel_build_gives_the_same_series_pages(make_app, editable_root):
         assert parallel_pages[name] == html, name
 
 
-@pytest.mark.sphinx(
-    "html", testroot="series", freshenv=True, confoverrides={"blogposts_drafts": True}
-)
-def test_a_shown_draft_is_still_no_part_of_the_others_boxes(app, page):
-    app.build()
+def test_a_shown_draft_is_still_no_part_of_the_others_boxes(shared_build, page):
+    app = shared_build("series", confoverrides={"blogposts_drafts": True})
     assert "Deep dive, a draft part" in card_titles(page(app, "blog/index.html"))  # listed
     intro = box(page(app, "blog/2024-01-01-intro.html"))
     assert [li.get_text() for li in intro.select("li")] == DEEP_DIVE

@@ -46,11 +46,8 @@ def _check_sidebars(out: Path, page: str) -> None:
         assert _resolves(out, page, link["href"]), (page, link["href"])
 
 
-@pytest.mark.sphinx(
-    "html", testroot="small-blog", freshenv=True, confoverrides={"html_sidebars": {"**": ALL}}
-)
-def test_sidebars_in_alabaster(app):
-    app.build()
+def test_sidebars_in_alabaster(shared_build):
+    app = shared_build("small-blog", confoverrides={"html_sidebars": {"**": ALL}})
     assert app.warning.getvalue() == ""
     out = Path(app.outdir)
     for page in (
@@ -120,14 +117,8 @@ def test_sidebar_in_pydata_secondary_sidebar(make_app, editable_root):
     assert secondary.select_one(".blogposts-sidebar-recent") is not None
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="escaping",
-    freshenv=True,
-    confoverrides={"html_sidebars": {"**": ALL}},
-)
-def test_sidebars_escape_front_matter(app):
-    app.build()
+def test_sidebars_escape_front_matter(shared_build):
+    app = shared_build("escaping", confoverrides={"html_sidebars": {"**": ALL}})
     soup = soup_of(Path(app.outdir, "index.html"))
     sidebar = soup.select(".blogposts-sidebar")
     assert sidebar
@@ -182,11 +173,8 @@ def test_sidebars_follow_new_posts_on_incremental_build(make_app, editable_root)
         assert titles[0] == "Brand new", page
 
 
-@pytest.mark.sphinx(
-    "dirhtml", testroot="small-blog", freshenv=True, confoverrides={"html_sidebars": {"**": ALL}}
-)
-def test_sidebar_links_with_dirhtml(app):
-    app.build()
+def test_sidebar_links_with_dirhtml(shared_build):
+    app = shared_build("small-blog", "dirhtml", confoverrides={"html_sidebars": {"**": ALL}})
     out = Path(app.outdir)
     for page in ("other/index.html", "blog/tags/mlflow/index.html"):
         soup = soup_of(out / page)
@@ -199,12 +187,9 @@ def test_sidebar_links_with_dirhtml(app):
             assert (out / target).is_file(), (page, href)
 
 
-@pytest.mark.sphinx(
-    "json", testroot="small-blog", freshenv=True, confoverrides={"html_sidebars": {"**": ALL}}
-)
-def test_json_builder_is_not_handed_sidebar_data(app):
+def test_json_builder_is_not_handed_sidebar_data(shared_build):
     """The json builder writes each page's context as JSON: nothing unserialisable in it."""
-    app.build()
+    app = shared_build("small-blog", "json", confoverrides={"html_sidebars": {"**": ALL}})
     data = json.loads(Path(app.outdir, "blog/index.fjson").read_text(encoding="utf-8"))
     assert "blogposts-card" in data["body"]
     assert not any(key.startswith("blogposts_") and key != "blogposts_page" for key in data)

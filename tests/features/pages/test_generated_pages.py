@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from bs4 import Comment
 
 from tests.conftest import soup_of
@@ -16,9 +15,8 @@ def resolves(page_path: Path, href: str) -> bool:
     return target.is_file() or (target / "index.html").is_file()
 
 
-@pytest.mark.sphinx("html", testroot="paginated-blog", freshenv=True)
-def test_index_is_paginated_with_rel_links(app, page):
-    app.build()
+def test_index_is_paginated_with_rel_links(shared_build, page):
+    app = shared_build("paginated-blog")
     first = page(app, "blog/index.html")
     assert [a.get_text() for a in first.select(".blogposts-card-title a")] == [
         f"Post number {i}" for i in (14, 13, 12, 11)
@@ -45,9 +43,8 @@ def test_index_is_paginated_with_rel_links(app, page):
         assert resolves(Path(app.outdir, "blog/page/2.html"), a["href"]), a["href"]
 
 
-@pytest.mark.sphinx("html", testroot="paginated-blog", freshenv=True)
-def test_tag_and_author_pages(app, page):
-    app.build()
+def test_tag_and_author_pages(shared_build, page):
+    app = shared_build("paginated-blog")
     even = page(app, "blog/tags/even.html")
     assert [a.get_text() for a in even.select(".blogposts-card-title a")] == [
         f"Post number {i}" for i in (14, 12, 10, 8)
@@ -77,9 +74,8 @@ def test_tag_and_author_pages(app, page):
     assert len(archive.select(".blogposts-year li")) == 14
 
 
-@pytest.mark.sphinx("html", testroot="small-blog", freshenv=True)
-def test_post_page_shows_date_authors_tags_reading_time_and_neighbours(app, page):
-    app.build()
+def test_post_page_shows_date_authors_tags_reading_time_and_neighbours(shared_build, page):
+    app = shared_build("small-blog")
     path = Path(app.outdir, "blog/2023/05/01/hello.html")
     post = soup_of(path)
     header = post.select_one(".blogposts-post-header")
@@ -104,9 +100,8 @@ def test_post_page_shows_date_authors_tags_reading_time_and_neighbours(app, page
         assert resolves(path, a["href"]), a["href"]
 
 
-@pytest.mark.sphinx("dirhtml", testroot="small-blog", freshenv=True)
-def test_dirhtml_pages_live_in_folders_and_links_resolve(app, page):
-    app.build()
+def test_dirhtml_pages_live_in_folders_and_links_resolve(shared_build, page):
+    app = shared_build("small-blog", "dirhtml")
     out = Path(app.outdir)
     for name in (
         "blog/index.html",
@@ -128,9 +123,8 @@ def test_dirhtml_pages_live_in_folders_and_links_resolve(app, page):
     assert checked > 10
 
 
-@pytest.mark.sphinx("text", testroot="small-blog", freshenv=True)
-def test_non_html_builders_get_plain_lists(app):
-    app.build()
+def test_non_html_builders_get_plain_lists(shared_build):
+    app = shared_build("small-blog", "text")
     text = Path(app.outdir, "index.txt").read_text()
     assert "2023 Year in Review" in text and "Hello world" in text
     assert "<" not in text

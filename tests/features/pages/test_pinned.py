@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from lxml import etree
 
 from tests.conftest import blog_warnings, card_titles, soup_of
@@ -23,9 +22,8 @@ BY_DATE = [
 ]
 
 
-@pytest.mark.sphinx("html", testroot="pins-authors-updates", freshenv=True)
-def test_pinned_posts_lead_the_index(app):
-    app.build()
+def test_pinned_posts_lead_the_index(shared_build):
+    app = shared_build("pins-authors-updates")
     assert blog_warnings(app) == []
     out = Path(app.outdir)
     index = soup_of(out / "blog/index.html")
@@ -44,9 +42,8 @@ def test_pinned_posts_lead_the_index(app):
         assert soup_of(out / name).select(".blogposts-pinned") == []
 
 
-@pytest.mark.sphinx("html", testroot="pins-authors-updates", freshenv=True)
-def test_date_order_everywhere_else(app):
-    app.build()
+def test_date_order_everywhere_else(shared_build):
+    app = shared_build("pins-authors-updates")
     out = Path(app.outdir)
     archive = soup_of(out / "blog/archive.html")
     assert [a.get_text() for a in archive.select(".blogposts-year li a")] == BY_DATE
@@ -64,10 +61,7 @@ def test_date_order_everywhere_else(app):
     assert pinned.select(".blogposts-pinned-label") == []
 
 
-@pytest.mark.sphinx(
-    "html", testroot="pins-authors-updates", freshenv=True, confoverrides={"language": "fr"}
-)
-def test_pinned_label_is_translated(app):
-    app.build()
+def test_pinned_label_is_translated(shared_build):
+    app = shared_build("pins-authors-updates", confoverrides={"language": "fr"})
     index = soup_of(Path(app.outdir, "blog/index.html"))
     assert index.select_one(".blogposts-pinned-label").get_text() == "Épinglé"

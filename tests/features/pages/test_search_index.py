@@ -6,8 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import soup_of
 
 
@@ -23,9 +21,8 @@ def docs_of(index: dict, word: str) -> set[str]:  # type: ignore[type-arg]
     return {index["docnames"][i] for i in ([found] if isinstance(found, int) else found)}
 
 
-@pytest.mark.sphinx("html", testroot="paginated-blog", freshenv=True)
-def test_headers_and_footers_are_not_searched(app):
-    app.build()
+def test_headers_and_footers_are_not_searched(shared_build):
+    app = shared_build("paginated-blog")
     page = soup_of(Path(app.outdir, "blog/2024-02-08-post-7.html"))
     # the chrome is on the page: author, tags, related posts, newer/older links
     assert page.select_one(".blogposts-author").get_text() == "Bob Example"

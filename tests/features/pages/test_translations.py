@@ -21,18 +21,16 @@ LOCALES = PACKAGE / "locales"
 LANGUAGES = ["de", "fr", "es", "ja", "zh_CN"]
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="small-blog",
-    freshenv=True,
-    confoverrides={
-        "language": "de",
-        "blogposts_posts_per_page": 2,
-        "html_sidebars": {"**": ["blogposts/recent.html", "blogposts/archives.html"]},
-    },
-)
-def test_german_blog(app):
-    app.build()
+def test_german_blog(shared_build):
+    app = shared_build(
+        "small-blog",
+        "html",
+        confoverrides={
+            "language": "de",
+            "blogposts_posts_per_page": 2,
+            "html_sidebars": {"**": ["blogposts/recent.html", "blogposts/archives.html"]},
+        },
+    )
     assert app.warning.getvalue() == ""
     out = Path(app.outdir)
     index = soup_of(out / "blog/index.html")
@@ -89,16 +87,14 @@ def test_other_languages(make_app, editable_root, language, read_more, tags, dat
     assert post.select_one(".blogposts-post-header time").get_text() == date
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="small-blog",
-    freshenv=True,
-    confoverrides={"language": "ar", "html_sidebars": {"**": ["blogposts/recent.html"]}},
-)
-def test_right_to_left(app):
+def test_right_to_left(shared_build):
     """Arabic: every block of the blog says dir="rtl", dates are Arabic, and the stylesheet
     only uses logical directions, so the layout mirrors instead of breaking."""
-    app.build()
+    app = shared_build(
+        "small-blog",
+        "html",
+        confoverrides={"language": "ar", "html_sidebars": {"**": ["blogposts/recent.html"]}},
+    )
     out = Path(app.outdir)
     index = soup_of(out / "blog/index.html")
     assert index.select_one("section.blogposts-page")["dir"] == "rtl"
@@ -115,9 +111,8 @@ def test_right_to_left(app):
     assert physical == []
 
 
-@pytest.mark.sphinx("html", testroot="small-blog", freshenv=True)
-def test_english_is_left_to_right(app):
-    app.build()
+def test_english_is_left_to_right(shared_build):
+    app = shared_build("small-blog")
     index = soup_of(Path(app.outdir, "blog/index.html"))
     assert index.select_one("section.blogposts-page")["dir"] == "ltr"
     assert index.select_one(".blogposts-read-more a").get_text() == "Read more"

@@ -43,9 +43,8 @@ def widgets(app) -> dict[str, object]:
     return found
 
 
-@pytest.mark.sphinx("html", testroot="pins-authors-updates", freshenv=True)
-def test_nothing_configured_loads_nothing(app):
-    app.build()
+def test_nothing_configured_loads_nothing(shared_build):
+    app = shared_build("pins-authors-updates")
     out = Path(app.outdir)
     for path in out.rglob("*"):
         if path.is_file() and path.suffix in (".html", ".js", ".xml", ".json"):
@@ -57,14 +56,8 @@ def test_nothing_configured_loads_nothing(app):
         assert "blogposts-comments.js" not in path.read_text(encoding="utf-8"), path
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="pins-authors-updates",
-    freshenv=True,
-    confoverrides={"blogposts_comments": GISCUS},
-)
-def test_giscus_on_every_post_but_drafts_and_opted_out(app):
-    app.build()
+def test_giscus_on_every_post_but_drafts_and_opted_out(shared_build):
+    app = shared_build("pins-authors-updates", confoverrides={"blogposts_comments": GISCUS})
     assert blog_warnings(app) == []
     found = widgets(app)
     # not the draft, not "comments: false", not index/tag/author/archive pages or news.md
@@ -95,28 +88,22 @@ def test_giscus_on_every_post_but_drafts_and_opted_out(app):
     assert section.select_one("h2").get_text() == "Comments"
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="pins-authors-updates",
-    freshenv=True,
-    confoverrides={"blogposts_comments": {"provider": "utterances", "repo": "octo/blog"}},
-)
-def test_utterances(app):
-    app.build()
+def test_utterances(shared_build):
+    app = shared_build(
+        "pins-authors-updates",
+        "html",
+        confoverrides={"blogposts_comments": {"provider": "utterances", "repo": "octo/blog"}},
+    )
     widget = widgets(app)["blog/2024-01-07-plain.html"]
     assert widget["data-src"] == "https://utteranc.es/client.js"
     assert widget["data-origin"] == "https://utteranc.es"
     assert json.loads(widget["data-options"]) == {"repo": "octo/blog", "issue-term": "pathname"}
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="pins-authors-updates",
-    freshenv=True,
-    confoverrides={"disqus_shortname": "my-site"},
-)
-def test_ablog_disqus_shortname(app):
-    app.build()
+def test_ablog_disqus_shortname(shared_build):
+    app = shared_build(
+        "pins-authors-updates", "html", confoverrides={"disqus_shortname": "my-site"}
+    )
     found = widgets(app)
     assert sorted(found) == WITH_COMMENTS
     widget = found["blog/2024-01-07-plain.html"]
@@ -149,14 +136,10 @@ def test_bad_settings_are_one_warning_and_no_comments(make_app, editable_root, o
     assert widgets(app) == {}
 
 
-@pytest.mark.sphinx(
-    "dirhtml",
-    testroot="pins-authors-updates",
-    freshenv=True,
-    confoverrides={"blogposts_comments": GISCUS},
-)
-def test_dirhtml(app):
-    app.build()
+def test_dirhtml(shared_build):
+    app = shared_build(
+        "pins-authors-updates", "dirhtml", confoverrides={"blogposts_comments": GISCUS}
+    )
     found = widgets(app)
     assert "blog/2024-01-07-plain/index.html" in found
     assert "blog/2024-01-05-quiet/index.html" not in found

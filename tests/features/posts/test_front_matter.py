@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from sphinx.util.console import strip_escape_sequences
 
 from tests.conftest import blog_warnings, card, card_titles
@@ -34,9 +33,8 @@ def resolves(app, from_page: str, href: str) -> bool:
 # -- front matter keeps its YAML types ------------------------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="meta-frontmatter", freshenv=True)
-def test_yaml_list_of_tags_stays_a_list(app, page):
-    app.build()
+def test_yaml_list_of_tags_stays_a_list(shared_build, page):
+    app = shared_build("meta-frontmatter")
     post = card(page(app, "blog/index.html"), "YAML lists")
     # `[MLflow, "2023", Linux Foundation]`: three tags, no quote or bracket left in a label
     assert texts(post, ".blogposts-tag") == ["MLflow", "2023", "Linux Foundation"]
@@ -45,25 +43,22 @@ def test_yaml_list_of_tags_stays_a_list(app, page):
     assert card_titles(page(app, "blog/tags/2023.html")) == ["YAML lists"]
 
 
-@pytest.mark.sphinx("html", testroot="meta-frontmatter", freshenv=True)
-def test_comma_separated_tags(app, page):
-    app.build()
+def test_comma_separated_tags(shared_build, page):
+    app = shared_build("meta-frontmatter")
     post = card(page(app, "blog/index.html"), "Comma tags")
     assert texts(post, ".blogposts-tag") == ["alpha", "beta gamma", "delta"]
     assert card_titles(page(app, "blog/tags/beta-gamma.html")) == ["Comma tags"]
 
 
-@pytest.mark.sphinx("html", testroot="meta-frontmatter", freshenv=True)
-def test_list_of_author_keys_gives_every_author(app, page):
-    app.build()
+def test_list_of_author_keys_gives_every_author(shared_build, page):
+    app = shared_build("meta-frontmatter")
     post = card(page(app, "blog/index.html"), "YAML lists")
     assert texts(post, ".blogposts-author") == ["Ana Lima", "Ben Okafor"]
     assert card_titles(page(app, "blog/authors/ben.html")) == ["YAML lists"]
 
 
-@pytest.mark.sphinx("html", testroot="meta-frontmatter", freshenv=True)
-def test_inline_author_object(app, page):
-    app.build()
+def test_inline_author_object(shared_build, page):
+    app = shared_build("meta-frontmatter")
     post = card(page(app, "blog/index.html"), "Comma tags")
     assert texts(post, ".blogposts-author") == ["Zoe Inline"]
     author = page(app, "blog/authors/zoe-inline.html")
@@ -74,18 +69,16 @@ def test_inline_author_object(app, page):
     assert author.select_one(".blogposts-avatar")["src"] == "https://zoe.example/zoe.png"
 
 
-@pytest.mark.sphinx("html", testroot="meta-frontmatter", freshenv=True)
-def test_author_keys_and_objects_mixed(app, page):
-    app.build()
+def test_author_keys_and_objects_mixed(shared_build, page):
+    app = shared_build("meta-frontmatter")
     post = card(page(app, "blog/index.html"), "Mixed authors")
     assert texts(post, ".blogposts-author") == ["Ana Lima", "Guest Person"]
     assert card_titles(page(app, "blog/authors/ana.html")) == ["Mixed authors", "YAML lists"]
     assert card_titles(page(app, "blog/authors/guest-person.html")) == ["Mixed authors"]
 
 
-@pytest.mark.sphinx("html", testroot="meta-frontmatter", freshenv=True)
-def test_unknown_front_matter_keys_are_ignored_silently(app, page):
-    app.build()
+def test_unknown_front_matter_keys_are_ignored_silently(shared_build, page):
+    app = shared_build("meta-frontmatter")
     # sidebar_label, hide_table_of_contents and a nested custom mapping: no warning at all
     assert app.warning.getvalue().strip() == ""
     post = page(app, "blog/2023-06-01-yaml-lists.html")
@@ -96,9 +89,8 @@ def test_unknown_front_matter_keys_are_ignored_silently(app, page):
 # -- title ---------------------------------------------------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="meta-title", freshenv=True)
-def test_front_matter_title_with_headings_from_h2(app, page):
-    app.build()
+def test_front_matter_title_with_headings_from_h2(shared_build, page):
+    app = shared_build("meta-title")
     # MyST would warn "[myst.header]" for a document whose headings start at H2
     assert app.warning.getvalue().strip() == ""
     post = page(app, "blog/2024-01-10-docusaurus-style.html")
@@ -110,9 +102,8 @@ def test_front_matter_title_with_headings_from_h2(app, page):
     assert title in card_titles(page(app, "blog/index.html"))
 
 
-@pytest.mark.sphinx("html", testroot="meta-title", freshenv=True)
-def test_post_with_its_own_h1_keeps_it(app, page):
-    app.build()
+def test_post_with_its_own_h1_keeps_it(shared_build, page):
+    app = shared_build("meta-title")
     post = page(app, "blog/2024-01-11-own-heading.html")
     assert heading(post) == "Written as a heading"
     assert post.title.get_text().startswith("Written as a heading —")
@@ -150,17 +141,13 @@ def dated_cards(soup) -> list[tuple[str, str]]:
     ]
 
 
-@pytest.mark.sphinx("html", testroot="meta-dates", freshenv=True)
-def test_naive_and_offset_dates_sort_by_real_instant(app, page):
-    app.build()
+def test_naive_and_offset_dates_sort_by_real_instant(shared_build, page):
+    app = shared_build("meta-dates")
     assert dated_cards(page(app, "blog/index.html")) == DATES_NEWEST_FIRST
 
 
-@pytest.mark.sphinx(
-    "html", testroot="meta-dates", freshenv=True, confoverrides={"blogposts_timezone": "UTC"}
-)
-def test_timezone_setting_decides_what_a_naive_date_means(app, page):
-    app.build()
+def test_timezone_setting_decides_what_a_naive_date_means(shared_build, page):
+    app = shared_build("meta-dates", confoverrides={"blogposts_timezone": "UTC"})
     # read in UTC, 23:30 on March 1st is before 02:00 on March 2nd: the order flips
     titles = card_titles(page(app, "blog/index.html"))
     assert titles[:2] == ["UTC night", "New York evening"]
@@ -168,9 +155,8 @@ def test_timezone_setting_decides_what_a_naive_date_means(app, page):
     assert evening.select_one("time.blogposts-date")["datetime"] == "2024-03-01T23:30:00+00:00"
 
 
-@pytest.mark.sphinx("html", testroot="meta-dates", freshenv=True)
-def test_dates_shown_on_post_pages(app, page):
-    app.build()
+def test_dates_shown_on_post_pages(shared_build, page):
+    app = shared_build("meta-dates")
     for name, title, shown in (
         ("blog/plain-date.html", "Plain date", "January 15, 2024"),
         ("blog/with-offset.html", "With offset", "February 1, 2024"),
@@ -181,9 +167,8 @@ def test_dates_shown_on_post_pages(app, page):
         assert texts(post, ".blogposts-post-header time.blogposts-date") == [shown]
 
 
-@pytest.mark.sphinx("html", testroot="meta-dates", freshenv=True)
-def test_each_docusaurus_path_form_gives_a_date(app, page):
-    app.build()
+def test_each_docusaurus_path_form_gives_a_date(shared_build, page):
+    app = shared_build("meta-dates")
     for name, day in (
         ("blog/2023-01-01-flat-form.html", "January 1, 2023"),
         ("blog/2023-01-02-folder-form/index.html", "January 2, 2023"),
@@ -193,9 +178,8 @@ def test_each_docusaurus_path_form_gives_a_date(app, page):
         assert texts(page(app, name), ".blogposts-post-header time.blogposts-date") == [day]
 
 
-@pytest.mark.sphinx("html", testroot="meta-dates", freshenv=True)
-def test_post_without_a_date(app, page):
-    app.build()
+def test_post_without_a_date(shared_build, page):
+    app = shared_build("meta-dates")
     assert len(app.warning.getvalue().strip().splitlines()) == 1
     warnings = plain_warnings(app)
     assert len(warnings) == 1, warnings
@@ -216,9 +200,8 @@ def test_post_without_a_date(app, page):
 # test-meta-authors: ana in conf.py's blogposts_authors, carly and dan in blog/authors.yml.
 
 
-@pytest.mark.sphinx("html", testroot="meta-authors", freshenv=True)
-def test_authors_from_conf_and_authors_file(app, page):
-    app.build()
+def test_authors_from_conf_and_authors_file(shared_build, page):
+    app = shared_build("meta-authors")
     index = page(app, "blog/authors/index.html")
     entries = {
         " ".join(li.select_one(".blogposts-author").get_text().split()): li
@@ -235,18 +218,16 @@ def test_authors_from_conf_and_authors_file(app, page):
     assert carly.select_one(".blogposts-avatar")["src"] == "https://carly.example/carly.png"
 
 
-@pytest.mark.sphinx("html", testroot="meta-authors", freshenv=True)
-def test_author_pages_list_their_posts(app, page):
-    app.build()
+def test_author_pages_list_their_posts(shared_build, page):
+    app = shared_build("meta-authors")
     assert card_titles(page(app, "blog/authors/ana.html")) == ["Written as a pair"]
     assert card_titles(page(app, "blog/authors/carly.html")) == ["Carly alone", "Written as a pair"]
     assert card_titles(page(app, "blog/authors/dan.html")) == ["With a typo"]
     assert heading(page(app, "blog/authors/dan.html")) == "Posts by Dan Wu"
 
 
-@pytest.mark.sphinx("html", testroot="meta-authors", freshenv=True)
-def test_unknown_author_key_warns_and_is_shown_as_written(app, page):
-    app.build()
+def test_unknown_author_key_warns_and_is_shown_as_written(shared_build, page):
+    app = shared_build("meta-authors")
     warnings = plain_warnings(app)
     assert len(warnings) == 1, warnings
     message = warnings[0]
@@ -258,9 +239,8 @@ def test_unknown_author_key_warns_and_is_shown_as_written(app, page):
     assert texts(post, ".blogposts-author") == ["Dan Wu", "Carly_A"]
 
 
-@pytest.mark.sphinx("html", testroot="meta-authors", freshenv=True)
-def test_post_header_links_authors_to_their_pages(app, page):
-    app.build()
+def test_post_header_links_authors_to_their_pages(shared_build, page):
+    app = shared_build("meta-authors")
     name = "blog/2024-01-01-pair.html"
     links = page(app, name).select(".blogposts-post-header a.blogposts-author")
     assert [(a.get_text(), a["href"]) for a in links] == [
@@ -278,9 +258,8 @@ def tag_links(soup) -> dict[str, str]:
     return {a.get_text(): a["href"] for a in soup.select(".blogposts-tag-index a.blogposts-tag")}
 
 
-@pytest.mark.sphinx("html", testroot="meta-tags", freshenv=True)
-def test_tags_differing_in_case_are_one_tag(app, page):
-    app.build()
+def test_tags_differing_in_case_are_one_tag(shared_build, page):
+    app = shared_build("meta-tags")
     assert app.warning.getvalue().strip() == ""
     links = tag_links(page(app, "blog/tags/index.html"))
     assert [label for label in links if label.casefold() == "mlflow"] == ["MLflow"]
@@ -292,9 +271,8 @@ def test_tags_differing_in_case_are_one_tag(app, page):
     assert two.select("a.blogposts-tag")[0]["href"] == "tags/mlflow.html"
 
 
-@pytest.mark.sphinx("html", testroot="meta-tags", freshenv=True)
-def test_c_cpp_and_csharp_are_three_tags(app, page):
-    app.build()
+def test_c_cpp_and_csharp_are_three_tags(shared_build, page):
+    app = shared_build("meta-tags")
     links = tag_links(page(app, "blog/tags/index.html"))
     hrefs = {label: links[label] for label in ("C", "C++", "C#")}
     # readable, distinct slugs: the symbols are spelled out rather than dropped
@@ -305,9 +283,8 @@ def test_c_cpp_and_csharp_are_three_tags(app, page):
         assert heading(tag_page) == f"Posts tagged “{label}”"
 
 
-@pytest.mark.sphinx("html", testroot="meta-tags", freshenv=True)
-def test_non_ascii_tags_get_ascii_slugs(app, page):
-    app.build()
+def test_non_ascii_tags_get_ascii_slugs(shared_build, page):
+    app = shared_build("meta-tags")
     links = tag_links(page(app, "blog/tags/index.html"))
     for label, title in (("日本語", "Post one"), ("Café", "Post two")):
         href = links[label]
@@ -323,9 +300,8 @@ def test_non_ascii_tags_get_ascii_slugs(app, page):
     assert header_links["日本語"] == f"tags/{links['日本語']}"
 
 
-@pytest.mark.sphinx("html", testroot="meta-tags", freshenv=True)
-def test_tags_index_shows_counts(app, page):
-    app.build()
+def test_tags_index_shows_counts(shared_build, page):
+    app = shared_build("meta-tags")
     index = page(app, "blog/tags/index.html")
     counts = {
         li.select_one("a.blogposts-tag").get_text(): li.select_one(".blogposts-count").get_text()

@@ -37,9 +37,8 @@ def atom_updated(app) -> dict[str, str]:
     return {e.findtext(f"{ATOM}title"): e.findtext(f"{ATOM}updated") for e in entries}
 
 
-@pytest.mark.sphinx("html", testroot="pins-authors-updates", freshenv=True)
-def test_front_matter_in_three_dialects(app):
-    app.build()
+def test_front_matter_in_three_dialects(shared_build):
+    app = shared_build("pins-authors-updates")
     assert blog_warnings(app) == []
     assert shown(app, "blog/2024-01-01-first.html") == (
         "Updated February 1, 2024",
@@ -65,11 +64,8 @@ def test_front_matter_in_three_dialects(app):
     assert entries["A plain post"] == "2024-01-07T00:00:00+00:00"
 
 
-@pytest.mark.sphinx(
-    "html", testroot="pins-authors-updates", freshenv=True, confoverrides={"language": "de"}
-)
-def test_updated_is_translated(app):
-    app.build()
+def test_updated_is_translated(shared_build):
+    app = shared_build("pins-authors-updates", confoverrides={"language": "de"})
     assert shown(app, "blog/2024-01-01-first.html")[0] == "Aktualisiert am 1. Februar 2024"
 
 

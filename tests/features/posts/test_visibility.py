@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import blog_warnings
 
 LISTED = ["Draft as false", "Public post"]
@@ -34,17 +32,15 @@ def robots(soup):
     return [m.get("content") for m in soup.find_all("meta", attrs={"name": "robots"})]
 
 
-@pytest.mark.sphinx("html", testroot="visibility", freshenv=True)
-def test_posts_outside_any_toctree_build_without_warnings(app, page):
-    app.build()
+def test_posts_outside_any_toctree_build_without_warnings(shared_build, page):
+    app = shared_build("visibility")
     assert "toctree" not in app.warning.getvalue()
     assert app.warning.getvalue() == ""
     assert card_titles(page(app, "blog/index.html")) == LISTED
 
 
-@pytest.mark.sphinx("html", testroot="visibility", freshenv=True)
-def test_drafts_and_unlisted_posts_are_in_no_list(app, page):
-    app.build()
+def test_drafts_and_unlisted_posts_are_in_no_list(shared_build, page):
+    app = shared_build("visibility")
     lists = {
         "blog/index.html": card_titles,
         "blog/tags/shared.html": card_titles,
@@ -62,9 +58,8 @@ def test_drafts_and_unlisted_posts_are_in_no_list(app, page):
     assert "Draft post" not in nav and "Unlisted post" not in nav
 
 
-@pytest.mark.sphinx("html", testroot="visibility", freshenv=True)
-def test_hidden_posts_still_build_but_ask_not_to_be_indexed(app, page):
-    app.build()
+def test_hidden_posts_still_build_but_ask_not_to_be_indexed(shared_build, page):
+    app = shared_build("visibility")
     for title, name in HIDDEN_PAGES.items():
         soup = page(app, name)
         assert title in soup.find("h1").get_text(), name
@@ -73,11 +68,8 @@ def test_hidden_posts_still_build_but_ask_not_to_be_indexed(app, page):
         assert robots(page(app, name)) == [], name
 
 
-@pytest.mark.sphinx(
-    "html", testroot="visibility", freshenv=True, confoverrides={"blogposts_drafts": True}
-)
-def test_drafts_are_listed_and_marked_when_enabled(app, page):
-    app.build()
+def test_drafts_are_listed_and_marked_when_enabled(shared_build, page):
+    app = shared_build("visibility", confoverrides={"blogposts_drafts": True})
     index = page(app, "blog/index.html")
     assert card_titles(index) == [
         "Draft as false",
@@ -101,9 +93,8 @@ def test_drafts_are_listed_and_marked_when_enabled(app, page):
 # -- posts without a date, and the warning about them -----------------------------------------
 
 
-@pytest.mark.sphinx("html", testroot="undated-posts", freshenv=True)
-def test_undated_post_warns_with_location_and_is_listed_nowhere(app, page):
-    app.build()
+def test_undated_post_warns_with_location_and_is_listed_nowhere(shared_build, page):
+    app = shared_build("undated-posts")
     [line] = [w for w in plain_warnings(app) if "[blogposts.date]" in w]
     source = Path(app.srcdir, "blog", "undated.md")
     assert line.startswith(f"{source}:1: WARNING: the post has no date"), line
@@ -116,14 +107,10 @@ def test_undated_post_warns_with_location_and_is_listed_nowhere(app, page):
     assert "Undated" not in page(app, "index.html").select_one(".blogposts-postlist").get_text()
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="undated-posts",
-    freshenv=True,
-    confoverrides={"suppress_warnings": ["blogposts.date"]},
-)
-def test_suppressing_date_warnings_keeps_the_others(app):
-    app.build()
+def test_suppressing_date_warnings_keeps_the_others(shared_build):
+    app = shared_build(
+        "undated-posts", "html", confoverrides={"suppress_warnings": ["blogposts.date"]}
+    )
     warnings = plain_warnings(app)
     assert not [w for w in warnings if "[blogposts.date]" in w]
     [other] = warnings

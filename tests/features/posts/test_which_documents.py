@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import blog_warnings, card, card_titles
 
 
@@ -25,9 +23,8 @@ DEFAULT_POSTS = [
 ]
 
 
-@pytest.mark.sphinx("html", testroot="which-are-posts", freshenv=True)
-def test_every_way_of_making_a_post_is_listed(app, page):
-    app.build()
+def test_every_way_of_making_a_post_is_listed(shared_build, page):
+    app = shared_build("which-are-posts")
     # posts outside every toctree are orphans: no "not included in any toctree" warning
     assert app.warning.getvalue().strip() == ""
     index = page(app, "blog/index.html")
@@ -36,9 +33,8 @@ def test_every_way_of_making_a_post_is_listed(app, page):
         assert is_post_page(page(app, f"{name}.html")), name
 
 
-@pytest.mark.sphinx("html", testroot="which-are-posts", freshenv=True)
-def test_rest_post_directive_options(app, page):
-    app.build()
+def test_rest_post_directive_options(shared_build, page):
+    app = shared_build("which-are-posts")
     index = page(app, "blog/index.html")
     rst = card(index, "Notes written in reST")  # :title: wins over the document's heading
     assert [t.get_text() for t in rst.select(".blogposts-tag")] == ["Sphinx", "Tutorials"]
@@ -62,9 +58,8 @@ def test_rest_post_directive_options(app, page):
     ]
 
 
-@pytest.mark.sphinx("html", testroot="which-are-posts", freshenv=True)
-def test_myst_post_directive_outside_blog_folder(app, page):
-    app.build()
+def test_myst_post_directive_outside_blog_folder(shared_build, page):
+    app = shared_build("which-are-posts")
     myst = card(page(app, "blog/index.html"), "A MyST directive post")
     assert myst.select_one(".blogposts-card-title a")["href"] == "../notes/myst-post.html"
     assert [t.get_text() for t in myst.select(".blogposts-tag")] == ["Markdown"]
@@ -73,9 +68,8 @@ def test_myst_post_directive_outside_blog_folder(app, page):
     assert card_titles(tag_page) == ["A MyST directive post"]
 
 
-@pytest.mark.sphinx("html", testroot="which-are-posts", freshenv=True)
-def test_plain_documents_are_not_posts(app, page):
-    app.build()
+def test_plain_documents_are_not_posts(shared_build, page):
+    app = shared_build("which-are-posts")
     # about.md has a date and tags in its front matter but is outside the pattern and
     # has neither a post directive nor `blogpost: true`; news/item.md likewise
     for name in ("about", "news/item", "index"):
@@ -88,14 +82,8 @@ def test_plain_documents_are_not_posts(app, page):
     assert not Path(app.outdir, "blog/tags/not-a-tag.html").exists()
 
 
-@pytest.mark.sphinx(
-    "html",
-    testroot="which-are-posts",
-    freshenv=True,
-    confoverrides={"blogposts_pattern": ["news/**"]},
-)
-def test_custom_pattern_replaces_the_default(app, page):
-    app.build()
+def test_custom_pattern_replaces_the_default(shared_build, page):
+    app = shared_build("which-are-posts", confoverrides={"blogposts_pattern": ["news/**"]})
     assert blog_warnings(app) == []
     titles = card_titles(page(app, "blog/index.html"))
     # news/** now makes posts, blog/** no longer does; directive and front-matter posts stay
@@ -109,9 +97,8 @@ def test_custom_pattern_replaces_the_default(app, page):
     assert not is_post_page(page(app, "blog/pattern-post.html"))
 
 
-@pytest.mark.sphinx("html", testroot="blog-index-written", freshenv=True)
-def test_real_blog_index_is_left_alone(app, page):
-    app.build()
+def test_real_blog_index_is_left_alone(shared_build, page):
+    app = shared_build("blog-index-written")
     assert app.warning.getvalue().strip() == ""
     index = page(app, "blog/index.html")
     # the hand-written page, not the generated list, and not a post either

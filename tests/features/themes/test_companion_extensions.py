@@ -9,8 +9,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
-import pytest
-
 from tests.conftest import soup_of
 
 BASE = "https://example.org/en/latest/"
@@ -36,9 +34,8 @@ def _snapshot(folder: Path) -> dict[str, str]:
     }
 
 
-@pytest.mark.sphinx("html", testroot="with-opengraph-sitemap", freshenv=True)
-def test_versioned_base_url_keeps_links_right(app):
-    app.build()
+def test_versioned_base_url_keeps_links_right(shared_build):
+    app = shared_build("with-opengraph-sitemap")
     assert app.warning.getvalue() == ""
     out = Path(app.outdir)
     for page in PAGES:
@@ -82,9 +79,8 @@ def test_sitemap_lists_generated_pages(make_app, editable_root):
             assert BASE + page in locs, page
 
 
-@pytest.mark.sphinx("html", testroot="with-opengraph-sitemap", freshenv=True)
-def test_opengraph_uses_post_description_and_image(app):
-    app.build()
+def test_opengraph_uses_post_description_and_image(shared_build):
+    app = shared_build("with-opengraph-sitemap")
     out = Path(app.outdir)
 
     def og(page: str) -> dict[str, str]:
@@ -125,10 +121,9 @@ def test_builds_never_write_into_the_sources(make_app, editable_root, tmp_path):
     assert "More." in (Path(app2.outdir) / "blog/2024-01-01-plain.html").read_text()
 
 
-@pytest.mark.sphinx("html", testroot="with-opengraph-sitemap", freshenv=True)
-def test_versioned_base_url_keeps_feed_links_right(app):
+def test_versioned_base_url_keeps_feed_links_right(shared_build):
     """Feed readers need absolute links: they keep the /en/latest/ part and reach files."""
-    app.build()
+    app = shared_build("with-opengraph-sitemap")
     out = Path(app.outdir)
     urls: list[str] = []
     atom = ElementTree.parse(out / "blog/atom.xml")

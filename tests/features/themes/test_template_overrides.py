@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 
-
-@pytest.mark.sphinx("html", testroot="theme-templates", freshenv=True)
-def test_project_then_theme_then_ours(app, page):
-    app.build()
+def test_project_then_theme_then_ours(shared_build, page):
+    app = shared_build("theme-templates")
     assert app.warning.getvalue() == ""
     hello = page(app, "blog/hello.html")
     # the project's post header wins over the theme's
