@@ -13,14 +13,8 @@ THEMES = ["alabaster", "furo", "pydata_sphinx_theme", "sphinx_book_theme", "sphi
 
 
 @pytest.mark.parametrize("theme", THEMES)
-def test_generated_pages_render_in_theme(make_app, editable_root, theme):
-    app = make_app(
-        "html",
-        srcdir=editable_root("small-blog"),
-        freshenv=True,
-        confoverrides={"html_theme": theme},
-    )
-    app.build()
+def test_generated_pages_render_in_theme(shared_build, theme):
+    app = shared_build("small-blog", confoverrides={"html_theme": theme})
     assert app.warning.getvalue() == ""
     out = Path(app.outdir)
     theme_css = {
@@ -72,17 +66,11 @@ def _declarations(css: str, selector: str) -> set[str]:
     ],
 )
 def test_stylesheet_uses_variables_the_theme_sets_in_light_and_dark_mode(
-    make_app, editable_root, theme, stylesheet, prefix, light, dark
+    shared_build, theme, stylesheet, prefix, light, dark
 ):
     """The blog's colours come from variables the theme really defines for both modes, so
     they follow its light/dark switch (a misspelt variable would silently fall back)."""
-    app = make_app(
-        "html",
-        srcdir=editable_root("small-blog"),
-        freshenv=True,
-        confoverrides={"html_theme": theme},
-    )
-    app.build()
+    app = shared_build("small-blog", confoverrides={"html_theme": theme})
     static = Path(app.outdir, "_static")
     ours = (static / "blogposts.css").read_text(encoding="utf-8")
     used = {name for name in re.findall(r"var\((--[\w-]+)", ours) if name.startswith(prefix)}
