@@ -6,6 +6,7 @@ the static folder; the resolver (links.py) turns each link into one of those.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Set
 from pathlib import Path
@@ -48,6 +49,8 @@ class SiteIndex:
                 claims.setdefault(path, []).append(post.docname)
         #: A URL two posts had is left to the redirect warning; it names neither.
         self.old_urls = {path: docs[0] for path, docs in claims.items() if len(docs) == 1}
+        #: Where each post was on the old site: what its relative links were read against.
+        self.address = {doc: path for path, doc in self.old_urls.items()}
         site = app.config.blogposts_site_url
         self.site = urlsplit(site.strip()) if site else None
         url_map: dict[str, str] = app.config.blogposts_url_map
@@ -151,7 +154,24 @@ class SiteIndex:
             found = self.links.anchor(refdoc, target)
             if found is not None:
                 return ("local", found, "")
+        if "#" in target:  # myst-parser reads ``other-post#part`` as one name, never a path
+            return self.relative(target, refdoc)
         return None
+
+    def relative(self, target: str, refdoc: str) -> Resolution:
+        """``[x](other-post#part)``: a path read against the page's old address, as a browser did.
+
+        Only a post or document found there is resolved; anything else is left to myst-parser
+        and its warning, as before.
+        """
+        path, fragment = split_target(target)
+        if not path:
+            return None
+        here = "/" + self.address.get(refdoc, refdoc)
+        page = self.page_for(posixpath.normpath(posixpath.join(posixpath.dirname(here), path)))
+        if page is None:
+            return None
+        return ("page", page, self.anchor(page, fragment) if fragment else "")
 
     def uri(self, uri: str) -> Resolution:
         """A link myst-parser made external: ``https://<blogposts_site_url>/blog/...``."""
