@@ -11,7 +11,7 @@ from .compat.docusaurus import codeblocks, links, mdx, redirects, static, tagsfi
 from .core import blog_settings as blogs
 from .core import config
 from .core.version import __version__
-from .reading import collect, directives, domain, excerpt, source, updated
+from .reading import collect, directives, domain, excerpt, file_history, source
 from .writing import images as assets
 from .writing.head import jsonld
 from .writing.head import meta as theme
@@ -54,7 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     tagsfile.register(app)  # Docusaurus' tags.yml
     assets.register(app)  # /img/ static files, card images, og and keywords meta
     links.register(app)  # Docusaurus URLs, root-relative links, heading anchors
-    updated.register(app)  # git's last-commit dates, asked once per build
+    file_history.register(app)  # git's first and last commit dates, asked once per build
     static.register(app)  # root paths into Docusaurus' static folder, also in raw HTML
 
     # between read and write: pages whose content changed with other posts

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from sphinx_blogposts.reading import updated as updated_mod
+from sphinx_blogposts.reading import file_history
 
 from .conftest import blog_warnings, soup_of
 from .test_rebuild_cost import rewritten, snapshot
@@ -123,7 +123,7 @@ def test_git_dates_one_call_per_build(make_app, editable_root, monkeypatch):
         calls.append(args)
         return real(args, **kwargs)
 
-    monkeypatch.setattr(updated_mod.subprocess, "run", counting)
+    monkeypatch.setattr(file_history.subprocess, "run", counting)
     app = make_app(
         "html", srcdir=src, freshenv=True, confoverrides={"blogposts_last_updated": "git"}
     )
@@ -172,13 +172,13 @@ def test_no_checkout_or_no_git_goes_on_quietly(make_app, editable_root, monkeypa
     assert shown(app, "blog/2024-01-01-first.html") is not None  # front matter still counts
 
 
-def test_parse_git_log_keeps_the_newest_date_of_each_file():
+def test_parse_git_log_keeps_the_newest_author_date_of_each_file():
     output = (
-        '\x1e2024-03-01T10:00:00+01:00\x00\nblog/a.md\x00blog/we ird".md\x00'
-        "\x1e2024-01-01T10:00:00+00:00\x00\nblog/a.md\x00blog/b.md\x00"
+        '\x1e2024-03-01T10:00:00+01:00 2024-03-02T10:00:00+01:00\x00\nblog/a.md\x00blog/we ird".md\x00'
+        "\x1e2024-01-01T10:00:00+00:00 2024-01-01T11:00:00+00:00\x00\nblog/a.md\x00blog/b.md\x00"
     )
-    found = updated_mod.parse_git_log(output, UTC)
-    assert {k: v.isoformat() for k, v in found.items()} == {
+    found = file_history.parse_git_log(output, UTC)
+    assert {k: v.last_authored.isoformat() for k, v in found.items()} == {
         "blog/a.md": "2024-03-01T09:00:00+00:00",
         'blog/we ird".md': "2024-03-01T09:00:00+00:00",
         "blog/b.md": "2024-01-01T10:00:00+00:00",

@@ -14,7 +14,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..core.diagnostics import Warn, warn
-from . import dates, frontmatter, titles, values
+from . import dates, file_history, frontmatter, titles, values
 from .directives import post_node, update_node
 
 
@@ -139,7 +139,8 @@ class PostSources:
             return None, str(exc)
 
     def date(self) -> Any:
-        """Front matter, else the directive's argument, else the path; one warning at most."""
+        """Front matter, else the directive's argument, else the path, else (a Docusaurus
+        post) the file's history; one warning at most."""
         candidates: list[tuple[str, Any, tuple[str, int | None]]] = []
         if self.data.get("date") is not None:
             given = dates.created(self.data["date"])  # MkDocs: {created, updated}
@@ -171,6 +172,10 @@ class PostSources:
             warn(f"{label}: {problem}; {then}", Warn.DATE, where)
         elif chosen is None and self._ablog_post() and not candidates:
             self.undated_draft = True
+        elif chosen is None and file_history.dated_by_file(
+            self.app, self.docname, self.data, self.fm.broken_keys, self._ablog_post()
+        ):
+            chosen = file_history.created(self.env, self.docname, self.tz)  # as Docusaurus
         elif chosen is None and "date" not in self.fm.broken_keys:
             warn(
                 "the post has no date, so it is listed nowhere; add 'date: YYYY-MM-DD' to the "

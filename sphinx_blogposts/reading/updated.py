@@ -4,7 +4,8 @@ A post says when it was updated in its front matter, in the words of the engine 
 written for: ``updated:``, Docusaurus' ``last_update: {date, author}``, MkDocs
 Material's ``date: {created, updated}``. With ``blogposts_last_updated = "git"`` the
 date of the last commit that touched the post's source fills in for posts that say
-nothing: git is asked once per build, in the main process, for every file at once.
+nothing: git is asked once per build, in the main process, for every file at once
+(:mod:`.file_history`).
 
 The git dates are never stored in a :class:`~.Post`. A commit changes the date without
 necessarily changing the source (a rebase, a checkout of another branch), and Sphinx
@@ -14,24 +15,17 @@ reads a post again only when its source changed; so the writing side asks
 
 from __future__ import annotations
 
-import subprocess
-from datetime import datetime, tzinfo
-from pathlib import Path
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..core.diagnostics import Warn, logger, warn
+from ..core.diagnostics import Warn, warn
 from ..core.model import Post
-from . import dates, values
-from .domain import domain_of
+from . import dates, file_history, values
 
 if TYPE_CHECKING:
     from .post_sources import PostSources
-
-#: One record per commit: a separator, the author date, then the files it touched.
-_GIT_LOG = ["git", "log", "--format=%x1e%aI", "--name-only", "-z", "--relative", "--", "."]
 
 
 def complete(reader: PostSources, post: Post) -> None:
@@ -64,65 +58,15 @@ def complete(reader: PostSources, post: Post) -> None:
         post.comments = False
 
 
-# -- git ----------------------------------------------------------------------------------
-
-
-def parse_git_log(output: str, tz: tzinfo) -> dict[str, datetime]:
-    """Each file's newest commit date: git lists commits newest first."""
-    found: dict[str, datetime] = {}
-    for record in output.split("\x1e"):
-        parts = record.split("\0")
-        try:
-            when = datetime.fromisoformat(parts[0].strip()).astimezone(tz)
-        except ValueError:
-            continue
-        for name in parts[1:]:
-            name = name.strip("\n")
-            if name and name not in found:
-                found[name] = when
-    return found
-
-
-def git_dates(srcdir: Path, tz: tzinfo) -> dict[str, datetime]:
-    """The last commit date of every file under ``srcdir``, from one ``git log``.
-
-    Outside a checkout, without git, or when git fails, the build goes on without them:
-    the reason is logged (verbose), never raised.
-    """
-    try:
-        done = subprocess.run(
-            _GIT_LOG, cwd=srcdir, capture_output=True, text=True, timeout=120, check=False
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        logger.verbose("blogposts: no git dates (%s)", exc)
-        return {}
-    if done.returncode != 0:
-        logger.verbose("blogposts: no git dates (%s)", done.stderr.strip()[:200])
-        return {}
-    return parse_git_log(done.stdout, tz)
-
-
-def load_git_dates(app: Sphinx) -> None:
-    """At ``builder-inited``: ask git once, if the project wants its dates."""
-    if app.config.blogposts_last_updated != "git":
-        return
-    tz = dates.zone(app.config.blogposts_timezone)
-    domain_of(app.env).runtime["git_dates"] = git_dates(Path(app.srcdir), tz)
-
-
 def effective(env: BuildEnvironment, post: Post) -> datetime | None:
     """When the post was last updated: its front matter, else git; None when not after its
     publication (a post committed once has not been updated)."""
     if post.updated is not None:
         return post.updated
-    git: dict[str, datetime] = domain_of(env).runtime.get("git_dates", {})
-    if not git:
+    if env.config.blogposts_last_updated != "git":
         return None
-    found = git.get(str(env.doc2path(post.docname, base=False)).replace("\\", "/"))
-    if found is None or post.date is None or found.date() <= post.date.date():
+    history = file_history.of_document(env, post.docname)
+    if history is None or post.date is None:
         return None
-    return found
-
-
-def register(app: Sphinx) -> None:
-    app.connect("builder-inited", load_git_dates)
+    found = history.last_authored
+    return found if found.date() > post.date.date() else None

@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 
 from ...core.diagnostics import Warn, warn
 from ...core.version import __version__
+from ...reading import file_history
 from ...reading import updated as updated_mod
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
@@ -49,14 +50,13 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     previous, recorded = state.split(book.get(key, {}))
     # a feed's signature also weighs its posts' read times (the generation covers them)
     # and their update dates, which git can change without a document being read
-    git_dates = domain_of(app.env).runtime.get("git_dates", {})
     fingerprint = state.fingerprint(
         app,
         "feeds",
         app.builder.name,
         signatures.config_hash(app),
         signatures.outside_inputs(app),
-        sorted((path, str(when)) for path, when in git_dates.items()),
+        sorted((path, str(when)) for path, when in file_history.history(app.env).items()),
     )
     names = {spec.path(fmt) for _, specs, fmts in plans for spec in specs for fmt in fmts}
     if recorded == fingerprint and names == set(previous):
