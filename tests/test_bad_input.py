@@ -73,7 +73,7 @@ EXPECTED = {
     "blog/impossible-date.md": (3, "date", "'2024-13-45' is not a date"),
     "blog/2024-01-06-unknown-format.md": (3, "date", "using the date in the file name"),
     "blog/number-date.md": (3, "date", "got int 20240101; the post is listed nowhere"),
-    "blog/no-date.md": (1, "date", "the post has no date"),
+    "blog/no-date.rst": (1, "date", "the post has no date"),
     "blog/2024-01-07-unknown-author.md": (3, "author", "Known keys: jane, noname"),
     "blog/2024-01-08-empty-authors.md": (3, "author", "'authors': is empty"),
     "blog/2024-01-09-nameless-author.md": (3, "author", "neither a 'key' nor a 'name'"),

@@ -195,11 +195,12 @@ def test_each_docusaurus_path_form_gives_a_date(app, page):
 
 @pytest.mark.sphinx("html", testroot="meta-dates", freshenv=True)
 def test_post_without_a_date(app, page):
+    # a reST post: an undated Markdown post is dated by its file (test_docusaurus_undated)
     app.build()
     assert len(app.warning.getvalue().strip().splitlines()) == 1
     warnings = plain_warnings(app)
     assert len(warnings) == 1, warnings
-    assert re.search(r"blog[/\\]undated\.md:\d+: WARNING: the post has no date", warnings[0])
+    assert re.search(r"blog[/\\]undated\.rst:\d+: WARNING: the post has no date", warnings[0])
     assert warnings[0].endswith("[blogposts.date]")
     # listed nowhere ...
     assert "Undated thoughts" not in card_titles(page(app, "blog/index.html"))

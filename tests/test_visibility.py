@@ -103,9 +103,10 @@ def test_drafts_are_listed_and_marked_when_enabled(app, page):
 
 @pytest.mark.sphinx("html", testroot="visibility-undated", freshenv=True)
 def test_undated_post_warns_with_location_and_is_listed_nowhere(app, page):
+    # a reST post: an undated Markdown post is dated by its file (test_docusaurus_undated)
     app.build()
     [line] = [w for w in plain_warnings(app) if "[blogposts.date]" in w]
-    source = Path(app.srcdir, "blog", "undated.md")
+    source = Path(app.srcdir, "blog", "undated.rst")
     assert line.startswith(f"{source}:1: WARNING: the post has no date"), line
     assert line.endswith("[blogposts.date]")
 

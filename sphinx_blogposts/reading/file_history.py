@@ -144,6 +144,8 @@ def _gives_no_date(app: Sphinx, docname: str) -> bool:
         text = app.env.doc2path(docname).read_text(encoding=app.config.source_encoding)
     except (OSError, UnicodeDecodeError):
         return False
+    if not text.strip():
+        return False  # an empty file is a post of nothing, warned about as such
     fm = front_matter_of(app, docname, text)
     data = fm.data if fm is not None else {}
     ablog_post = values.as_bool(data.get("blogpost")) is True or bool(POST_DIRECTIVE.search(text))
@@ -163,9 +165,9 @@ def before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None
         by_git = sum(of_document(env, docname) is not None for docname in undated)
         shown = ", ".join(undated[:5]) + (", ..." if len(undated) > 5 else "")
         logger.info(
-            "blogposts: %d post(s) give no date in their front matter or path; as Docusaurus "
-            "does, %d are dated by their file's first git commit and %d by its modification "
-            "time (%s)",
+            "blogposts: %d post(s) have no date in their front matter or path; dated as "
+            "Docusaurus dates them: %d by their file's first git commit, %d by the file's "
+            "modification time (%s)",
             len(undated),
             by_git,
             len(undated) - by_git,
