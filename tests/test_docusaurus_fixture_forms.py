@@ -52,6 +52,10 @@ def test_a_srcset_built_from_use_base_url_calls_is_the_srcset_react_renders(
     body = soup_of(built.outdir / "blog/picture-sizes.html").select_one("div[role=main]")
     image = body.select_one("img[alt=Ridge]")
     assert image is not None
-    assert image["srcset"] == "/img/ridge-small.png 320w, /img/ridge-large.png 640w"
+    # each URL then found in the static folder, as src would be
+    assert image["srcset"] == (
+        "../_static/blogposts/img/ridge-small.png 320w, "
+        "../_static/blogposts/img/ridge-large.png 640w"
+    )
     assert [c.get_text() for c in body.select("code")] == ["npm run build"]
     assert "useBaseUrl" not in body.get_text()

@@ -174,7 +174,8 @@ def test_no_checkout_or_no_git_goes_on_quietly(make_app, editable_root, monkeypa
 
 def test_parse_git_log_keeps_the_newest_author_date_of_each_file():
     output = (
-        '\x1e2024-03-01T10:00:00+01:00 2024-03-02T10:00:00+01:00\x00\nblog/a.md\x00blog/we ird".md\x00'
+        "\x1e2024-03-01T10:00:00+01:00 2024-03-02T10:00:00+01:00\x00"
+        '\nblog/a.md\x00blog/we ird".md\x00'
         "\x1e2024-01-01T10:00:00+00:00 2024-01-01T11:00:00+00:00\x00\nblog/a.md\x00blog/b.md\x00"
     )
     found = file_history.parse_git_log(output, UTC)

@@ -3,7 +3,8 @@
 A Docusaurus post names files by the path they have on the site: ``/img/x.png``,
 ``/assets/2023/clip.mp4``, ``@site/static/img/x.png`` (through ``require()``), in a
 Markdown image, or in raw HTML (``img``, ``source``, ``video``, ``audio``, ``iframe``,
-``a href``). Sphinx knows nothing of that folder and never looks inside raw HTML.
+``a href``, and each URL of a ``srcset``). Sphinx knows nothing of that folder and never
+looks inside raw HTML.
 
 At read time (``doctree-read``, before Sphinx collects images), each such path is
 looked up in the static folder (``blogposts_static_path``), then in the source folder:
@@ -35,6 +36,7 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, warn
 from ...core.store import DocumentStore
+from ...core.urls import SRCSET_URL
 from ...writing import images as assets
 from ...writing.builders import writes_html_pages
 from .site_index import site_index
@@ -47,7 +49,7 @@ PAGE = "blogposts://page/"  # + a path of the site that may name a page (known a
 _SITE_ALIAS = "@site/"
 _STATIC_ALIAS = "@site/static/"
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#|\?)")
-_URL_ATTR = re.compile(r"""(\s(src|href|poster)\s*=\s*)(["'])(.*?)\3""", re.I | re.S)
+_URL_ATTR = re.compile(r"""(\s(src|href|poster|srcset)\s*=\s*)(["'])(.*?)\3""", re.I | re.S)
 _PLACEHOLDER = re.compile(r"blogposts://(file|site|page)/([^\"'\s>]*)")
 #: A path with one of these suffixes (or none) may be a page (``iframe src``, ``a href``);
 #: with any other, it names a file.
@@ -128,6 +130,23 @@ class _Resolver:
         self.missing(rooted, node)
         node["uri"] = SITE + rooted.lstrip("/")
 
+    def url(self, value: str, node: nodes.Node, may_be_page: bool) -> str:
+        """What a raw HTML URL becomes: a placeholder for its file, its page or its path on
+        the site; ``value`` itself when it is not a local path."""
+        path, rest = _split(value)
+        rooted = root_path(path)
+        found = self.local(value)
+        name = assets.output_name(self.app, found) if found is not None else None
+        if found is not None and name is not None and found.suffix not in _SOURCES:
+            self.files[name] = str(found)
+            return FILE + name + rest
+        if rooted is None:
+            return value
+        if may_be_page and Path(path).suffix.lower() in _PAGE_SUFFIXES:
+            return PAGE + rooted.lstrip("/") + rest
+        self.missing(rooted, node)
+        return SITE + rooted.lstrip("/") + rest
+
     def raw(self, node: nodes.raw) -> None:
         text = node.astext()
         if "=" not in text:
@@ -135,20 +154,12 @@ class _Resolver:
 
         def fix(match: re.Match[str]) -> str:
             value = match.group(4)
-            path, rest = _split(value)
-            rooted = root_path(path)
-            found = self.local(value)
-            name = assets.output_name(self.app, found) if found is not None else None
-            if found is not None and name is not None and found.suffix not in _SOURCES:
-                self.files[name] = str(found)
-                new = FILE + name + rest
-            elif rooted is None:
-                return match.group(0)
-            elif Path(path).suffix.lower() in _PAGE_SUFFIXES:
-                new = PAGE + rooted.lstrip("/") + rest
+            if match.group(2).lower() == "srcset":  # a list of image URLs, each resolved
+                new = SRCSET_URL.sub(
+                    lambda url: url.group(1) + self.url(url.group(2), node, False), value
+                )
             else:
-                self.missing(rooted, node)
-                new = SITE + rooted.lstrip("/") + rest
+                new = self.url(value, node, True)
             return match.group(1) + match.group(3) + new + match.group(3)
 
         new_text = _URL_ATTR.sub(fix, text)
