@@ -68,7 +68,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     fill.register(app)  # post headers and footers, postlists
     social.register(app)  # description and image for sphinxext-opengraph
     pages.register(app)  # index, tag, author and archive pages
-    redirects.register(app)  # old Docusaurus URLs, ABlog's :redirect:
+    redirects.register(app)  # old Docusaurus URLs
     feeds.register(app)  # Atom, RSS and JSON Feed files
     feed_plan.register(app)  # feed links in every blog page's head
     jsonld.register(app)  # schema.org structured data in the head of blog pages

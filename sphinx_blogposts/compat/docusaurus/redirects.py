@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +38,7 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, logger, warn
 from ...core.model import Post
+from ...core.slugs import is_page_name
 from ...core.version import __version__
 from ...reading.dates import docusaurus_name
 from ...reading.domain import domain_of, read_front_matter
@@ -47,7 +47,6 @@ from ...writing.outputs import parallel
 from ...writing.outputs.moved import MARKER, redirect_html
 from ...writing.rebuilds import fingerprint as state
 from ...writing.rebuilds import signatures
-from ...writing.render.renderer import renderer_for
 from ...writing.view.registry import renderers
 
 MANIFEST = ".blogposts-redirects"
@@ -55,7 +54,6 @@ MANIFEST = ".blogposts-redirects"
 LEDGER = "blogposts-redirects.json"
 #: Builders whose output is served at URLs (EPUB's is not).
 REDIRECT_BUILDERS = ("html", "dirhtml")
-_BAD_SEGMENT = re.compile(r"[\x00-\x1f\\?#%<>\"]")
 
 
 def old_path(post: Post, blog_path: str) -> str | None:
@@ -70,7 +68,7 @@ def old_path(post: Post, blog_path: str) -> str | None:
         if name.date is None:
             return None
         parts = [p for p in name.slug.split("/") if p]
-    if not parts or any(p in (".", "..") or _BAD_SEGMENT.search(p) for p in parts):
+    if not is_page_name(parts):
         return None
     return "/".join([blog_path, *parts])
 
@@ -109,38 +107,6 @@ def wanted(app: Sphinx) -> dict[str, Post]:
     return result
 
 
-def asked(app: Sphinx) -> dict[str, Post]:
-    """The redirects posts ask for by their old page names (ABlog's ``:redirect:``): output
-    path -> post. Written whatever ``blogposts_redirects`` says, since each was asked for;
-    a name that is not a page name, or where a page exists, is one warning."""
-    renderer = renderer_for(app)
-    outdir = Path(app.outdir)
-    result: dict[str, Post] = {}
-    for post in sorted(domain_of(app.env).posts.values(), key=lambda p: p.docname):
-        for name in post.redirect_from:
-            old = name.strip().strip("/").removesuffix(".html").removesuffix("/index")
-            parts = old.split("/")
-            problem = None
-            if not old or any(p in ("", ".", "..") or _BAD_SEGMENT.search(p) for p in parts):
-                problem = "is not a page name such as 'blog/old-name'"
-            elif renderer.has_page(old) or old == post.docname:
-                problem = "is a page of this site"
-            if problem is None:
-                out = Path(app.builder.get_outfilename(old))  # type: ignore[attr-defined]
-                rel = out.relative_to(outdir).as_posix()
-                if rel in result and result[rel] is not post:
-                    problem = f"is the old name of {result[rel].docname} too"
-                else:
-                    result[rel] = post
-                    continue
-            warn(
-                f"'redirect': {name!r} {problem}; no redirect is written for it",
-                Warn.REDIRECT,
-                (post.docname, post.key_lines.get("redirect", post.line)),
-            )
-    return result
-
-
 def write_redirects(app: Sphinx) -> list[Any]:
     """``html-collect-pages``: write the redirect pages that changed, remove stale ones."""
     if not writes_html_pages(app.builder) or app.builder.name not in REDIRECT_BUILDERS:
@@ -156,10 +122,7 @@ def write_redirects(app: Sphinx) -> list[Any]:
     current: dict[str, str] = {}  # output path -> digest of the page, for the ledger
     pages: dict[str, str] = {}  # output path -> page, for those to write
     base = app.config.html_baseurl
-    redirects = wanted(app)
-    ablog = asked(app)
-    delay = getattr(app.config, "blogposts_redirect_refresh", 5)
-    wanted_pages = {**redirects, **ablog}
+    wanted_pages = wanted(app)
     # all a redirect page is made from, in one digest: when it is the one the ledger was
     # saved with, each page is as the ledger says and none is made again to compare
     fingerprint = signatures.digest(
@@ -168,8 +131,7 @@ def write_redirects(app: Sphinx) -> list[Any]:
             app.builder.name,
             signatures.config_hash(app),  # how get_target_uri() builds URLs
             base,
-            delay,
-            sorted((rel, p.docname, p.title, rel in ablog) for rel, p in wanted_pages.items()),
+            sorted((rel, p.docname, p.title) for rel, p in wanted_pages.items()),
         ]
     )
     as_recorded = recorded_fingerprint == fingerprint
@@ -183,7 +145,7 @@ def write_redirects(app: Sphinx) -> list[Any]:
         new_uri = app.builder.get_target_uri(post.docname)
         url = relative_uri(rel, new_uri)
         canonical = base.rstrip("/") + "/" + new_uri if base else url
-        html = redirect_html(post.title, url, canonical, delay if rel in ablog else 0)
+        html = redirect_html(post.title, url, canonical)
         digest = hashlib.sha1(html.encode("utf-8")).hexdigest()
         current[rel] = digest
         known = recorded.get(rel)
