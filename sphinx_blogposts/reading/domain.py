@@ -34,7 +34,7 @@ class BlogDomain(DocumentStore):
 
     name = "blogposts"
     label = "Blog posts"
-    data_version = 8  # bump on any change to the shape of `data` (8: Post.image_file)
+    data_version = 9  # bump on any change to the shape of `data` (9: AuthorRef's field order)
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post (its excerpt is kept in its doctree: excerpt.py)
         "sections": {},  # docname -> its sections' posts (ABlog's posting sections)

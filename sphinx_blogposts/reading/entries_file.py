@@ -22,43 +22,26 @@ from ..core.diagnostics import Warn, warn
 class EntriesFile:
     """Which file of entries, in the words its warnings use."""
 
-    #: File names looked for in the blog folder when no setting names one.
-    names: tuple[str, ...]
-    #: The setting that names another file, quoted when that file is missing.
-    setting: str
-    #: What the file is called in a warning (``authors file``).
-    noun: str
-    #: What a warning says its keys are (``author keys``).
-    keys: str
+    #: The file's stem (``authors``): ``authors.yml`` or ``.yaml`` beside the blog, unless
+    #: ``blogposts_authors_file`` names another file.
+    stem: str
+    #: What one entry is (``author``).
+    entry: str
     #: One entry as a user writes it, shown when the file is not a mapping.
     example: str
-    #: What a post shows without the file.
-    without: str
-    #: What is left out when the file cannot be read.
-    unused: str
     subtype: Warn
 
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (f"{self.stem}.yml", f"{self.stem}.yaml")
 
-AUTHORS = EntriesFile(
-    names=("authors.yml", "authors.yaml"),
-    setting="blogposts_authors_file",
-    noun="authors file",
-    keys="author keys",
-    example="jane: {name: Jane Doe}",
-    without="Posts show author keys as written",
-    unused="no author from it is used",
-    subtype=Warn.AUTHOR,
-)
-TAGS = EntriesFile(
-    names=("tags.yml", "tags.yaml"),
-    setting="blogposts_tags_file",
-    noun="tags file",
-    keys="tag keys",
-    example="release: {label: Release, permalink: /releases}",
-    without="Posts show tags as written",
-    unused="no tag from it is used",
-    subtype=Warn.TAG,
-)
+    @property
+    def setting(self) -> str:
+        return f"blogposts_{self.stem}_file"
+
+
+AUTHORS = EntriesFile("authors", "author", "jane: {name: Jane Doe}", Warn.AUTHOR)
+TAGS = EntriesFile("tags", "tag", "release: {label: Release, permalink: /releases}", Warn.TAG)
 
 
 @dataclass(frozen=True)
@@ -91,7 +74,7 @@ def load(kind: EntriesFile, path: Path, missing_at: str | None) -> Entries:
     if not path.is_file():
         warn(
             f"{kind.setting} names {path}, which does not exist; create it or fix "
-            f"the setting. {kind.without}",
+            f"the setting. Posts show {kind.entry} keys as written",
             kind.subtype,
             missing_at,
         )
@@ -104,7 +87,7 @@ def load(kind: EntriesFile, path: Path, missing_at: str | None) -> Entries:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         warn(
-            f"the {kind.noun} is not valid YAML: {problem}; {kind.unused}",
+            f"the {kind.stem} file is not valid YAML: {problem}; no {kind.entry} from it is used",
             kind.subtype,
             f"{path}:{mark.line + 1 if mark is not None else 1}",
         )
@@ -113,8 +96,8 @@ def load(kind: EntriesFile, path: Path, missing_at: str | None) -> Entries:
         return Entries(path)
     if not isinstance(data, dict):
         warn(
-            f"the {kind.noun} must map {kind.keys} to details ('{kind.example}'), "
-            f"not be a {type(data).__name__}; {kind.unused}",
+            f"the {kind.stem} file must map {kind.entry} keys to details ('{kind.example}'), "
+            f"not be a {type(data).__name__}; no {kind.entry} from it is used",
             kind.subtype,
             f"{path}:1",
         )
