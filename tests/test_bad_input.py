@@ -299,6 +299,16 @@ def test_config_of_the_wrong_type(make_app, editable_root, value):
     assert Path(app.outdir, "blog/page/2.html").is_file()
 
 
+def small_site(tmp_path: Path, conf: str, front_matter: str) -> Path:
+    """A site with one post, A, whose front matter adds ``front_matter``."""
+    src = tmp_path / "site"
+    (src / "blog").mkdir(parents=True)
+    (src / "conf.py").write_text('extensions = ["sphinx_blogposts"]\n' + conf + BASEURL)
+    (src / "index.md").write_text("# Home\n")
+    (src / "blog/2024-01-01-a.md").write_text(f"---\ntitle: A\n{front_matter}\n---\n\nBody.\n")
+    return src
+
+
 @pytest.mark.parametrize(
     ("setting", "subtype"),
     [("blogposts_authors_file", "author"), ("blogposts_tags_file", "tag")],
@@ -314,13 +324,7 @@ def test_config_of_the_wrong_type(make_app, editable_root, value):
 def test_broken_authors_or_tags_file(make_app, tmp_path, setting, subtype, content, line, text):
     """Both files of entries go wrong the same ways, and each way is one warning at the
     same place: the setting's line for a file that is not there, else the file's line."""
-    src = tmp_path / "site"
-    (src / "blog").mkdir(parents=True)
-    (src / "conf.py").write_text(
-        f'extensions = ["sphinx_blogposts"]\n{setting} = "people.yml"\n' + BASEURL
-    )
-    (src / "index.md").write_text("# Home\n")
-    (src / "blog/2024-01-01-a.md").write_text("---\ntitle: A\ntags: [jane]\n---\n\nBody.\n")
+    src = small_site(tmp_path, f'{setting} = "people.yml"\n', "tags: [jane]")
     if content is not None:
         (src / "people.yml").write_text(content)
     app = make_app("html", srcdir=src, freshenv=True)
@@ -335,12 +339,8 @@ def test_broken_authors_or_tags_file(make_app, tmp_path, setting, subtype, conte
 def test_an_entry_of_the_tags_file_that_is_no_mapping_is_warned_about_at_its_line(
     make_app, tmp_path
 ):
-    src = tmp_path / "site"
-    (src / "blog").mkdir(parents=True)
-    (src / "conf.py").write_text('extensions = ["sphinx_blogposts"]\n' + BASEURL)
-    (src / "index.md").write_text("# Home\n")
+    src = small_site(tmp_path, "", "tags: [release, odd]")
     (src / "blog/tags.yml").write_text("release:\n  label: Releases\nodd: [1, 2]\n")
-    (src / "blog/2024-01-01-a.md").write_text("---\ntitle: A\ntags: [release, odd]\n---\n\nB.\n")
     app = make_app("html", srcdir=src, freshenv=True)
     app.build()
     [message] = warnings_of(app)
