@@ -7,6 +7,7 @@ with the modules it concerns, not later as an import error in someone's build.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import sphinx_blogposts
@@ -120,3 +121,61 @@ def test_the_checks_see_real_imports():
     graph = _graph()
     assert f"{ROOT}.core.diagnostics" in graph[f"{ROOT}.reading.collect"]
     assert any(targets for name, targets in graph.items() if name.startswith(f"{ROOT}.compat"))
+
+
+#: Where a page's address may be written: the route table, and ABlog's own old page names.
+ROUTE_OWNERS = {"core/routes.py", "compat/ablog/urls.py"}
+#: Pieces of a page's address or a feed's file name, as code would spell them (a folder
+#: of generated pages, a pagination step, a feed file, Docusaurus' date path rule).
+ROUTE_FRAGMENT = re.compile(
+    r"(?<![/:])/(?:tags|authors|page|series|categories|locations|languages)/"
+    r"|/(?:archive|drafts)(?![a-z])"
+    r"|atom\.xml|rss\.xml|feed\.json"
+    r"|\\d\{4\}\)?\[-/\]"
+)
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                found.add(id(body[0].value))
+    return found
+
+
+def test_only_the_route_table_spells_a_page_address():
+    """A page's address (``blog/tags/<slug>``, ``blog/page/2``, ``<folder>/atom.xml``, a
+    Docusaurus ``YYYY/MM/DD`` path) is written in ``core/routes.py`` and nowhere else, so
+    that changing where a page lives (the permalinks issue) changes one module. Docstrings
+    may describe addresses; code must ask the table."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if rel in ROUTE_OWNERS:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skipped = _docstrings(tree)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in skipped
+                and ROUTE_FRAGMENT.search(node.value)
+            ):
+                found.append(f"{rel}:{node.lineno}: {node.value!r}")
+    assert found == []
+
+
+def test_the_route_check_sees_addresses():
+    """The fragments are found where they are written, in f-strings too."""
+    code = 'f"{path}/tags/{slug}"; f"{path}/archive"; "x/atom.xml"; r"(\\d{4})[-/]"'
+    pieces = [
+        node.value
+        for node in ast.walk(ast.parse(code))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+    assert [bool(ROUTE_FRAGMENT.search(p)) for p in pieces] == [True, True, True, True]
+    assert not ROUTE_FRAGMENT.search("blogposts://page/")
+    assert not ROUTE_FRAGMENT.search("blogposts/archives.html")

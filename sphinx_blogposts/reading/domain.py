@@ -18,6 +18,7 @@ from sphinx.util.matching import Matcher
 
 from ..core import blog_settings as blogs_mod
 from ..core import config as config_mod
+from ..core import routes
 from ..core.diagnostics import Warn, warn
 from ..core.model import Post
 from ..core.store import DocumentStore
@@ -81,26 +82,10 @@ def domain_of(env: BuildEnvironment) -> BlogDomain:
 # -- which documents are posts ------------------------------------------------------------
 
 
-#: The folders of the category, location and language pages (writing's routes name them).
-_CATALOG_FOLDERS = ("categories", "locations", "languages")
-
-
 def generated_names(blog_path: str) -> Matcher:
-    """Names the extension generates pages at; documents there are never posts."""
-    return Matcher(
-        [
-            f"{blog_path}/index",
-            f"{blog_path}/archive",
-            f"{blog_path}/drafts",
-            f"{blog_path}/tags/**",
-            f"{blog_path}/tags",
-            f"{blog_path}/authors/**",
-            f"{blog_path}/authors",
-            *(f"{blog_path}/{folder}{tail}" for folder in _CATALOG_FOLDERS for tail in ("", "/**")),
-            f"{blog_path}/page/**",
-            f"{blog_path}/series/index",
-        ]
-    )
+    """Names the extension may generate pages at (``core.routes.generated_patterns``);
+    documents there are never posts."""
+    return Matcher(routes.generated_patterns(blog_path))
 
 
 def matches_pattern(app: Sphinx, docname: str) -> bool:

@@ -25,24 +25,26 @@ from sphinx.locale import get_translation
 from sphinx.util.osutil import relative_uri
 
 from ...core.config import FEED_FORMATS
+from ...core.routes import (
+    archive_page,
+    author_page,
+    authors_index,
+    blog_feed_folder,
+    catalog_index,
+    drafts_page,
+    feed_file,
+    index_page,
+    post_page,
+    tag_page,
+    tags_index,
+    term_page,
+)
 from ...core.store import DocumentStore
 from ...reading.domain import domain_of
 from ...writing.builders import writes_html_pages
 from ...writing.rebuilds import signatures
 from ...writing.render.renderer import renderer_for
-from ...writing.routes import (
-    archive_page,
-    author_page,
-    authors_index,
-    catalog_index,
-    catalog_titles,
-    drafts_page,
-    index_page,
-    plan,
-    tag_page,
-    tags_index,
-    term_page,
-)
+from ...writing.routes import catalog_titles, plan
 from ...writing.view.blog import CATALOGS, Blog
 from .placeholders import address_kinds, placeholders
 
@@ -106,7 +108,9 @@ def targets(
     found: dict[str, Target] = {
         "blog-posts": Target(index, str(_("Posts"))),
         "blog-feed": Target(
-            f"{path}/{FEED_FORMATS[feeds[0]]}", f"{config.blogposts_title} Feed", file=True
+            feed_file(blog_feed_folder(path), feeds[0]),
+            f"{config.blogposts_title} Feed",
+            file=True,
         ),
         "blog-tags": page_or_index(tags_index(path), str(_("Tags"))),
         "blog-authors": page_or_index(authors_index(path), str(_("Authors"))),
@@ -121,21 +125,21 @@ def targets(
         for term in blog.catalogs.get(catalog, {}).values():
             if term.posts:
                 found[f"{catalog}-{ablog_slug(term.key)}"] = Target(
-                    term_page(path, catalog, term), term.label
+                    term_page(path, catalog, term.slug), term.label
                 )
     for tag in blog.tags.values():
         if tag.posts:
-            found[f"tag-{ablog_slug(tag.label)}"] = Target(tag_page(path, tag), tag.label)
+            found[f"tag-{ablog_slug(tag.label)}"] = Target(tag_page(path, tag.slug), tag.label)
     for key, posts in blog.author_posts.items():
         author = blog.authors[key]
         if posts:
             found[f"author-{ablog_slug(author.key)}"] = Target(
-                author_page(path, author), author.name
+                author_page(path, author.slug), author.name
             )
     for year, _posts in blog.years():
         found[f"archive-{year}"] = Target(archive_page(path), str(year), anchor=f"year-{year}")
     for post in sorted(blog.posts.values(), key=lambda p: p.docname):
-        found.setdefault(post_label(post.docname, post.title), Target(post.docname, post.title))
+        found.setdefault(post_label(post.docname, post.title), Target(post_page(post), post.title))
     for place, (kind, of_catalog) in address_kinds(path).items():
         label = _PAGE_LABELS[of_catalog or kind]
         if place in placed and label in found:

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ...core.routes import docusaurus_page, post_page
 from ...reading.domain import domain_of
 from ...writing import images as assets
 from ...writing.builders import writes_html_pages
@@ -22,7 +23,6 @@ from ...writing.render.renderer import renderer_for
 from ...writing.routes import plan
 from ...writing.view.registry import renderers
 from .anchors import app_of, links_domain
-from .redirects import old_path
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCE_SUFFIXES = (".md", ".mdx", ".rst", ".markdown")
@@ -44,9 +44,10 @@ class SiteIndex:
         self.links = links_domain(app.env)
         claims: dict[str, list[str]] = {}
         for post in domain_of(app.env).posts.values():
-            path = old_path(post, post.blog or app.config.blogposts_path)
+            blog_path = post.blog or app.config.blogposts_path
+            path = docusaurus_page(blog_path, post.docname, post.slug)
             if path is not None:
-                claims.setdefault(path, []).append(post.docname)
+                claims.setdefault(path, []).append(post_page(post))
         #: A URL two posts had is left to the redirect warning; it names neither.
         self.old_urls = {path: docs[0] for path, docs in claims.items() if len(docs) == 1}
         #: Where each post was on the old site: what its relative links were read against.

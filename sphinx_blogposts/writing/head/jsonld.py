@@ -28,12 +28,13 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from ...core.model import Post
+from ...core.routes import author_page, index_page, post_page
 from ...reading import updated as updated_mod
 from ...reading.domain import domain_of
 from .. import images as assets
 from ..builders import writes_html_pages
 from ..render.renderer import Renderer
-from ..routes import PageSpec, author_page, index_page
+from ..routes import PageSpec
 from ..view.registry import renderer_of_page, renderer_of_post
 from . import opengraph as social
 
@@ -88,7 +89,7 @@ def blog_ref(renderer: Renderer) -> dict[str, Any]:
 def _person(renderer: Renderer, post: Post) -> list[dict[str, Any]]:
     people = []
     for author in renderer.blog.post_authors.get(post.docname, []):
-        target = author_page(renderer.blog_path, author)
+        target = author_page(renderer.blog_path, author.slug)
         own = page_url(renderer, target) if renderer.has_page(target) else None
         external = _absolute(author.url)
         people.append(
@@ -109,7 +110,7 @@ def posting(renderer: Renderer, post: Post) -> dict[str, Any]:
     app = renderer.app
     modified = updated_mod.effective(renderer.env, post) or post.date
     image = social.image_url(app, post.docname, post.image) if post.image else None
-    url = page_url(renderer, post.docname)
+    url = page_url(renderer, post_page(post))
     return _drop_empty(
         {
             "@context": CONTEXT,
@@ -145,7 +146,7 @@ def for_page(renderer: Renderer, spec: PageSpec) -> Markup:
                         {
                             "@type": "BlogPosting",
                             "headline": post.title,
-                            "url": page_url(renderer, post.docname),
+                            "url": page_url(renderer, post_page(post)),
                             "datePublished": post.date.isoformat() if post.date else None,
                         }
                     )
@@ -163,7 +164,7 @@ def for_page(renderer: Renderer, spec: PageSpec) -> Markup:
                 "name": author.name,
                 "description": author.title,
                 "image": image if _absolute(image) else None,
-                "url": page_url(renderer, author_page(renderer.blog_path, author)),
+                "url": page_url(renderer, author_page(renderer.blog_path, author.slug)),
                 "sameAs": [author.url] if _absolute(author.url) else None,
             }
         )

@@ -20,22 +20,21 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 
 from ...core.diagnostics import logger
+from ...core.routes import (
+    archive_page,
+    authors_index,
+    catalog_index,
+    series_index,
+    series_page,
+    tags_index,
+)
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
 from ..images import url_for
 from ..rebuilds import fingerprint as state
 from ..rebuilds import signatures
 from ..render.renderer import Renderer, _
-from ..routes import (
-    PageSpec,
-    archive_page,
-    authors_index,
-    catalog_index,
-    catalog_titles,
-    series_index,
-    series_page,
-    tags_index,
-)
+from ..routes import PageSpec, catalog_titles
 from ..view.blog import CATALOGS
 from ..view.registry import renderers
 from . import parallel, sitemap
@@ -286,7 +285,7 @@ def series_list(renderer: Renderer, page: str) -> list[dict[str, object]]:
         {
             "name": series.name,
             "count": len(series.parts),
-            "url": renderer.link(page, series_page(renderer.blog_path, series)),
+            "url": renderer.link(page, series_page(renderer.blog_path, series.slug)),
         }
         for series in sorted(renderer.blog.series.values(), key=lambda s: s.name.casefold())
     ]

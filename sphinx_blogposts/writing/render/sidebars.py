@@ -25,21 +25,22 @@ from sphinx.locale import get_translation
 
 from ...core import paths
 from ...core.model import Post, Tag
-from ...reading import values
-from ...reading.domain import domain_of
-from ..builders import writes_html_pages
-from ..routes import (
+from ...core.routes import (
     CATALOG_FOLDERS,
     archive_page,
     author_page,
     authors_index,
     catalog_index,
-    catalog_titles,
     index_page,
+    post_page,
     tag_page,
     tags_index,
     term_page,
 )
+from ...reading import values
+from ...reading.domain import domain_of
+from ..builders import writes_html_pages
+from ..routes import catalog_titles
 from ..view import blog as blog_mod
 from ..view.registry import all_blogs, renderer_of_page
 from .renderer import Renderer
@@ -103,7 +104,7 @@ def _view(renderer: Renderer) -> dict[str, Any]:
         "recent": [
             {
                 "title": sidebar_label(post),
-                "page": post.docname,
+                "page": post_page(post),
                 "anchor": post.section or "",  # ABlog's posting sections: the section
                 "date": renderer.format_date(
                     post.date, renderer.config.blogposts_date_format_short
@@ -113,7 +114,7 @@ def _view(renderer: Renderer) -> dict[str, Any]:
             for post in blog.listed[:limit]
         ],
         "tags": [
-            {"label": tag.label, "page": tag_page(path, tag), "count": len(tag.posts)}
+            {"label": tag.label, "page": tag_page(path, tag.slug), "count": len(tag.posts)}
             for tag in sorted(blog.tags.values(), key=lambda t: t.label.casefold())
             if tag.posts
         ],
@@ -125,7 +126,7 @@ def _view(renderer: Renderer) -> dict[str, Any]:
             (
                 {
                     "name": blog.authors[key].name,
-                    "page": author_page(path, blog.authors[key]),
+                    "page": author_page(path, blog.authors[key].slug),
                     "count": len(posts),
                 }
                 for key, posts in blog.author_posts.items()
@@ -134,7 +135,7 @@ def _view(renderer: Renderer) -> dict[str, Any]:
         ),
         **{
             CATALOG_FOLDERS[catalog]: [
-                {"label": t.label, "page": term_page(path, catalog, t), "count": len(t.posts)}
+                {"label": t.label, "page": term_page(path, catalog, t.slug), "count": len(t.posts)}
                 for t in sorted(blog.catalogs.get(catalog, {}).values(), key=_label_order)
                 if t.posts
             ]
