@@ -1,4 +1,5 @@
-"""The package's shape: layers that import one way, no import cycle, no module over 400 lines.
+"""The package's shape: layers that import one way, no import cycle, no module over 400
+lines; per-build state typed, stored data declared.
 
 These are checked on the source, so a change that breaks the architecture fails here
 with the modules it concerns, not later as an import error in someone's build.
@@ -10,7 +11,11 @@ import ast
 import re
 from pathlib import Path
 
+import pytest
+
 import sphinx_blogposts
+from sphinx_blogposts.core.store import DocumentStore
+from sphinx_blogposts.reading.domain import domain_of
 
 PACKAGE = Path(sphinx_blogposts.__file__).parent
 ROOT = PACKAGE.name
@@ -179,3 +184,46 @@ def test_the_route_check_sees_addresses():
     assert [bool(ROUTE_FRAGMENT.search(p)) for p in pieces] == [True, True, True, True]
     assert not ROUTE_FRAGMENT.search("blogposts://page/")
     assert not ROUTE_FRAGMENT.search("blogposts/archives.html")
+
+
+def test_the_build_cache_has_no_string_keys():
+    """Per-build state is a typed part of ``core.cache.BuildCache``, never a dict reached by
+    string keys (``runtime["blog"]``), which neither mypy nor the layer check can see."""
+    found = [
+        f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+        for path in _modules().values()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr == "runtime"
+    ]
+    assert found == []
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="ablog-placeholders",
+    confoverrides={"html_sidebars": {"**": ["blogposts/recent.html", "blogposts/tags.html"]}},
+)
+def test_stored_data_has_only_declared_keys(app):
+    """What the environment pickles between builds is declared where it is stored: each
+    domain's ``data`` holds the keys of its ``initial_data`` (and Sphinx's ``version``)
+    and nothing else, each of the declared type (a record such as ``RebuildRecord`` has
+    slots, so no field can be added to it either)."""
+    app.build()
+    stores = [d for d in app.env.domains.values() if isinstance(d, DocumentStore)]
+    assert len(stores) >= 4
+    undeclared = {
+        store.name: sorted(set(store.data) - set(store.initial_data) - {"version"})
+        for store in stores
+    }
+    assert undeclared == {store.name: [] for store in stores}
+    wrong_type = [
+        f"{store.name}[{key!r}]"
+        for store in stores
+        for key, initial in store.initial_data.items()
+        if type(store.data[key]) is not type(initial)
+    ]
+    assert wrong_type == []
+    record = domain_of(app.env).rebuilds
+    assert not hasattr(record, "__dict__")  # slots: an undeclared field cannot be added
+    assert record.signatures and record.post_pages and record.placeholders
+    assert record.sidebar_digest and record.generation == 1

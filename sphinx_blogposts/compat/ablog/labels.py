@@ -43,9 +43,9 @@ from ...core.store import DocumentStore
 from ...reading.domain import domain_of
 from ...writing.builders import writes_html_pages
 from ...writing.rebuilds import signatures
-from ...writing.render.renderer import renderer_for
+from ...writing.render.renderer import Renderer, renderer_for
 from ...writing.routes import catalog_titles, plan
-from ...writing.view.blog import CATALOGS, Blog
+from ...writing.view.blog import CATALOGS, Blog, all_blogs
 from .placeholders import address_kinds, placeholders
 
 _ = get_translation("sphinx_blogposts")
@@ -147,6 +147,14 @@ def targets(
     return found
 
 
+@dataclass
+class LabelTable:
+    """The build's part of the cache (``core/cache.py``): ABlog's labels, with the
+    renderer they were computed for (once per renderer: once per build and process)."""
+
+    table: tuple[Renderer, dict[str, Target]] | None = None
+
+
 class AblogRefs(DocumentStore):
     """Per document: the ``ref`` targets it names, which may be ABlog's labels."""
 
@@ -179,15 +187,15 @@ def note_refs(app: Sphinx, doctree: nodes.document) -> None:
 def _table(app: Sphinx) -> dict[str, Target]:
     """This build's labels, computed once per renderer (so once per build and process)."""
     renderer = renderer_for(app)
-    runtime = domain_of(app.env).runtime
-    cached = runtime.get("ablog_labels")
+    cache = domain_of(app.env).cache.part(LabelTable)
+    cached = cache.table
     if cached is None or cached[0] is not renderer:
         # the pages an HTML build has, also for builders that write none (LaTeX, text):
         # a label resolves the same way everywhere, to a link or to its text
         planned = {spec.name for spec in _plan(renderer.blog, app.config, app.env)}
         pages = planned | set(app.env.found_docs)
         placed = set(placeholders(app))
-        cached = runtime["ablog_labels"] = (
+        cached = cache.table = (
             renderer,
             targets(renderer.blog, app.config, pages, placed),
         )
@@ -228,9 +236,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not refs:
         store.data["signatures"] = {}
         return []
-    blog = domain_of(env).runtime.get("blog")
-    if blog is None:
-        return []
+    blog = all_blogs(app)[app.config.blogposts_path]  # built by rebuilds/outdated.py
     config = app.config
     pages = {spec.name for spec in _plan(blog, config, env)} | set(env.found_docs)
     table = targets(blog, config, pages, set(placeholders(app)))

@@ -49,6 +49,7 @@ from ...writing.rebuilds import fingerprint as state
 from ...writing.rebuilds import signatures
 from ...writing.render.renderer import renderer_for
 from ...writing.view.registry import renderers
+from .cache import RedirectsCache
 
 MANIFEST = ".blogposts-redirects"
 #: Ledger file in the doctree folder: per builder and output folder, path -> digest.
@@ -185,9 +186,9 @@ def write_redirects(app: Sphinx) -> list[Any]:
     removed = sum(_remove(outdir, rel) for rel in stale)
     if set(current) != listed and (current or manifest.is_file()):
         manifest.write_text("\n".join(sorted(current)) + "\n", encoding="utf-8")
-    runtime = domain_of(app.env).runtime
     unchanged = as_recorded and current == recorded and not touched
-    runtime["redirect_ledger"] = (ledger, key, state.stamped(current, fingerprint), unchanged)
+    cache = domain_of(app.env).cache.part(RedirectsCache)
+    cache.ledger = (ledger, key, state.stamped(current, fingerprint), unchanged)
     logger.info(
         "blogposts: %d of %d redirect pages written, %d removed",
         len(pages),
@@ -199,7 +200,8 @@ def write_redirects(app: Sphinx) -> list[Any]:
 
 def save_ledger(app: Sphinx, exception: Exception | None) -> None:
     """At ``build-finished``: remember the redirects' digests, only if the build succeeded."""
-    pending = domain_of(app.env).runtime.pop("redirect_ledger", None)
+    cache = domain_of(app.env).cache.part(RedirectsCache)
+    pending, cache.ledger = cache.ledger, None
     if pending is None or exception is not None:
         return
     ledger, key, current, unchanged = pending

@@ -23,6 +23,7 @@ from ...writing.render.renderer import renderer_for
 from ...writing.routes import plan
 from ...writing.view.registry import renderers
 from .anchors import app_of, links_domain
+from .cache import LinksCache
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCE_SUFFIXES = (".md", ".mdx", ".rst", ".markdown")
@@ -210,8 +211,8 @@ def is_label(env: BuildEnvironment, target: str) -> bool:
 
 def site_index(env: BuildEnvironment) -> SiteIndex:
     """The build's index, made on first use after the read phase."""
-    runtime = links_domain(env).runtime
-    index = runtime.get("index")
+    cache = domain_of(env).cache.part(LinksCache)
+    index = cache.index
     if index is None or index.env is not env:
-        index = runtime["index"] = SiteIndex(app_of(env))
+        index = cache.index = SiteIndex(app_of(env))
     return index

@@ -33,6 +33,7 @@ from ...reading import updated as updated_mod
 from ...reading.domain import domain_of
 from .. import images as assets
 from ..builders import writes_html_pages
+from ..cache import HeadCache
 from ..render.renderer import Renderer
 from ..routes import PageSpec
 from ..view.registry import renderer_of_page, renderer_of_post
@@ -192,7 +193,7 @@ def on_page_context(
         html = script(posting(renderer_of_post(app, pagename), post))
     elif context.get("blogposts_page") in ("index", "author"):
         renderer = renderer_of_page(app, pagename)  # the page's blog (blogposts_blogs)
-        tables = domain.runtime.setdefault("jsonld_specs", {})
+        tables = domain.cache.part(HeadCache).page_specs
         cached = tables.get(renderer.blog_path)
         if cached is None or cached[0] is not renderer:  # one lookup table per renderer
             cached = (renderer, {spec.name: spec for spec in renderer.pages})

@@ -33,6 +33,7 @@ from ...core.routes import (
 )
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
+from ..cache import FeedsCache
 from ..render.renderer import Renderer, _, renderer_for
 from ..routes import catalog_titles
 from ..view.blog import CATALOGS, Blog
@@ -149,8 +150,7 @@ def plan(blog: Blog, app: Sphinx, settings: Any = None) -> list[FeedSpec]:
 def plan_of(app: Sphinx, renderer: Renderer | None = None) -> tuple[Renderer, list[FeedSpec]]:
     """A blog's renderer and feed plan (the default blog's), computed once per process."""
     renderer = renderer if renderer is not None else renderer_for(app)
-    runtime = domain_of(app.env).runtime
-    plans = runtime.setdefault("feed_plans", {})
+    plans = domain_of(app.env).cache.part(FeedsCache).plans
     cached = plans.get(renderer.blog_path)
     if cached is None or cached[0] is not renderer:
         settings = renderer.settings
@@ -169,8 +169,7 @@ def feed_of_page(app: Sphinx, pagename: str) -> FeedSpec | None:
     renderer, specs = plan_of(app, renderer_of_page(app, pagename))
     if not specs:
         return None
-    runtime = domain_of(app.env).runtime
-    pages = runtime.setdefault("feed_of_page", {})
+    pages = domain_of(app.env).cache.part(FeedsCache).of_page
     cached = pages.get(renderer.blog_path)
     if cached is None or cached[0] is not specs:
         cached = pages[renderer.blog_path] = (specs, _feeds_of_pages(renderer, specs))

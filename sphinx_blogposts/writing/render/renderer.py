@@ -30,10 +30,10 @@ from ...core.urls import Movable
 from ...reading.domain import domain_of
 from .. import images as assets
 from ..builders import writes_html_pages
+from ..cache import ViewCache
 from ..rebuilds import signatures
 from ..routes import PageSpec, plan
-from ..view import blog as blog_mod
-from ..view.blog import Blog
+from ..view.blog import Blog, all_blogs
 from . import updated as updates
 from .fragments import FragmentRenderer
 
@@ -349,19 +349,8 @@ def text_direction(locale: babel.Locale) -> str:
 
 def renderer_for(app: Sphinx) -> Renderer:
     """The build's renderer, made on first use and dropped when the environment changes."""
-    domain = domain_of(app.env)
-    renderer = domain.runtime.get("renderer")
+    view = domain_of(app.env).cache.part(ViewCache)
+    renderer = view.renderer
     if renderer is None or renderer.builder is not app.builder:
-        blog = (
-            domain.runtime.get("blog")
-            or blog_mod.build_all(
-                domain.posts,
-                app.config,
-                domain.authors_maps(),
-                domain.runtime.get("tags_file"),
-                domain.section_posts(),
-            )[app.config.blogposts_path]
-        )
-        renderer = Renderer(app, blog)
-        domain.runtime["renderer"] = renderer
+        renderer = view.renderer = Renderer(app, all_blogs(app)[app.config.blogposts_path])
     return renderer
