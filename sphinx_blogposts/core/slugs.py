@@ -75,14 +75,3 @@ def safe_slug(text: str) -> tuple[str | None, str | None]:
     if not parts:
         return None, "it is empty"
     return "/".join(parts), None
-
-
-#: What cannot be in one segment of a page name that becomes a URL path and a file path.
-_BAD_SEGMENT = re.compile(r"[\x00-\x1f\\?#%<>\"]")
-
-
-def is_page_name(parts: list[str]) -> bool:
-    """Whether these segments make a page name safe as both a URL path and a file path:
-    some segments, none empty, none ``.`` or ``..``, none with a character a URL path or a
-    file name cannot carry. Old URLs kept as redirects are written only at such names."""
-    return bool(parts) and not any(p in ("", ".", "..") or _BAD_SEGMENT.search(p) for p in parts)

@@ -16,7 +16,7 @@ from sphinx.application import Sphinx
 
 from ...core.diagnostics import Warn, warn
 from ...core.model import Post
-from ...core.slugs import is_page_name
+from ...core.routes import is_page_name
 from ...reading.domain import domain_of
 from ...writing.outputs.moved import EVENT, Moved, output_path
 from ...writing.render.renderer import renderer_for

@@ -3,7 +3,7 @@
 Docusaurus served a post at ``/blog/<slug>`` when its front matter had a ``slug``, and
 otherwise at ``/blog/YYYY/MM/DD/<name>`` for a post whose path holds a date: a file named
 ``YYYY-MM-DD-<name>.md``, a folder of that name, dated folders, a team folder before the
-date (see :func:`~sphinx_blogposts.reading.dates.docusaurus_name` for the exact rule).
+date (the route table has the exact rule: :func:`~sphinx_blogposts.core.routes.docusaurus_page`).
 Links and search results out there still point at those URLs, so each gets
 ``<old>/index.html`` with a meta refresh and a canonical link to the post's new page,
 unless a real page is there. Two posts claiming one URL is an error in the
@@ -38,9 +38,8 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, logger, warn
 from ...core.model import Post
-from ...core.slugs import is_page_name
+from ...core.routes import docusaurus_page
 from ...core.version import __version__
-from ...reading.dates import docusaurus_name
 from ...reading.domain import domain_of, read_front_matter
 from ...writing.builders import writes_html_pages
 from ...writing.outputs import parallel
@@ -48,29 +47,13 @@ from ...writing.outputs.moved import MARKER, redirect_html
 from ...writing.rebuilds import fingerprint as state
 from ...writing.rebuilds import signatures
 from ...writing.view.registry import renderers
+from .cache import RedirectsCache
 
 MANIFEST = ".blogposts-redirects"
 #: Ledger file in the doctree folder: per builder and output folder, path -> digest.
 LEDGER = "blogposts-redirects.json"
 #: Builders whose output is served at URLs (EPUB's is not).
 REDIRECT_BUILDERS = ("html", "dirhtml")
-
-
-def old_path(post: Post, blog_path: str) -> str | None:
-    """The page name Docusaurus gave the post, relative to the output root."""
-    if post.slug:
-        parts = [p for p in post.slug.strip().split("/") if p]
-    else:
-        rel = post.docname.removeprefix(blog_path + "/")
-        if rel == post.docname:
-            return None
-        name = docusaurus_name(rel)
-        if name.date is None:
-            return None
-        parts = [p for p in name.slug.split("/") if p]
-    if not is_page_name(parts):
-        return None
-    return "/".join([blog_path, *parts])
 
 
 def wanted(app: Sphinx) -> dict[str, Post]:
@@ -83,7 +66,7 @@ def wanted(app: Sphinx) -> dict[str, Post]:
         if not renderer.settings.blogposts_redirects:
             continue
         for post in sorted(renderer.blog.posts.values(), key=lambda p: p.docname):
-            path = old_path(post, renderer.blog_path)
+            path = docusaurus_page(renderer.blog_path, post.docname, post.slug)
             if post.slug and path is None:
                 warn(
                     f"'slug': {post.slug!r} cannot be a URL path; no redirect is written",
@@ -138,7 +121,7 @@ def write_redirects(app: Sphinx) -> list[Any]:
     for rel, post in wanted_pages.items():
         target = os.path.join(outdir, rel)
         if not os.path.normpath(target).startswith(outdir + os.sep):
-            continue  # old_path() keeps to the output folder; this is a second lock
+            continue  # docusaurus_page() keeps to the output folder; this is a second lock
         if as_recorded and rel in recorded and os.path.isfile(target):
             current[rel] = recorded[rel]
             continue
@@ -164,9 +147,9 @@ def write_redirects(app: Sphinx) -> list[Any]:
     removed = sum(_remove(outdir, rel) for rel in stale)
     if set(current) != listed and (current or manifest.is_file()):
         manifest.write_text("\n".join(sorted(current)) + "\n", encoding="utf-8")
-    runtime = domain_of(app.env).runtime
     unchanged = as_recorded and current == recorded and not touched
-    runtime["redirect_ledger"] = (ledger, key, state.stamped(current, fingerprint), unchanged)
+    cache = domain_of(app.env).cache.part(RedirectsCache)
+    cache.ledger = (ledger, key, state.stamped(current, fingerprint), unchanged)
     logger.info(
         "blogposts: %d of %d redirect pages written, %d removed",
         len(pages),
@@ -178,7 +161,8 @@ def write_redirects(app: Sphinx) -> list[Any]:
 
 def save_ledger(app: Sphinx, exception: Exception | None) -> None:
     """At ``build-finished``: remember the redirects' digests, only if the build succeeded."""
-    pending = domain_of(app.env).runtime.pop("redirect_ledger", None)
+    cache = domain_of(app.env).cache.part(RedirectsCache)
+    pending, cache.ledger = cache.ledger, None
     if pending is None or exception is not None:
         return
     ledger, key, current, unchanged = pending

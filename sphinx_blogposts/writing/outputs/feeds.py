@@ -16,8 +16,10 @@ from sphinx.application import Sphinx
 from ...core.diagnostics import Warn, warn
 from ...core.version import __version__
 from ...reading import updated as updated_mod
+from ...reading.cache import GitDates
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
+from ..cache import FeedsCache
 from ..rebuilds import fingerprint as state
 from ..rebuilds import signatures
 from ..render.renderer import Renderer
@@ -49,7 +51,7 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     previous, recorded = state.split(book.get(key, {}))
     # a feed's signature also weighs its posts' read times (the generation covers them)
     # and their update dates, which git can change without a document being read
-    git_dates = domain_of(app.env).runtime.get("git_dates", {})
+    git_dates = domain_of(app.env).cache.part(GitDates).by_path
     fingerprint = state.fingerprint(
         app,
         "feeds",
@@ -72,7 +74,11 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         }
         for name in sorted(set(previous) - set(current)):
             _remove(outdir, name)
-    domain_of(app.env).runtime["feed_ledger"] = (ledger, key, state.stamped(current, fingerprint))
+    domain_of(app.env).cache.part(FeedsCache).ledger = (
+        ledger,
+        key,
+        state.stamped(current, fingerprint),
+    )
     if not any(specs for _, specs, _ in plans):
         return []
     if not FeedWriter(app, plans[0][0]).base:
@@ -113,7 +119,8 @@ def _write(
 
 def save_ledger(app: Sphinx, exception: Exception | None) -> None:
     """At ``build-finished``: remember the feeds' signatures, only if the build succeeded."""
-    pending = domain_of(app.env).runtime.pop("feed_ledger", None)
+    cache = domain_of(app.env).cache.part(FeedsCache)
+    pending, cache.ledger = cache.ledger, None
     if pending is None or exception is not None:
         return
     ledger, key, current = pending

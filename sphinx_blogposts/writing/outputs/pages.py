@@ -20,22 +20,22 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 
 from ...core.diagnostics import logger
-from ...reading.domain import domain_of
-from ..builders import writes_html_pages
-from ..images import url_for
-from ..rebuilds import fingerprint as state
-from ..rebuilds import signatures
-from ..render.renderer import Renderer, _
-from ..routes import (
-    PageSpec,
+from ...core.routes import (
     archive_page,
     authors_index,
     catalog_index,
-    catalog_titles,
     series_index,
     series_page,
     tags_index,
 )
+from ...reading.domain import domain_of
+from ..builders import writes_html_pages
+from ..cache import PagesCache, ViewCache
+from ..images import url_for
+from ..rebuilds import fingerprint as state
+from ..rebuilds import signatures
+from ..render.renderer import Renderer, _
+from ..routes import PageSpec, catalog_titles
 from ..view.blog import CATALOGS
 from ..view.registry import renderers
 from . import parallel, sitemap
@@ -69,8 +69,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             for spec in renderer.pages
         }
         _remove(app, set(previous) - set(current))
-    runtime = domain_of(app.env).runtime
-    runtime["ledger"] = (ledger, key, state.stamped(current, fingerprint))
+    cache = domain_of(app.env).cache.part(PagesCache)
+    cache.ledger = (ledger, key, state.stamped(current, fingerprint))
     todo: list[tuple[Renderer, PageSpec]] = []
     for renderer in every:
         for spec in renderer.pages:
@@ -79,7 +79,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 sitemap.note_skipped_page(app, spec.name)
                 continue
             todo.append((renderer, spec))
-    runtime["pages_written"] = len(todo)
+    cache.written = len(todo)
     if parallel.in_parallel(app, todo):
         # the first page in this process, as Sphinx warms up before its workers: the
         # theme's and our templates are compiled once, not once per worker
@@ -119,19 +119,20 @@ def _write_pages(app: Sphinx, chunk: list[tuple[Renderer, PageSpec]]) -> paralle
 
 def save_ledger(app: Sphinx, exception: Exception | None) -> None:
     """At ``build-finished``: remember what the generated pages were built from."""
-    runtime = domain_of(app.env).runtime
-    pending = runtime.pop("ledger", None)
+    cache = domain_of(app.env).cache.part(PagesCache)
+    pending, cache.ledger = cache.ledger, None
     if pending is None:
         return
     if exception is None:
         ledger, key, current = pending
         signatures.save_ledger(ledger, key, current)
-    renderer = runtime.get("renderer")
-    every = list(runtime.get("renderers", {}).values()) or ([renderer] if renderer else [])
+    view = domain_of(app.env).cache.part(ViewCache)
+    renderer = view.renderer
+    every = list((view.renderers or {}).values()) or ([renderer] if renderer else [])
     logger.info(
         "blogposts: %d posts, %d of %d generated pages written, %d excerpts rendered",
         sum(len(each.blog.posts) for each in every),
-        runtime.pop("pages_written", 0),
+        cache.written,
         sum(len(each.pages) for each in every),
         sum(each.render_count for each in every),
     )
@@ -286,7 +287,7 @@ def series_list(renderer: Renderer, page: str) -> list[dict[str, object]]:
         {
             "name": series.name,
             "count": len(series.parts),
-            "url": renderer.link(page, series_page(renderer.blog_path, series)),
+            "url": renderer.link(page, series_page(renderer.blog_path, series.slug)),
         }
         for series in sorted(renderer.blog.series.values(), key=lambda s: s.name.casefold())
     ]

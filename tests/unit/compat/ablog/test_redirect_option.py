@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sphinx_blogposts.compat.ablog.redirect_option import page_name
-from sphinx_blogposts.core.slugs import is_page_name
+from sphinx_blogposts.core.routes import is_page_name
 
 
 @pytest.mark.parametrize(
