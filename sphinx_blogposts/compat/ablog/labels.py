@@ -24,21 +24,8 @@ from sphinx.environment import BuildEnvironment
 from sphinx.locale import get_translation
 from sphinx.util.osutil import relative_uri
 
+from ...core import routes
 from ...core.config import FEED_FORMATS
-from ...core.routes import (
-    archive_page,
-    author_page,
-    authors_index,
-    blog_feed_folder,
-    catalog_index,
-    drafts_page,
-    feed_file,
-    index_page,
-    post_page,
-    tag_page,
-    tags_index,
-    term_page,
-)
 from ...core.store import DocumentStore
 from ...reading.domain import domain_of
 from ...writing.builders import writes_html_pages
@@ -98,7 +85,7 @@ def targets(
     ``placed`` the documents at ABlog's page addresses that show its lists: its labels
     lead there, as they did with ABlog."""
     path = config.blogposts_path
-    index = index_page(path)
+    index = routes.index_page(path)
 
     def page_or_index(name: str, title: str) -> Target:
         # a catalog with no value yet has no page: lead to the blog rather than nowhere
@@ -108,38 +95,44 @@ def targets(
     found: dict[str, Target] = {
         "blog-posts": Target(index, str(_("Posts"))),
         "blog-feed": Target(
-            feed_file(blog_feed_folder(path), feeds[0]),
+            routes.feed_file(routes.blog_feed_folder(path), feeds[0]),
             f"{config.blogposts_title} Feed",
             file=True,
         ),
-        "blog-tags": page_or_index(tags_index(path), str(_("Tags"))),
-        "blog-authors": page_or_index(authors_index(path), str(_("Authors"))),
-        "blog-archives": page_or_index(archive_page(path), str(_("Archives"))),
+        "blog-tags": page_or_index(routes.tags_index(path), str(_("Tags"))),
+        "blog-authors": page_or_index(routes.authors_index(path), str(_("Authors"))),
+        "blog-archives": page_or_index(routes.archive_page(path), str(_("Archives"))),
     }
-    if drafts_page(path) in pages:
-        found["blog-drafts"] = Target(drafts_page(path), str(_("Drafts")))
+    if routes.drafts_page(path) in pages:
+        found["blog-drafts"] = Target(routes.drafts_page(path), str(_("Drafts")))
     for catalog, plural in zip(CATALOGS, ("categories", "locations", "languages"), strict=True):
         found[f"blog-{plural}"] = page_or_index(
-            catalog_index(path, catalog), catalog_titles(catalog)[0]
+            routes.catalog_index(path, catalog), catalog_titles(catalog)[0]
         )
         for term in blog.catalogs.get(catalog, {}).values():
             if term.posts:
                 found[f"{catalog}-{ablog_slug(term.key)}"] = Target(
-                    term_page(path, catalog, term.slug), term.label
+                    routes.term_page(path, catalog, term.slug), term.label
                 )
     for tag in blog.tags.values():
         if tag.posts:
-            found[f"tag-{ablog_slug(tag.label)}"] = Target(tag_page(path, tag.slug), tag.label)
+            found[f"tag-{ablog_slug(tag.label)}"] = Target(
+                routes.tag_page(path, tag.slug), tag.label
+            )
     for key, posts in blog.author_posts.items():
         author = blog.authors[key]
         if posts:
             found[f"author-{ablog_slug(author.key)}"] = Target(
-                author_page(path, author.slug), author.name
+                routes.author_page(path, author.slug), author.name
             )
     for year, _posts in blog.years():
-        found[f"archive-{year}"] = Target(archive_page(path), str(year), anchor=f"year-{year}")
+        found[f"archive-{year}"] = Target(
+            routes.archive_page(path), str(year), anchor=f"year-{year}"
+        )
     for post in sorted(blog.posts.values(), key=lambda p: p.docname):
-        found.setdefault(post_label(post.docname, post.title), Target(post_page(post), post.title))
+        found.setdefault(
+            post_label(post.docname, post.title), Target(routes.post_page(post), post.title)
+        )
     for place, (kind, of_catalog) in address_kinds(path).items():
         label = _PAGE_LABELS[of_catalog or kind]
         if place in placed and label in found:
