@@ -540,7 +540,7 @@ def test_only_the_feeds_of_a_changed_post_are_rendered_again(make_app, editable_
     assert "no targets are out of date" in app2.status.getvalue()
     assert mtimes() == before
     renderer = app2.env.domains["blogposts"].runtime.get("renderer")
-    assert renderer is None or renderer.body_count == 0
+    assert renderer is None or renderer.fragments.body_count == 0
 
     hostile = srcdir / "blog/hostile.md"
     hostile.write_text(hostile.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
@@ -551,7 +551,7 @@ def test_only_the_feeds_of_a_changed_post_are_rendered_again(make_app, editable_
     assert changed == {"blog", "blog/tags/security", "blog/authors/bob"}
     # the posts of those three feeds are taken from their written pages: none is rendered
     # again (the edited one was just written, the others are on disk from the first build)
-    assert app3.env.domains["blogposts"].runtime["renderer"].body_count == 0
+    assert app3.env.domains["blogposts"].runtime["renderer"].fragments.body_count == 0
     assert "Edited." in atom(app3, "blog/tags/security").findtext(f"{ATOM}entry/{ATOM}content")
 
 
