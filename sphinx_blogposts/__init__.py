@@ -11,12 +11,12 @@ from .compat.docusaurus import codeblocks, links, mdx, redirects, static, tagsfi
 from .core import blog_settings as blogs
 from .core import config
 from .core.version import __version__
-from .reading import collect, directives, domain, excerpt, source, updated
-from .writing import images as assets
+from .reading import collect, directives, domain, excerpt, images, source, updated
 from .writing.head import jsonld
 from .writing.head import meta as theme
 from .writing.head import opengraph as social
 from .writing.outputs import feed_plan, feeds, moved, pages
+from .writing.outputs import images as image_files
 from .writing.rebuilds import (
     fingerprint as state,
 )
@@ -54,7 +54,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     mdx.register(app)  # Docusaurus and MDX syntax, rewritten before MyST parses it
     codeblocks.register(app)  # Docusaurus posts' code blocks: titles, highlighted lines
     tagsfile.register(app)  # Docusaurus' tags.yml
-    assets.register(app)  # /img/ static files, card images, og and keywords meta
+    images.register(app)  # front-matter images and avatars: missing files warned about
     links.register(app)  # Docusaurus URLs, root-relative links, heading anchors
     updated.register(app)  # git's last-commit dates, asked once per build
     static.register(app)  # root paths into Docusaurus' static folder, also in raw HTML
@@ -66,9 +66,10 @@ def setup(app: Sphinx) -> dict[str, Any]:
     post_extras.register(app)  # posts whose update date or comment settings changed
 
     # write
+    social.register(app)  # og, twitter and keywords meta (before noindex in the head)
     theme.register(app)  # stylesheet, messages, noindex for hidden posts
     fill.register(app)  # post headers and footers, postlists
-    social.register(app)  # description and image for sphinxext-opengraph
+    image_files.register(app)  # front-matter images and avatars copied to the output
     pages.register(app)  # index, tag, author and archive pages
     redirects.register(app)  # old Docusaurus URLs
     feeds.register(app)  # Atom, RSS and JSON Feed files

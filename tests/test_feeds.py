@@ -543,7 +543,7 @@ def test_only_the_feeds_of_a_changed_post_are_rendered_again(make_app, editable_
     assert "no targets are out of date" in app2.status.getvalue()
     assert mtimes() == before
     renderer = domain_of(app2.env).cache.part(ViewCache).renderer
-    assert renderer is None or renderer.body_count == 0
+    assert renderer is None or renderer.fragments.body_count == 0
 
     hostile = srcdir / "blog/hostile.md"
     hostile.write_text(hostile.read_text(encoding="utf-8") + "\nEdited.\n", encoding="utf-8")
@@ -555,7 +555,7 @@ def test_only_the_feeds_of_a_changed_post_are_rendered_again(make_app, editable_
     # the posts of those three feeds are taken from their written pages: none is rendered
     # again (the edited one was just written, the others are on disk from the first build)
     renderer = domain_of(app3.env).cache.part(ViewCache).renderer
-    assert renderer is not None and renderer.body_count == 0
+    assert renderer is not None and renderer.fragments.body_count == 0
     assert "Edited." in atom(app3, "blog/tags/security").findtext(f"{ATOM}entry/{ATOM}content")
 
 

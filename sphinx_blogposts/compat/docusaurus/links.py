@@ -38,9 +38,10 @@ from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, logger, warn
+from ...reading import local_files
 from ...reading.domain import domain_of
-from ...writing import images as assets
 from ...writing.builders import writes_html_pages
+from ...writing.outputs.images import copy_into
 from ...writing.rebuilds.signatures import OUTSIDE_INPUTS, digest
 from .anchors import HeadingAnchors, LinksDomain, app_of, links_domain, record_links
 from .cache import LinksCache
@@ -217,12 +218,12 @@ def copy_files(app: Sphinx) -> list[Any]:
     """``html-collect-pages``: copy the static files links named (to ``_static/blogposts``)."""
     files = domain_of(app.env).cache.part(LinksCache).files
     outdir = Path(app.outdir).resolve()
-    roots = [r for r in (assets.static_dir(app), Path(app.srcdir)) if r is not None]
+    roots = [r for r in (local_files.static_dir(app), Path(app.srcdir)) if r is not None]
     for name in sorted(files):
-        rel = name.removeprefix(assets.OUTPUT_DIR + "/")
+        rel = name.removeprefix(local_files.OUTPUT_DIR + "/")
         source = next((r / rel for r in roots if (r / rel).is_file()), None)
         if source is not None:
-            assets.copy_into(outdir, source, name)
+            copy_into(outdir, source, name)
     return []
 
 

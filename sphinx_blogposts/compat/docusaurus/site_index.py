@@ -16,8 +16,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ...core.routes import docusaurus_page, post_page
+from ...reading import local_files
 from ...reading.domain import domain_of
-from ...writing import images as assets
 from ...writing.builders import writes_html_pages
 from ...writing.render.renderer import renderer_for
 from ...writing.routes import plan
@@ -116,12 +116,12 @@ class SiteIndex:
 
     def file_for(self, path: str) -> tuple[Path, str] | None:
         """A file of the static folder (or the source folder) a root-relative path names."""
-        source = assets.source_of(self.app, unquote(path), None)
+        source = local_files.source_of(self.app, unquote(path), None)
         if source is None or source.suffix.lower() in _SOURCE_SUFFIXES:
             return None
         if not self.html:  # not copied: the link names the path on the site
             return (source, "")
-        name = assets.output_name(self.app, source)
+        name = local_files.output_name(self.app, source)
         return (source, name) if name is not None else None
 
     def anchor(self, page: str, fragment: str) -> str:

@@ -31,7 +31,7 @@ from ...core.routes import (
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
 from ..cache import PagesCache, ViewCache
-from ..images import url_for
+from ..images import image_url
 from ..rebuilds import fingerprint as state
 from ..rebuilds import signatures
 from ..render.renderer import Renderer, _
@@ -88,7 +88,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         _render_cards(rest)
         for done in parallel.run_chunks(app, "pages", rest, lambda chunk: _write_pages(app, chunk)):
             for renderer in every:
-                renderer.render_count += done.counts.get(renderer.blog_path, 0)
+                renderer.fragments.render_count += done.counts.get(renderer.blog_path, 0)
         return
     for renderer, spec in todo:
         yield spec.name, page_context(renderer, spec), "page.html"
@@ -110,10 +110,10 @@ def _render_cards(todo: list[tuple[Renderer, PageSpec]]) -> None:
 
 def _write_pages(app: Sphinx, chunk: list[tuple[Renderer, PageSpec]]) -> parallel.Done:
     """Write generated pages through the builder, as ``html-collect-pages`` pages are."""
-    before = {renderer.blog_path: renderer.render_count for renderer, _spec in chunk}
+    before = {renderer.blog_path: renderer.fragments.render_count for renderer, _spec in chunk}
     for renderer, spec in chunk:
         app.builder.handle_page(spec.name, page_context(renderer, spec), "page.html")  # type: ignore[attr-defined]
-    counts = {r.blog_path: r.render_count - before[r.blog_path] for r, _spec in chunk}
+    counts = {r.blog_path: r.fragments.render_count - before[r.blog_path] for r, _spec in chunk}
     return parallel.Done(counts=counts)
 
 
@@ -134,7 +134,7 @@ def save_ledger(app: Sphinx, exception: Exception | None) -> None:
         sum(len(each.blog.posts) for each in every),
         cache.written,
         sum(len(each.pages) for each in every),
-        sum(each.render_count for each in every),
+        sum(each.fragments.render_count for each in every),
     )
 
 
@@ -223,7 +223,9 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
                 "name": spec.author.name,
                 "title": spec.author.title,
                 "url": spec.author.url,
-                "image_url": url_for(renderer.app, spec.author.image_url, page, None),
+                "image_url": image_url(
+                    renderer.app, spec.author.image_url, None, page, as_written=True
+                ),
             }
         return renderer.render(
             "blogposts/page_list.html",

@@ -62,7 +62,7 @@ def _keep(
     for section, stored in found.items():
         key = f"{docname}#{section}" if section else docname
         if domain.post_by_key(key) is not None:
-            renderer_of_post(app, docname).keep_excerpt(key, stored, resolved)
+            renderer_of_post(app, docname).fragments.keep_excerpt(key, stored, resolved)
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:

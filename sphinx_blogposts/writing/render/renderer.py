@@ -1,8 +1,11 @@
 """Write time: what the blog's pages show of each post, through the extension's templates.
 
-One :class:`Renderer` serves one build. It renders every front-matter value through
-Jinja with autoescaping on, so nothing a post says can inject markup; excerpts and
-whole posts come from :class:`~.fragments.FragmentRenderer`, once each per build.
+One :class:`Renderer` serves one blog for one build. It renders every front-matter
+value through Jinja with autoescaping on, so nothing a post says can inject markup. What
+a post's own doctree gives (its excerpt, its whole body) is rendered by its
+:attr:`Renderer.fragments`, a :class:`~.fragments.FragmentRenderer`, once each per build:
+the renderer decides what a page shows, the fragment renderer how a piece of a post's
+page looks elsewhere.
 """
 
 from __future__ import annotations
@@ -28,9 +31,9 @@ from ...core.model import Post
 from ...core.routes import author_page, post_page, tag_page, term_page
 from ...core.urls import Movable
 from ...reading.domain import domain_of
-from .. import images as assets
 from ..builders import writes_html_pages
 from ..cache import ViewCache
+from ..images import image_url
 from ..rebuilds import signatures
 from ..routes import PageSpec, plan
 from ..view.blog import Blog, all_blogs
@@ -50,11 +53,16 @@ class Link:
     url: str
 
 
-class Renderer(FragmentRenderer):
+class Renderer:
     """What the blog's pages show of posts: cards, headers, footers, postlists, clouds."""
 
     def __init__(self, app: Sphinx, blog: Blog, settings: Any = None) -> None:
-        super().__init__(app)
+        self.app = app
+        self.env = app.env
+        self.builder = app.builder
+        self.config = app.config
+        #: Excerpts and whole posts, rendered as on the post's own page.
+        self.fragments = FragmentRenderer(app)
         self.blog = blog
         #: The configuration as this blog sees it (core.blogs.BlogConfig for another blog).
         self.settings: Any = settings if settings is not None else app.config
@@ -106,6 +114,10 @@ class Renderer(FragmentRenderer):
 
     # -- pages that exist ------------------------------------------------------------------
 
+    def uri(self, pagename: str) -> str:
+        """The page's path in the output, as the builder names it (memoized)."""
+        return self.fragments.uri(pagename)
+
     def has_page(self, pagename: str) -> bool:
         return pagename in self.page_set or pagename in self.env.found_docs
 
@@ -145,7 +157,9 @@ class Renderer(FragmentRenderer):
                     "name": author.name,
                     "title": author.title,
                     "url": self.link(pagename, target) if self.has_page(target) else author.url,
-                    "image_url": assets.url_for(self.app, author.image_url, pagename, None),
+                    "image_url": image_url(
+                        self.app, author.image_url, None, pagename, as_written=True
+                    ),
                 }
             )
         return out
@@ -186,9 +200,9 @@ class Renderer(FragmentRenderer):
             "minutes": self.reading_minutes(post),
             "show_reading_time": self.config.blogposts_show_reading_time,
             "description": post.description,
-            "excerpt": self.excerpt_html(post, pagename) if with_excerpt else Markup(""),
+            "excerpt": self.fragments.excerpt_html(post, pagename) if with_excerpt else Markup(""),
             "draft": post.key in self.blog.drafts,
-            "image": assets.url_for(self.app, post.image, pagename, post.docname, False),
+            "image": image_url(self.app, post.image, post.docname, pagename),
         }
 
     def render(self, template: str, **context: Any) -> Markup:
@@ -291,7 +305,9 @@ class Renderer(FragmentRenderer):
                 {
                     "name": author.name,
                     "title": author.title,
-                    "image_url": assets.url_for(self.app, author.image_url, pagename, None),
+                    "image_url": image_url(
+                        self.app, author.image_url, None, pagename, as_written=True
+                    ),
                     "count": len(posts),
                     "url": self.link(pagename, author_page(self.blog_path, author.slug)),
                 }
