@@ -45,11 +45,15 @@ def url_of(place: str, from_uri: str, base: str = "") -> str | None:
     ``from_uri`` (a page's or a feed's path in the output).
 
     A URL stays as written, but an absolute URL (``base``, the site's root URL, given)
-    must have a scheme: ``//host/x.png`` means nothing away from a page. A copy's path
-    is made absolute against ``base``, or relative to ``from_uri`` without one.
+    must have a scheme: ``//host/x.png`` means nothing away from a page (in a feed
+    reader, a crawler's card), so it takes the site's own scheme. A copy's path is made
+    absolute against ``base``, or relative to ``from_uri`` without one.
     """
     if is_external(place):
-        return place if not base or _SCHEME.match(place) else None
+        if base and not _SCHEME.match(place):
+            scheme = _SCHEME.match(base)
+            return (scheme.group() if scheme else "https:") + place
+        return place
     if base:
         return base.rstrip("/") + "/" + place
     return relative_uri(from_uri, place)

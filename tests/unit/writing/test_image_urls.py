@@ -37,7 +37,12 @@ def test_a_full_url_stays_as_written(base: str) -> None:
     assert url_of(url, "blog/index.html", base) == url
 
 
-def test_a_protocol_relative_url_only_on_a_page() -> None:
-    # a browser takes the page's scheme; a feed reader or a link preview has no page
+def test_a_protocol_relative_url_takes_the_sites_scheme_away_from_a_page() -> None:
+    # a browser takes the page's scheme; a feed reader or a link preview takes the site's
     assert url_of("//cdn.example/x.png", "blog/index.html") == "//cdn.example/x.png"
-    assert url_of("//cdn.example/x.png", "blog/index.html", "https://example.org/") is None
+    assert url_of("//cdn.example/x.png", "blog/index.html", "https://example.org/") == (
+        "https://cdn.example/x.png"
+    )
+    assert url_of("//cdn.example/x.png", "blog/atom.xml", "http://example.org/") == (
+        "http://cdn.example/x.png"
+    )
