@@ -12,18 +12,16 @@ wrong post. Redirects are written by the main process at the end of an HTML buil
 
 A blog migrated from Docusaurus has one redirect per post, thousands for a large one,
 and nearly all of them are the same from one build to the next. So, like the generated
-pages (``writing/outputs``), a ledger in the doctree folder remembers per builder and output
-folder a digest of each redirect page written; a redirect whose digest did not change
-and whose file is still there costs one ``stat``, never a read or a write. The ledger is
-saved when a build succeeds; before a build rewrites or deletes a redirect the ledger
-knows, that entry is dropped from the saved ledger first, so a build that stops half way
-cannot leave a ledger that vouches for a file it no longer describes. Without a ledger
-(a new doctree folder, say) each existing file is read and compared, as a fallback.
+pages, a ledger (``writing/rebuilds/ledger.py``) remembers per builder and output folder
+a digest of each redirect page written; a redirect whose digest did not change and whose
+file is still there costs one ``stat``, never a read or a write. Without a ledger (a new
+doctree folder, say) each existing file is read and compared, as a fallback.
 
-A list of the redirects in the output folder itself (``.blogposts-redirects``) lets a
-build delete the ones no longer wanted even when the doctree folder is new. A file is
-only ever deleted if it carries the redirect marker this module writes, so a page a
-user or another tool put at such a path is never removed.
+The ledger's list in the output folder itself (``.blogposts-redirects``) lets a build
+delete the ones no longer wanted even when the doctree folder is new. Unlike the other
+kinds of file, a redirect is only ever deleted if it carries the redirect marker this
+module writes: that list names paths anyone may write to (an old URL is where a user may
+put a real page later), so a page a user or another tool put there is never removed.
 """
 
 from __future__ import annotations

@@ -3,8 +3,9 @@
 Compatibility layers answer the ``blogposts-moved`` event with the files they want
 (output path -> :class:`Moved`); this module writes them at the end of an HTML build,
 only when their bytes changed, and deletes the ones no longer wanted. Which files it
-wrote is listed in the output folder (``.blogposts-moved``), so only those are ever
-deleted, also when the doctree folder is new.
+wrote is listed in the output folder (``.blogposts-moved``, a ledger's manifest, see
+``writing/rebuilds/ledger.py``), so only those are ever deleted, also when the doctree
+folder is new. They need no digests: they are few, and compared byte for byte.
 """
 
 from __future__ import annotations
