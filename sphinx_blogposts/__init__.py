@@ -34,6 +34,7 @@ from .writing.rebuilds import (
 )
 from .writing.render import comments, sidebars
 from .writing.render import page_parts as fill
+from .writing.view import blog as blog_view
 
 __all__ = ["__version__", "setup"]
 
@@ -45,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     config.register(app)
     blogs.register(app)  # blogposts_blogs: the other blogs' own values
     signatures.register(app)  # the hook compatibility layers add page inputs through
+    blog_view.register(app)  # the hook compatibility layers define tags through
 
     # read: which documents are posts and what they say, kept per document
     domain.register(app)  # the per-document store of posts, and the authors map
@@ -83,7 +85,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     return {
         "version": __version__,
-        "env_version": 8,  # bump with BlogDomain.data_version
+        "env_version": 9,  # bump with BlogDomain.data_version
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -16,25 +16,14 @@ parser is never fuzzy.
 
 from __future__ import annotations
 
-import re
 import warnings
 import zoneinfo
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 
 from dateutil import parser as dateutil_parser
 
-# Docusaurus' rule for a post's path (without its .md/.mdx): anything (the greedy
-# "folder", so the last date in the path wins), the date with "-" or "/" between its
-# parts (2021-04-15, 2021/04/15, 2021/04-15), an optional separator, the rest of the
-# name ("text"), an optional "/index". 2021-04-15-name, 2021/04/15/name/index,
-# team-a/2021/04/15/name and team-a-2021-04-15-name/index are all dated.
-_PATH_DATE = re.compile(
-    r"^(?P<folder>.*)(?P<date>(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2}))"
-    r"[-/]?(?P<text>.*?)(?:/index)?$",
-    re.S,
-)
+from ..core.routes import docusaurus_name
 
 _FORMATS = (
     "%Y-%m-%d",
@@ -119,38 +108,9 @@ def _dateutil(text: str) -> datetime:
     return found
 
 
-@dataclass(frozen=True)
-class PathName:
-    """What Docusaurus reads from a post's path relative to the blog folder.
-
-    ``slug`` is the URL path it served the post at (below the blog's URL), ``text`` the
-    title it falls back to; ``date`` is None for an undated path.
-    """
-
-    date: tuple[int, int, int] | None
-    text: str
-    slug: str
-
-
-def docusaurus_name(relative: str) -> PathName:
-    """Docusaurus' reading of ``relative``, a post's path in the blog folder, without suffix.
-
-    The slug keeps the date's digits as written (``2021-5-2-x`` was ``/2021/5/2/x``), and
-    puts what came before the date after it: ``team-a/2021/05/12/name`` was at
-    ``/2021/05/12/team-a/name``.
-    """
-    match = _PATH_DATE.match(relative)
-    if match is None:
-        text = relative.removesuffix("/index") if relative != "index" else relative
-        return PathName(None, text, text)
-    ymd = (int(match["y"]), int(match["m"]), int(match["d"]))
-    slug_date = match["date"].replace("-", "/")
-    rest = match["folder"] + match["text"]
-    return PathName(ymd, match["text"], f"{slug_date}/{rest}".rstrip("/"))
-
-
 def date_from_path(docname: str, tz: tzinfo) -> datetime | None:
-    """The date in a Docusaurus-style path; None when there is none, or an impossible one."""
+    """The date in a Docusaurus-style path (Docusaurus' rule of a post's address reads it:
+    ``core.routes.docusaurus_name``); None when there is none, or an impossible one."""
     found = docusaurus_name(docname).date
     if found is None:
         return None

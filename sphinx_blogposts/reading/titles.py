@@ -26,7 +26,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.colon_fence import colon_fence_plugin
 
-from .dates import docusaurus_name
+from ..core.routes import docusaurus_name
 
 #: A line that could be (or underline) an H1, and an ATX heading below H1: a post with
 #: no possible H1 whose headings skip no level needs no parse (most posts: ``##`` only).

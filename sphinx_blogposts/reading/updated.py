@@ -25,6 +25,7 @@ from sphinx.environment import BuildEnvironment
 from ..core.diagnostics import Warn, logger, warn
 from ..core.model import Post
 from . import dates, values
+from .cache import GitDates
 from .domain import domain_of
 
 if TYPE_CHECKING:
@@ -107,7 +108,7 @@ def load_git_dates(app: Sphinx) -> None:
     if app.config.blogposts_last_updated != "git":
         return
     tz = dates.zone(app.config.blogposts_timezone)
-    domain_of(app.env).runtime["git_dates"] = git_dates(Path(app.srcdir), tz)
+    domain_of(app.env).cache.part(GitDates).by_path = git_dates(Path(app.srcdir), tz)
 
 
 def effective(env: BuildEnvironment, post: Post) -> datetime | None:
@@ -115,7 +116,7 @@ def effective(env: BuildEnvironment, post: Post) -> datetime | None:
     publication (a post committed once has not been updated)."""
     if post.updated is not None:
         return post.updated
-    git: dict[str, datetime] = domain_of(env).runtime.get("git_dates", {})
+    git = domain_of(env).cache.part(GitDates).by_path
     if not git:
         return None
     found = git.get(str(env.doc2path(post.docname, base=False)).replace("\\", "/"))

@@ -25,25 +25,27 @@ from sphinx.locale import get_translation
 from sphinx.util.osutil import relative_uri
 
 from ...core.config import FEED_FORMATS
-from ...core.store import DocumentStore
-from ...reading.domain import domain_of
-from ...writing.builders import writes_html_pages
-from ...writing.rebuilds import signatures
-from ...writing.render.renderer import renderer_for
-from ...writing.routes import (
+from ...core.routes import (
     archive_page,
     author_page,
     authors_index,
+    blog_feed_folder,
     catalog_index,
-    catalog_titles,
     drafts_page,
+    feed_file,
     index_page,
-    plan,
+    post_page,
     tag_page,
     tags_index,
     term_page,
 )
-from ...writing.view.blog import CATALOGS, Blog
+from ...core.store import DocumentStore
+from ...reading.domain import domain_of
+from ...writing.builders import writes_html_pages
+from ...writing.rebuilds import signatures
+from ...writing.render.renderer import Renderer, renderer_for
+from ...writing.routes import catalog_titles, plan
+from ...writing.view.blog import CATALOGS, Blog, all_blogs
 from .placeholders import address_kinds, placeholders
 
 _ = get_translation("sphinx_blogposts")
@@ -106,7 +108,9 @@ def targets(
     found: dict[str, Target] = {
         "blog-posts": Target(index, str(_("Posts"))),
         "blog-feed": Target(
-            f"{path}/{FEED_FORMATS[feeds[0]]}", f"{config.blogposts_title} Feed", file=True
+            feed_file(blog_feed_folder(path), feeds[0]),
+            f"{config.blogposts_title} Feed",
+            file=True,
         ),
         "blog-tags": page_or_index(tags_index(path), str(_("Tags"))),
         "blog-authors": page_or_index(authors_index(path), str(_("Authors"))),
@@ -121,26 +125,34 @@ def targets(
         for term in blog.catalogs.get(catalog, {}).values():
             if term.posts:
                 found[f"{catalog}-{ablog_slug(term.key)}"] = Target(
-                    term_page(path, catalog, term), term.label
+                    term_page(path, catalog, term.slug), term.label
                 )
     for tag in blog.tags.values():
         if tag.posts:
-            found[f"tag-{ablog_slug(tag.label)}"] = Target(tag_page(path, tag), tag.label)
+            found[f"tag-{ablog_slug(tag.label)}"] = Target(tag_page(path, tag.slug), tag.label)
     for key, posts in blog.author_posts.items():
         author = blog.authors[key]
         if posts:
             found[f"author-{ablog_slug(author.key)}"] = Target(
-                author_page(path, author), author.name
+                author_page(path, author.slug), author.name
             )
     for year, _posts in blog.years():
         found[f"archive-{year}"] = Target(archive_page(path), str(year), anchor=f"year-{year}")
     for post in sorted(blog.posts.values(), key=lambda p: p.docname):
-        found.setdefault(post_label(post.docname, post.title), Target(post.docname, post.title))
+        found.setdefault(post_label(post.docname, post.title), Target(post_page(post), post.title))
     for place, (kind, of_catalog) in address_kinds(path).items():
         label = _PAGE_LABELS[of_catalog or kind]
         if place in placed and label in found:
             found[label] = Target(place, found[label].title)
     return found
+
+
+@dataclass
+class LabelTable:
+    """The build's part of the cache (``core/cache.py``): ABlog's labels, with the
+    renderer they were computed for (once per renderer: once per build and process)."""
+
+    table: tuple[Renderer, dict[str, Target]] | None = None
 
 
 class AblogRefs(DocumentStore):
@@ -175,15 +187,15 @@ def note_refs(app: Sphinx, doctree: nodes.document) -> None:
 def _table(app: Sphinx) -> dict[str, Target]:
     """This build's labels, computed once per renderer (so once per build and process)."""
     renderer = renderer_for(app)
-    runtime = domain_of(app.env).runtime
-    cached = runtime.get("ablog_labels")
+    cache = domain_of(app.env).cache.part(LabelTable)
+    cached = cache.table
     if cached is None or cached[0] is not renderer:
         # the pages an HTML build has, also for builders that write none (LaTeX, text):
         # a label resolves the same way everywhere, to a link or to its text
         planned = {spec.name for spec in _plan(renderer.blog, app.config, app.env)}
         pages = planned | set(app.env.found_docs)
         placed = set(placeholders(app))
-        cached = runtime["ablog_labels"] = (
+        cached = cache.table = (
             renderer,
             targets(renderer.blog, app.config, pages, placed),
         )
@@ -224,9 +236,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not refs:
         store.data["signatures"] = {}
         return []
-    blog = domain_of(env).runtime.get("blog")
-    if blog is None:
-        return []
+    blog = all_blogs(app)[app.config.blogposts_path]  # built by rebuilds/outdated.py
     config = app.config
     pages = {spec.name for spec in _plan(blog, config, env)} | set(env.found_docs)
     table = targets(blog, config, pages, set(placeholders(app)))

@@ -3,7 +3,7 @@
 Docusaurus served a post at ``/blog/<slug>`` when its front matter had a ``slug``, and
 otherwise at ``/blog/YYYY/MM/DD/<name>`` for a post whose path holds a date: a file named
 ``YYYY-MM-DD-<name>.md``, a folder of that name, dated folders, a team folder before the
-date (see :func:`~sphinx_blogposts.reading.dates.docusaurus_name` for the exact rule).
+date (the route table has the exact rule: :func:`~sphinx_blogposts.core.routes.docusaurus_page`).
 Links and search results out there still point at those URLs, so each gets
 ``<old>/index.html`` with a meta refresh and a canonical link to the post's new page,
 unless a real page is there. Two posts claiming one URL is an error in the
@@ -37,8 +37,8 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, logger, warn
 from ...core.model import Post
+from ...core.routes import docusaurus_page
 from ...core.version import __version__
-from ...reading.dates import docusaurus_name
 from ...reading.domain import domain_of, read_front_matter
 from ...writing.builders import writes_html_pages
 from ...writing.outputs import parallel
@@ -56,23 +56,6 @@ REDIRECT_BUILDERS = ("html", "dirhtml")
 _BAD_SEGMENT = re.compile(r"[\x00-\x1f\\?#%<>\"]")
 
 
-def old_path(post: Post, blog_path: str) -> str | None:
-    """The page name Docusaurus gave the post, relative to the output root."""
-    if post.slug:
-        parts = [p for p in post.slug.strip().split("/") if p]
-    else:
-        rel = post.docname.removeprefix(blog_path + "/")
-        if rel == post.docname:
-            return None
-        name = docusaurus_name(rel)
-        if name.date is None:
-            return None
-        parts = [p for p in name.slug.split("/") if p]
-    if not parts or any(p in (".", "..") or _BAD_SEGMENT.search(p) for p in parts):
-        return None
-    return "/".join([blog_path, *parts])
-
-
 def wanted(app: Sphinx) -> dict[str, Post]:
     """Each redirect this build should have: its output path -> the post it points to.
 
@@ -83,7 +66,7 @@ def wanted(app: Sphinx) -> dict[str, Post]:
         if not renderer.settings.blogposts_redirects:
             continue
         for post in sorted(renderer.blog.posts.values(), key=lambda p: p.docname):
-            path = old_path(post, renderer.blog_path)
+            path = docusaurus_page(renderer.blog_path, post.docname, post.slug)
             if post.slug and path is None:
                 warn(
                     f"'slug': {post.slug!r} cannot be a URL path; no redirect is written",
@@ -170,7 +153,7 @@ def write_redirects(app: Sphinx) -> list[Any]:
     for rel, post in wanted_pages.items():
         target = os.path.join(outdir, rel)
         if not os.path.normpath(target).startswith(outdir + os.sep):
-            continue  # old_path() keeps to the output folder; this is a second lock
+            continue  # docusaurus_page() keeps to the output folder; this is a second lock
         if as_recorded and rel in recorded and os.path.isfile(target):
             ledger.record(rel, recorded[rel])
             continue

@@ -35,8 +35,10 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, warn
 from ...core.store import DocumentStore
+from ...reading.domain import domain_of
 from ...writing import images as assets
 from ...writing.builders import writes_html_pages
+from .cache import StaticCache
 from .site_index import site_index
 
 #: Placeholders, read-time to write-time. ``://`` keeps Sphinx from taking them as files.
@@ -192,13 +194,12 @@ def outdated(
 
 def note_document(app: Sphinx, docname: str) -> None:
     """Called at ``source-read`` for each post or MDX file: its paths are resolved here."""
-    runtime = static_domain(app).runtime
-    runtime.setdefault("docs", set()).add(docname)
+    domain_of(app.env).cache.part(StaticCache).docs.add(docname)
 
 
 def is_noted(app: Sphinx, docname: str) -> bool:
     """Whether this build read ``docname`` as a Docusaurus post or MDX file (in this process)."""
-    return docname in static_domain(app).runtime.get("docs", ())
+    return docname in domain_of(app.env).cache.part(StaticCache).docs
 
 
 class PlaceholderResolver(SphinxPostTransform):

@@ -58,7 +58,6 @@ IMPORT = re.compile(r"^(?:import|export)\b")
 IMPORT_DONE = re.compile(r"""(?:\bfrom\s*["'][^"']*["']|^import\s*["'][^"']*["'])\s*;?\s*$""")
 TRUNCATE = re.compile(r"^\s*\{/\*\s*truncate\s*\*/\}\s*$", re.I)
 COMMENT = re.compile(r"\{/\*.*?\*/\}", re.S)
-CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 MD_IMAGE = re.compile(r"(!\[[^\]]*\]\()(/[^)\s]+)")
 HEADING = re.compile(r"^(#{1,6})([ \t].*|)$")
 #: A link reference definition on one line: ``[label]: url "title"``.

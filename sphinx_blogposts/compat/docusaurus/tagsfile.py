@@ -20,6 +20,8 @@ from ...core.diagnostics import Warn, warn
 from ...core.model import TagDef
 from ...core.slugs import slugify
 from ...reading.domain import domain_of, read_front_matter
+from ...writing.view.blog import TAG_DEFINITIONS
+from .cache import TagsFile
 
 
 def tags_file(srcdir: Path, blog_path: str, configured: str | None) -> Path | None:
@@ -70,16 +72,17 @@ def load(path: Path | None) -> dict[str, TagDef]:
 
 
 def defined(app: Sphinx) -> dict[str, TagDef]:
-    found: dict[str, TagDef] = domain_of(app.env).runtime.get("tags_file", {})
-    return found
+    """The tags the file defines; also the answer to ``TAG_DEFINITIONS``."""
+    return domain_of(app.env).cache.part(TagsFile).tags
 
 
 def on_builder_inited(app: Sphinx) -> None:
     """Read the file once per build, in the main process (``-j`` workers inherit it)."""
-    domain = domain_of(app.env)
-    path = tags_file(Path(app.srcdir), app.config.blogposts_path, app.config.blogposts_tags_file)
-    domain.runtime["tags_file_path"] = path
-    domain.runtime["tags_file"] = load(path)
+    cache = domain_of(app.env).cache.part(TagsFile)
+    cache.path = tags_file(
+        Path(app.srcdir), app.config.blogposts_path, app.config.blogposts_tags_file
+    )
+    cache.tags = load(cache.path)
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
@@ -87,7 +90,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     domain = domain_of(app.env)
     docname = app.env.docname
     post = domain.posts.get(docname)
-    path = domain.runtime.get("tags_file_path")
+    path = domain.cache.part(TagsFile).path
     if post is None or path is None:
         return
     if path.is_file():
@@ -107,4 +110,5 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
 
 def register(app: Sphinx) -> None:
     app.connect("builder-inited", on_builder_inited)
+    app.connect(TAG_DEFINITIONS, defined)  # the tags the writing side's blog view knows
     app.connect("doctree-read", on_doctree_read, priority=600)  # after the post is read

@@ -28,12 +28,14 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from ...core.model import Post
+from ...core.routes import author_page, index_page, post_page
 from ...reading import updated as updated_mod
 from ...reading.domain import domain_of
 from .. import images as assets
 from ..builders import writes_html_pages
+from ..cache import HeadCache
 from ..render.renderer import Renderer
-from ..routes import PageSpec, author_page, index_page
+from ..routes import PageSpec
 from ..view.registry import renderer_of_page, renderer_of_post
 from . import opengraph as social
 
@@ -88,7 +90,7 @@ def blog_ref(renderer: Renderer) -> dict[str, Any]:
 def _person(renderer: Renderer, post: Post) -> list[dict[str, Any]]:
     people = []
     for author in renderer.blog.post_authors.get(post.docname, []):
-        target = author_page(renderer.blog_path, author)
+        target = author_page(renderer.blog_path, author.slug)
         own = page_url(renderer, target) if renderer.has_page(target) else None
         external = _absolute(author.url)
         people.append(
@@ -109,7 +111,7 @@ def posting(renderer: Renderer, post: Post) -> dict[str, Any]:
     app = renderer.app
     modified = updated_mod.effective(renderer.env, post) or post.date
     image = social.image_url(app, post.docname, post.image) if post.image else None
-    url = page_url(renderer, post.docname)
+    url = page_url(renderer, post_page(post))
     return _drop_empty(
         {
             "@context": CONTEXT,
@@ -145,7 +147,7 @@ def for_page(renderer: Renderer, spec: PageSpec) -> Markup:
                         {
                             "@type": "BlogPosting",
                             "headline": post.title,
-                            "url": page_url(renderer, post.docname),
+                            "url": page_url(renderer, post_page(post)),
                             "datePublished": post.date.isoformat() if post.date else None,
                         }
                     )
@@ -163,7 +165,7 @@ def for_page(renderer: Renderer, spec: PageSpec) -> Markup:
                 "name": author.name,
                 "description": author.title,
                 "image": image if _absolute(image) else None,
-                "url": page_url(renderer, author_page(renderer.blog_path, author)),
+                "url": page_url(renderer, author_page(renderer.blog_path, author.slug)),
                 "sameAs": [author.url] if _absolute(author.url) else None,
             }
         )
@@ -191,7 +193,7 @@ def on_page_context(
         html = script(posting(renderer_of_post(app, pagename), post))
     elif context.get("blogposts_page") in ("index", "author"):
         renderer = renderer_of_page(app, pagename)  # the page's blog (blogposts_blogs)
-        tables = domain.runtime.setdefault("jsonld_specs", {})
+        tables = domain.cache.part(HeadCache).page_specs
         cached = tables.get(renderer.blog_path)
         if cached is None or cached[0] is not renderer:  # one lookup table per renderer
             cached = (renderer, {spec.name: spec for spec in renderer.pages})

@@ -22,12 +22,12 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, warn
 from ...core.model import Post
+from ...core.routes import author_page, post_page
 from ...core.urls import absolutize, relocate
 from ...core.version import __version__
 from ...reading import updated as updated_mod
 from .. import images as assets
 from ..render.renderer import Renderer
-from ..routes import author_page
 from .feed_plan import MEDIA_TYPES, FeedSpec, formats
 
 GENERATOR = "sphinx-blogposts"
@@ -150,14 +150,14 @@ class FeedWriter:
         if mode == "full" and not post.section:
             content = renderer.post_body_html(post)
         elif mode != "none":  # a section's post: its excerpt, not the whole page
-            content = str(renderer.excerpt_html(post, post.docname))
+            content = str(renderer.excerpt_html(post, post_page(post)))
         authors = []
         for author in self.blog.post_authors.get(post.key, []):
             details = {"name": clean(author.name)}
             if author.url and _SCHEME.match(author.url):
                 details["uri"] = clean(author.url)
-            elif renderer.has_page(author_page(renderer.blog_path, author)):
-                details["page"] = author_page(renderer.blog_path, author)
+            elif renderer.has_page(author_page(renderer.blog_path, author.slug)):
+                details["page"] = author_page(renderer.blog_path, author.slug)
             if author.email and "@" in author.email:
                 details["email"] = clean(author.email)
             avatar = self.image_target(author.image_url, None)
@@ -167,7 +167,7 @@ class FeedWriter:
         image = self.image_target(post.image, post.docname)
         entry = Entry(
             post=post,
-            uri=renderer.uri(post.docname),
+            uri=renderer.uri(post_page(post)),
             title=clean(post.title).strip() or post.docname,
             summary=clean(post.description or renderer.excerpt_text(post)),
             content=clean(content) if content else None,
@@ -248,7 +248,7 @@ class FeedWriter:
             fe = fg.add_entry(order="append")
             # ABlog's :external_link: posts are read where the link points
             link = entry.post.external_link or (
-                self.page_url(entry.post.docname, feed_file) + entry.post.anchor
+                self.page_url(post_page(entry.post), feed_file) + entry.post.anchor
             )
             fe.id(self.ident("post", entry.uri + entry.post.anchor))
             fe.guid(fe.id(), permalink=bool(self.base))
@@ -296,7 +296,8 @@ class FeedWriter:
             entry = self.entry(post)
             item: dict[str, Any] = {
                 "id": self.ident("post", entry.uri + post.anchor),
-                "url": post.external_link or self.page_url(post.docname, feed_file) + post.anchor,
+                "url": post.external_link
+                or self.page_url(post_page(post), feed_file) + post.anchor,
                 "title": entry.title,
             }
             content = self.content_for(entry, feed_file)

@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 from ...core.diagnostics import Warn, warn
 from ...core.version import __version__
 from ...reading import updated as updated_mod
+from ...reading.cache import GitDates
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
 from ..rebuilds import fingerprint as state
@@ -47,7 +48,7 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
     ledger = Ledger.of_build(app, LEDGER)
     # a feed's signature also weighs its posts' read times (the generation covers them)
     # and their update dates, which git can change without a document being read
-    git_dates = domain_of(app.env).runtime.get("git_dates", {})
+    git_dates = domain_of(app.env).cache.part(GitDates).by_path
     fingerprint = state.fingerprint(
         app,
         "feeds",

@@ -20,23 +20,23 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 
 from ...core.diagnostics import logger
+from ...core.routes import (
+    archive_page,
+    authors_index,
+    catalog_index,
+    series_index,
+    series_page,
+    tags_index,
+)
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
+from ..cache import PagesCache, ViewCache
 from ..images import url_for
 from ..rebuilds import fingerprint as state
 from ..rebuilds import signatures
 from ..rebuilds.ledger import Ledger
 from ..render.renderer import Renderer, _
-from ..routes import (
-    PageSpec,
-    archive_page,
-    authors_index,
-    catalog_index,
-    catalog_titles,
-    series_index,
-    series_page,
-    tags_index,
-)
+from ..routes import PageSpec, catalog_titles
 from ..view.blog import CATALOGS
 from ..view.registry import renderers
 from . import parallel, sitemap
@@ -80,8 +80,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     ledger.forget([*stale, *(spec.name for _renderer, spec in todo)])
     ledger.remove(stale)
     ledger.keep(app)
-    runtime = domain_of(app.env).runtime
-    runtime["pages_written"] = len(todo)
+    domain_of(app.env).cache.part(PagesCache).written = len(todo)
     if parallel.in_parallel(app, todo):
         # the first page in this process, as Sphinx warms up before its workers: the
         # theme's and our templates are compiled once, not once per worker
@@ -122,15 +121,17 @@ def _write_pages(app: Sphinx, chunk: list[tuple[Renderer, PageSpec]]) -> paralle
 def report(app: Sphinx, exception: Exception | None) -> None:
     """At ``build-finished``: how much work the generated pages took (their ledger is
     saved with the others, see ``rebuilds/ledger.py``)."""
-    runtime = domain_of(app.env).runtime
-    if "pages_written" not in runtime:
+    cache = domain_of(app.env).cache.part(PagesCache)
+    written, cache.written = cache.written, None
+    if written is None:
         return  # no generated pages in this build
-    renderer = runtime.get("renderer")
-    every = list(runtime.get("renderers", {}).values()) or ([renderer] if renderer else [])
+    view = domain_of(app.env).cache.part(ViewCache)
+    renderer = view.renderer
+    every = list((view.renderers or {}).values()) or ([renderer] if renderer else [])
     logger.info(
         "blogposts: %d posts, %d of %d generated pages written, %d excerpts rendered",
         sum(len(each.blog.posts) for each in every),
-        runtime.pop("pages_written", 0),
+        written,
         sum(len(each.pages) for each in every),
         sum(each.render_count for each in every),
     )
@@ -281,7 +282,7 @@ def series_list(renderer: Renderer, page: str) -> list[dict[str, object]]:
         {
             "name": series.name,
             "count": len(series.parts),
-            "url": renderer.link(page, series_page(renderer.blog_path, series)),
+            "url": renderer.link(page, series_page(renderer.blog_path, series.slug)),
         }
         for series in sorted(renderer.blog.series.values(), key=lambda s: s.name.casefold())
     ]

@@ -33,10 +33,8 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ...reading.domain import domain_of
+from ..cache import LedgersCache
 from .fingerprint import FINGERPRINT
-
-#: The per-build cache key of the ledgers to save when the build succeeds.
-PENDING = "ledgers"
 
 
 def _entries(value: object) -> dict[str, str] | None:
@@ -225,7 +223,7 @@ class Ledger:
 
     def keep(self, app: Sphinx) -> None:
         """Save this ledger when the build finishes, if it succeeds."""
-        domain_of(app.env).runtime.setdefault(PENDING, []).append(self)
+        domain_of(app.env).cache.part(LedgersCache).pending.append(self)
 
 
 def finish(ledgers: Iterable[Ledger], exception: BaseException | None) -> None:
@@ -239,7 +237,9 @@ def finish(ledgers: Iterable[Ledger], exception: BaseException | None) -> None:
 
 def save_pending(app: Sphinx, exception: BaseException | None) -> None:
     """``build-finished``: every kind's ledger, saved once the build is known to succeed."""
-    finish(domain_of(app.env).runtime.pop(PENDING, []), exception)
+    cache = domain_of(app.env).cache.part(LedgersCache)
+    pending, cache.pending = cache.pending, []
+    finish(pending, exception)
 
 
 def register(app: Sphinx) -> None:

@@ -15,6 +15,7 @@ from sphinx.application import Sphinx
 
 from ...core import paths
 from ...core.model import Post
+from ...reading.domain import domain_of
 from ..view.blog import CATALOGS, Blog
 
 #: Emitted whenever a generated page or feed is weighed for rewriting. Each handler returns
@@ -84,8 +85,7 @@ def card_digest(blog: Blog, post: Post, words_per_minute: int, with_excerpt: boo
 def frame(app: Sphinx, blog: str | None = None) -> str:
     """What every generated page shares: configuration, templates, the site's navigation;
     the sidebars of the default blog, or (``blog``) of another blog of ``blogposts_blogs``."""
-    store = app.env.domaindata.get("blogposts", {})
-    sidebars = store.get("sidebar_digest") if blog is None else store.get("sidebar_digests")
+    record = domain_of(app.env).rebuilds
     builder: Any = app.builder
     env = app.env
     build_info = getattr(builder, "build_info", None)
@@ -106,7 +106,7 @@ def frame(app: Sphinx, blog: str | None = None) -> str:
             sorted(env.toctree_includes.items()),
             titles,
             # what the blog sidebars show, when html_sidebars uses them (see sidebars.py)
-            sidebars if blog is None else (sidebars or {}).get(blog),
+            record.sidebar_digest if blog is None else (record.sidebar_digests or {}).get(blog),
         ]
     )
 

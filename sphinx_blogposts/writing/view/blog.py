@@ -13,17 +13,23 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ...core import blog_settings as blogs_mod
 from ...core.model import Author, AuthorRef, Post, Tag, TagDef
 from ...core.slugs import short_hash, unique_slugs
 from ...reading import authors as authors_mod
+from ...reading.domain import domain_of
+from ..cache import ViewCache
 from . import related as related_mod
 from . import series as series_mod
 
 #: The catalogs besides tags and authors, as ABlog has them: each value gets a page.
 CATALOGS = ("category", "location", "language")
+#: The hook for tags defined outside the posts: a handler returns ``{tag key casefolded:
+#: TagDef}`` (``compat/docusaurus/tagsfile.py``: Docusaurus' ``tags.yml``).
+TAG_DEFINITIONS = "blogposts-tag-definitions"
 
 
 def tag_key(label: str) -> str:
@@ -216,6 +222,32 @@ def build(
     return blog
 
 
+def all_blogs(app: Sphinx) -> dict[str, Blog]:
+    """Every blog by path, the default first: the one place the blog view is built, once
+    per build (``rebuilds/outdated.py`` empties the cache at ``env-updated``)."""
+    domain = domain_of(app.env)
+    cache = domain.cache.part(ViewCache)
+    if cache.blogs is None:
+        cache.blogs = build_all(
+            domain.posts,
+            app.config,
+            domain.authors_maps(),
+            tag_definitions(app),
+            domain.section_posts(),
+        )
+    return cache.blogs
+
+
+def tag_definitions(app: Sphinx) -> dict[str, TagDef]:
+    """The tags defined outside the posts, asked of ``TAG_DEFINITIONS`` once per build."""
+    cache = domain_of(app.env).cache.part(ViewCache)
+    if cache.tag_definitions is None:
+        cache.tag_definitions = {}
+        for found in app.emit(TAG_DEFINITIONS):
+            cache.tag_definitions.update(found)
+    return cache.tag_definitions
+
+
 def build_all(
     posts: dict[str, Post],
     config: Config,
@@ -289,3 +321,7 @@ def _build_catalogs(blog: Blog, config: Config, every: list[Post]) -> None:
                 terms[key].posts.append(post)
         blog.catalogs[catalog] = terms
         blog.post_terms[catalog] = per_post
+
+
+def register(app: Sphinx) -> None:
+    app.add_event(TAG_DEFINITIONS)

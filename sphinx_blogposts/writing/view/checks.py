@@ -16,8 +16,9 @@ from sphinx.application import Sphinx
 
 from ...core.diagnostics import Warn, warn
 from ...core.model import Post
+from ...core.routes import index_page, tag_page
 from ...core.slugs import MAX_SLUG, slugify
-from ..routes import index_page, plan
+from ..routes import plan
 from . import series
 from .blog import Blog
 
@@ -59,8 +60,8 @@ def _tag_clashes(config: Any, blog: Blog) -> None:
             continue
         warn(
             f"the tags {keep.label!r} and {tag.label!r} differ only in accents or "
-            f"punctuation, so they would share the page {blog_path}/tags/{base}; "
-            f"{tag.label!r} gets {blog_path}/tags/{tag.slug} instead. If they are one "
+            f"punctuation, so they would share the page {tag_page(blog_path, base)}; "
+            f"{tag.label!r} gets {tag_page(blog_path, tag.slug)} instead. If they are one "
             "tag, write them the same way",
             Warn.TAG,
             _at(first_user[key], "tags"),

@@ -1,7 +1,8 @@
-"""The generated pages' names and the plan of them (``writing/routes.py``), without a build.
+"""The plan of the generated pages (``writing/routes.py``), without a build.
 
-A plan lists each page once, paginated with links both ways, built from slugs only, and
-leaves out any page a real document of the same name provides.
+A plan lists each page once, paginated with links both ways, under the route table's
+names (``core/routes.py``, tested in ``tests/unit/core/test_routes.py``), and leaves out
+any page a real document of the same name provides.
 """
 
 from __future__ import annotations
@@ -14,21 +15,7 @@ import pytest
 import sphinx.locale
 
 from sphinx_blogposts.core.model import Author, Post, Tag
-from sphinx_blogposts.writing.routes import (
-    PageSpec,
-    archive_page,
-    author_page,
-    authors_index,
-    catalog_index,
-    drafts_page,
-    index_page,
-    plan,
-    series_index,
-    series_page,
-    tag_page,
-    tags_index,
-    term_page,
-)
+from sphinx_blogposts.writing.routes import PageSpec, plan
 from sphinx_blogposts.writing.view.blog import Blog
 from sphinx_blogposts.writing.view.series import Series
 
@@ -37,27 +24,6 @@ from sphinx_blogposts.writing.view.series import Series
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """No translator from a build that ran before in this process: titles in English."""
     monkeypatch.setattr(sphinx.locale, "translators", defaultdict(NullTranslations))
-
-
-def test_page_names() -> None:
-    tag = Tag(key="c++", label="C++", slug="c-plus-plus")
-    author = Author(key="ann", name="Ann", slug="ann")
-    term = Tag(key="paris", label="Paris", slug="paris")
-    series = Series(key="deep dive", name="Deep dive", slug="deep-dive")
-    assert index_page("blog") == "blog/index"
-    assert index_page("blog", 2) == "blog/page/2"
-    assert tag_page("blog", tag) == "blog/tags/c-plus-plus"
-    assert tag_page("blog", tag, 3) == "blog/tags/c-plus-plus/page/3"
-    assert author_page("news/blog", author, 2) == "news/blog/authors/ann/page/2"
-    assert tags_index("blog") == "blog/tags/index"
-    assert authors_index("blog") == "blog/authors/index"
-    assert archive_page("blog") == "blog/archive"
-    assert drafts_page("blog") == "blog/drafts"
-    assert catalog_index("blog", "category") == "blog/categories/index"
-    assert term_page("blog", "location", term) == "blog/locations/paris"
-    assert term_page("blog", "language", term, 2) == "blog/languages/paris/page/2"
-    assert series_index("blog") == "blog/series/index"
-    assert series_page("blog", series) == "blog/series/deep-dive"
 
 
 def dated(name: str, day: int, **kwargs: object) -> Post:
