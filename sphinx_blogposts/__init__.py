@@ -21,6 +21,9 @@ from .writing.rebuilds import (
     fingerprint as state,
 )
 from .writing.rebuilds import (
+    ledger as ledgers,
+)
+from .writing.rebuilds import (
     outdated as incremental,
 )
 from .writing.rebuilds import (
@@ -77,6 +80,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     jsonld.register(app)  # schema.org structured data in the head of blog pages
     comments.register(app)  # giscus, utterances or Disqus at the end of posts
     moved.register(app)  # files at old URLs, as the compatibility layers ask
+    ledgers.register(app)  # what pages, feeds, redirects wrote: saved if the build succeeds
 
     ablog.register(app)  # ABlog's settings, sidebar names, labels and old URLs
 

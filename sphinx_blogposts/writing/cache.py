@@ -8,18 +8,15 @@ they were made with is replaced.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..core.model import TagDef
     from .outputs.feed_plan import FeedSpec
+    from .rebuilds.ledger import Ledger
     from .render.renderer import Renderer
     from .routes import PageSpec
     from .view.blog import Blog
-
-#: A ledger about to be saved at ``build-finished``: its file, its key, its entries.
-PendingLedger = tuple[Path, str, dict[str, str]]
 
 
 @dataclass
@@ -50,11 +47,19 @@ class RebuildCache:
 
 
 @dataclass
+class LedgersCache:
+    """The ledgers of what this build wrote (``rebuilds/ledger.py``): pages, feeds,
+    redirects, to be saved at ``build-finished`` if the build succeeds."""
+
+    pending: list[Ledger] = field(default_factory=list)
+
+
+@dataclass
 class PagesCache:
     """The generated pages (``outputs/pages.py``), and who wrote them (``outputs/parallel.py``)."""
 
-    ledger: PendingLedger | None = None
-    written: int = 0
+    #: How many pages this build writes (None: it generates none).
+    written: int | None = None
     #: What was written in worker processes -> their pids: the parallel path really ran.
     writers: dict[str, set[int]] = field(default_factory=dict)
 
@@ -63,7 +68,6 @@ class PagesCache:
 class FeedsCache:
     """The feeds (``outputs/feed_plan.py``, ``outputs/feeds.py``), by blog path."""
 
-    ledger: PendingLedger | None = None
     #: blog path -> (the renderer it was planned with, its feeds).
     plans: dict[str, tuple[Renderer, list[FeedSpec]]] = field(default_factory=dict)
     #: blog path -> (its feeds, page name -> the feed that page links to).

@@ -40,11 +40,3 @@ class StaticCache:
     """Documents this process read as Docusaurus posts or MDX files (``static.py``)."""
 
     docs: set[str] = field(default_factory=set)
-
-
-@dataclass
-class RedirectsCache:
-    """The redirect pages' ledger about to be saved at ``build-finished`` (``redirects.py``):
-    its file, key and entries, and whether they are what it says already."""
-
-    ledger: tuple[Path, str, dict[str, str], bool] | None = None

@@ -28,8 +28,8 @@ from ..cache import RebuildCache, ViewCache
 from ..view.blog import tag_definitions
 from .signatures import digest
 
-#: The ledger entry that holds the fingerprint its other entries were computed under;
-#: no page or redirect has this name (they are docnames and output paths).
+#: The ledger entry (see ledger.py) that holds the fingerprint its other entries were
+#: computed under; no page or redirect has this name (they are docnames and output paths).
 FINGERPRINT = "#fingerprint"
 
 
@@ -73,17 +73,6 @@ def fingerprint(app: Sphinx, *more: Any) -> str:
         )
         cache.fingerprint = base
     return digest([base, *more]) if more else base
-
-
-def split(entries: dict[str, str]) -> tuple[dict[str, str], str | None]:
-    """A ledger's entries without the fingerprint, and the fingerprint."""
-    found = dict(entries)
-    return found, found.pop(FINGERPRINT, None)
-
-
-def stamped(entries: dict[str, str], fingerprint: str) -> dict[str, str]:
-    """``entries`` as a ledger saves them: with the fingerprint they were computed under."""
-    return {**entries, FINGERPRINT: fingerprint}
 
 
 def register(app: Sphinx) -> None:

@@ -3,8 +3,8 @@
 Sphinx rewrites a page only when its own source changed. A post's header and footer,
 and every ``postlist``, also show other posts; so after each read phase the extension
 computes what each such page would show (a signature) and returns the documents whose
-signature changed since the last build. (Generated pages keep their own ledger, see
-:mod:`sphinx_blogposts.writing.outputs.pages`.)
+signature changed since the last build. (Generated pages keep a ledger instead, see
+:mod:`sphinx_blogposts.writing.rebuilds.ledger`.)
 """
 
 from __future__ import annotations

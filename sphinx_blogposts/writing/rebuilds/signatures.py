@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -110,23 +109,6 @@ def frame(app: Sphinx, blog: str | None = None) -> str:
             record.sidebar_digest if blog is None else (record.sidebar_digests or {}).get(blog),
         ]
     )
-
-
-def load_ledger(path: Path) -> dict[str, dict[str, str]]:
-    """A ledger file: for each builder and output folder, what each output was built from."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def save_ledger(path: Path, key: str, entries: dict[str, str]) -> None:
-    """Record ``entries`` under ``key``; called only when a build succeeded."""
-    book = load_ledger(path)
-    book[key] = entries
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(book, sort_keys=True), encoding="utf-8")
 
 
 def register(app: Sphinx) -> None:
