@@ -103,6 +103,23 @@ def _paginate(
     return specs
 
 
+#: One subject of an index (a tag, an author): itself, its pages' title, its posts, the
+#: name of its page N.
+Subject = tuple[Tag | Author, str, list[Post], Callable[[int], str]]
+
+
+def _index_and_pages(index: PageSpec, subjects: list[Subject], per_page: int) -> list[PageSpec]:
+    """An index (of tags, of authors) and each subject's own pages; no index when nothing
+    has pages, so a blog without tags links no empty tags page."""
+    if not subjects:
+        return []
+    kind = index.kind.removesuffix("s")  # the subject's page kind: "tag", "author"
+    specs = [index]
+    for subject, title, posts, name_of in subjects:
+        specs += _paginate(kind, title, posts, per_page, name_of, **{kind: subject})
+    return specs
+
+
 def plan(
     blog: Blog, blog_path: str, title: str, per_page: int, documents: Set[str]
 ) -> list[PageSpec]:
@@ -111,31 +128,30 @@ def plan(
         listed = pinned_first(blog.listed)  # pinned posts lead page 1
         specs += _paginate("index", title, listed, per_page, partial(index_page, blog_path))
     tags = sorted((t for t in blog.tags.values() if t.posts), key=lambda t: t.slug)
-    if tags:
-        specs.append(PageSpec(name=tags_index(blog_path), kind="tags", title=_("Tags")))
-    for tag in tags:
-        specs += _paginate(
-            "tag",
-            _("Posts tagged “%s”") % tag.label,
-            tag.posts,
-            per_page,
-            partial(tag_page, blog_path, tag.slug),
-            tag=tag,
-        )
+    specs += _index_and_pages(
+        PageSpec(name=tags_index(blog_path), kind="tags", title=_("Tags")),
+        [
+            (t, _("Posts tagged “%s”") % t.label, t.posts, partial(tag_page, blog_path, t.slug))
+            for t in tags
+        ],
+        per_page,
+    )
     authors = sorted(
         (a for key, a in blog.authors.items() if blog.author_posts.get(key)), key=lambda a: a.slug
     )
-    if authors:
-        specs.append(PageSpec(name=authors_index(blog_path), kind="authors", title=_("Authors")))
-    for author in authors:
-        specs += _paginate(
-            "author",
-            _("Posts by %s") % author.name,
-            blog.author_posts[author.key],
-            per_page,
-            partial(author_page, blog_path, author.slug),
-            author=author,
-        )
+    specs += _index_and_pages(
+        PageSpec(name=authors_index(blog_path), kind="authors", title=_("Authors")),
+        [
+            (
+                a,
+                _("Posts by %s") % a.name,
+                blog.author_posts[a.key],
+                partial(author_page, blog_path, a.slug),
+            )
+            for a in authors
+        ],
+        per_page,
+    )
     for catalog in CATALOGS:
         terms = sorted(
             (t for t in blog.catalogs.get(catalog, {}).values() if t.posts), key=lambda t: t.slug

@@ -80,6 +80,19 @@ def plan(blog: Blog, app: Sphinx, settings: Any = None) -> list[FeedSpec]:
         return listed[:length] if length else listed
 
     site_title = config.blogposts_title
+
+    def archive_feed(
+        kind: str,
+        label: str,
+        where: tuple[str, str],
+        posts: list[Post],
+        author: Author | None = None,
+    ) -> FeedSpec:
+        """The feed of one tag, author, year or catalog term: its folder and its page."""
+        folder, page = where
+        title = f"{site_title}: {label}"
+        return FeedSpec(kind, folder, title, label, page, posts, author=author)
+
     specs = [
         FeedSpec(
             kind="blog",
@@ -92,56 +105,47 @@ def plan(blog: Blog, app: Sphinx, settings: Any = None) -> list[FeedSpec]:
     ]
     if config.blogposts_feed_archives:
         for tag in sorted(blog.tags.values(), key=lambda t: t.slug):
-            label = _("Posts tagged “%s”") % tag.label
             specs.append(
-                FeedSpec(
-                    kind="tag",
-                    folder=tag_feed_folder(path, tag.slug),
-                    title=f"{site_title}: {label}",
-                    subtitle=label,
-                    page=tag_page(path, tag.slug),
-                    posts=entries(tag.posts),
+                archive_feed(
+                    "tag",
+                    _("Posts tagged “%s”") % tag.label,
+                    (tag_feed_folder(path, tag.slug), tag_page(path, tag.slug)),
+                    entries(tag.posts),
                 )
             )
         for key, posts in sorted(blog.author_posts.items()):
             author = blog.authors[key]
-            label = _("Posts by %s") % author.name
             specs.append(
-                FeedSpec(
-                    kind="author",
-                    folder=author_feed_folder(path, author.slug),
-                    title=f"{site_title}: {label}",
-                    subtitle=label,
-                    page=author_page(path, author.slug),
-                    posts=entries(posts),
+                archive_feed(
+                    "author",
+                    _("Posts by %s") % author.name,
+                    (author_feed_folder(path, author.slug), author_page(path, author.slug)),
+                    entries(posts),
                     author=author,
                 )
             )
         if config.blogposts_feed_years:
             for year, posts in blog.years():
-                label = _("Posts of %s") % year
                 specs.append(
-                    FeedSpec(
-                        kind="year",
-                        folder=year_feed_folder(path, year),
-                        title=f"{site_title}: {label}",
-                        subtitle=label,
-                        page=archive_page(path),
-                        posts=entries(posts),
+                    archive_feed(
+                        "year",
+                        _("Posts of %s") % year,
+                        (year_feed_folder(path, year), archive_page(path)),
+                        entries(posts),
                     )
                 )
         for catalog in CATALOGS:
             one_title = catalog_titles(catalog)[1]
             for term in sorted(blog.catalogs.get(catalog, {}).values(), key=lambda t: t.slug):
-                label = one_title % term.label
                 specs.append(
-                    FeedSpec(
-                        kind="term",
-                        folder=term_feed_folder(path, catalog, term.slug),
-                        title=f"{site_title}: {label}",
-                        subtitle=label,
-                        page=term_page(path, catalog, term.slug),
-                        posts=entries(term.posts),
+                    archive_feed(
+                        "term",
+                        one_title % term.label,
+                        (
+                            term_feed_folder(path, catalog, term.slug),
+                            term_page(path, catalog, term.slug),
+                        ),
+                        entries(term.posts),
                     )
                 )
     return [spec for spec in specs if spec.posts]
