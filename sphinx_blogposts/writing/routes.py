@@ -120,7 +120,7 @@ def _index_and_pages(index: PageSpec, subjects: list[Subject], per_page: int) ->
     return specs
 
 
-def plan(
+def plan_pages(
     blog: Blog, blog_path: str, title: str, per_page: int, documents: Set[str]
 ) -> list[PageSpec]:
     specs: list[PageSpec] = []

@@ -31,7 +31,7 @@ from ...reading.domain import domain_of
 from ...writing.builders import writes_html_pages
 from ...writing.rebuilds import signatures
 from ...writing.render.renderer import Renderer, renderer_for
-from ...writing.routes import catalog_titles, plan
+from ...writing.routes import catalog_titles, plan_pages
 from ...writing.view.blog import CATALOGS, Blog, all_blogs
 from .placeholders import address_kinds, placeholders
 
@@ -247,7 +247,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def _plan(blog: Blog, config: Config, env: BuildEnvironment) -> list[Any]:
-    return plan(
+    return plan_pages(
         blog,
         config.blogposts_path,
         config.blogposts_title,

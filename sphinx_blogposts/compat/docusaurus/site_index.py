@@ -20,7 +20,7 @@ from ...reading import local_files
 from ...reading.domain import domain_of
 from ...writing.builders import writes_html_pages
 from ...writing.render.renderer import renderer_for
-from ...writing.routes import plan
+from ...writing.routes import plan_pages
 from ...writing.view.registry import renderers
 from .anchors import app_of, links_domain
 from .cache import LinksCache
@@ -65,7 +65,7 @@ class SiteIndex:
             cfg = app.config
             self.generated = {
                 spec.name
-                for spec in plan(
+                for spec in plan_pages(
                     renderer.blog,
                     cfg.blogposts_path,
                     cfg.blogposts_title,

@@ -68,7 +68,7 @@ def formats(app: Sphinx, settings: Any = None) -> list[str]:
     return [fmt for fmt in FEED_FORMATS if fmt in wanted]
 
 
-def plan(blog: Blog, app: Sphinx, settings: Any = None) -> list[FeedSpec]:
+def plan_feeds(blog: Blog, app: Sphinx, settings: Any = None) -> list[FeedSpec]:
     """The feeds of one blog (seeing the configuration as ``settings``); a feed with no
     entry is not written."""
     config = settings if settings is not None else app.config
@@ -158,7 +158,7 @@ def plan_of(app: Sphinx, renderer: Renderer | None = None) -> tuple[Renderer, li
     cached = plans.get(renderer.blog_path)
     if cached is None or cached[0] is not renderer:
         settings = renderer.settings
-        specs = plan(renderer.blog, app, settings) if formats(app, settings) else []
+        specs = plan_feeds(renderer.blog, app, settings) if formats(app, settings) else []
         cached = plans[renderer.blog_path] = (renderer, specs)
     return cached
 

@@ -30,7 +30,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     blog = blogs[app.config.blogposts_path]
     settings = {s.key: s.config for s in blogs_mod.settings(app.config)}
     for key, each in blogs.items():
-        checks.check(app, each, settings[key])
+        checks.check_blog(app, each, settings[key])
 
     fingerprint = state.fingerprint(app)
     if domain.rebuilds.signatures_fingerprint == fingerprint:

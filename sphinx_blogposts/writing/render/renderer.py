@@ -35,7 +35,7 @@ from ..builders import writes_html_pages
 from ..cache import ViewCache
 from ..images import image_url
 from ..rebuilds import signatures
-from ..routes import PageSpec, plan
+from ..routes import PageSpec, plan_pages
 from ..view.blog import Blog, all_blogs
 from . import updated as updates
 from .fragments import FragmentRenderer
@@ -103,7 +103,7 @@ class Renderer:
         self.jinja.globals["text_direction"] = self.direction
         self.pages: list[PageSpec] = []
         if writes_html_pages(app.builder):
-            self.pages = plan(
+            self.pages = plan_pages(
                 blog,
                 self.blog_path,
                 self.settings.blogposts_title,

@@ -139,7 +139,7 @@ class Blog:
         return sorted(by_year.items(), reverse=True)
 
 
-def build(
+def build_blog(
     posts: dict[str, Post],
     config: Config,
     authors_map: dict[str, dict[str, str]],
@@ -215,8 +215,8 @@ def build(
         older = blog.listed[index + 1] if index + 1 < len(blog.listed) else None
         blog.neighbours[post.key] = (older, newer)
     parts = [p for p in blog.listed if p.key not in blog.drafts]  # drafts even if shown
-    blog.series, blog.post_series = series_mod.build(every, parts)
-    blog.related = related_mod.build(
+    blog.series, blog.post_series = series_mod.build_series(every, parts)
+    blog.related = related_mod.related_posts(
         every, blog.listed, blog.post_tags, blog.drafts, config.blogposts_related
     )
     return blog
@@ -259,18 +259,20 @@ def build_all(
     posts, so its lists, neighbours, series and related posts stay inside it.
 
     ``authors_maps`` holds each blog's authors map, by path ("" for the default blog's).
-    Without ``blogposts_blogs`` this is ``{blogposts_path: build(posts, ...)}``.
+    Without ``blogposts_blogs`` this is ``{blogposts_path: build_blog(posts, ...)}``.
     """
     settings = blogs_mod.settings(config)
     if len(settings) == 1:
-        return {config.blogposts_path: build(posts, config, authors_maps[""], tag_defs, sections)}
+        return {
+            config.blogposts_path: build_blog(posts, config, authors_maps[""], tag_defs, sections)
+        }
     out: dict[str, Blog] = {}
     for blog in settings:
         key = "" if blog.default else blog.key
         own = {d: p for d, p in posts.items() if p.blog == key}
         parts = [p for p in sections if p.blog == key]
         authors = authors_maps.get(key, authors_maps[""])
-        out[blog.key] = build(own, blog.config, authors, tag_defs, parts)
+        out[blog.key] = build_blog(own, blog.config, authors, tag_defs, parts)
     return out
 
 

@@ -18,7 +18,7 @@ from ...core.diagnostics import Warn, warn
 from ...core.model import Post
 from ...core.routes import index_page, tag_page
 from ...core.slugs import MAX_SLUG, slugify
-from ..routes import plan
+from ..routes import plan_pages
 from . import series
 from .blog import Blog
 
@@ -36,12 +36,12 @@ def _at(post: Post, key: str) -> tuple[str, int | None]:
     return (post.docname, post.key_lines.get(key, post.line))
 
 
-def check(app: Sphinx, blog: Blog, settings: Any = None) -> None:
+def check_blog(app: Sphinx, blog: Blog, settings: Any = None) -> None:
     """``settings``: the configuration as this blog sees it (the site's by default)."""
     config = settings if settings is not None else app.config
     _tag_clashes(config, blog)
     _hidden_pages(app, config, blog)
-    series.check(blog.posts.values())
+    series.check_orders(blog.posts.values())
 
 
 def _tag_clashes(config: Any, blog: Blog) -> None:
@@ -71,7 +71,9 @@ def _tag_clashes(config: Any, blog: Blog) -> None:
 def _hidden_pages(app: Sphinx, config: Any, blog: Blog) -> None:
     """A document named like a generated page (other than the blog index) replaces it."""
     blog_path = config.blogposts_path
-    specs = plan(blog, blog_path, config.blogposts_title, config.blogposts_posts_per_page, set())
+    specs = plan_pages(
+        blog, blog_path, config.blogposts_title, config.blogposts_posts_per_page, set()
+    )
     filled = filled_documents(app)
     for spec in specs:
         if spec.name in filled:

@@ -15,7 +15,7 @@ import pytest
 import sphinx.locale
 
 from sphinx_blogposts.core.model import Author, Post, Tag
-from sphinx_blogposts.writing.routes import PageSpec, plan
+from sphinx_blogposts.writing.routes import PageSpec, plan_pages
 from sphinx_blogposts.writing.view.blog import Blog
 from sphinx_blogposts.writing.view.series import Series
 
@@ -60,7 +60,7 @@ def names(specs: list[PageSpec]) -> list[str]:
 
 
 def test_plan_lists_every_page_once_in_order(blog: Blog) -> None:
-    specs = plan(blog, "blog", "News", 2, set())
+    specs = plan_pages(blog, "blog", "News", 2, set())
     assert names(specs) == [
         "blog/index",
         "blog/page/2",
@@ -78,7 +78,7 @@ def test_plan_lists_every_page_once_in_order(blog: Blog) -> None:
 
 
 def test_the_index_is_paginated_with_links_both_ways_and_pinned_posts_first(blog: Blog) -> None:
-    first, second, third = plan(blog, "blog", "News", 2, set())[:3]
+    first, second, third = plan_pages(blog, "blog", "News", 2, set())[:3]
     assert [p.docname for p in first.posts] == ["blog/p1", "blog/p5"]  # p1 is pinned
     assert [p.docname for p in second.posts] == ["blog/p4", "blog/p3"]
     assert [p.docname for p in third.posts] == ["blog/p2"]
@@ -91,7 +91,7 @@ def test_the_index_is_paginated_with_links_both_ways_and_pinned_posts_first(blog
 
 
 def test_tag_author_and_series_pages_carry_their_subject(blog: Blog) -> None:
-    specs = {spec.name: spec for spec in plan(blog, "blog", "News", 10, set())}
+    specs = {spec.name: spec for spec in plan_pages(blog, "blog", "News", 10, set())}
     cpp = specs["blog/tags/c-plus-plus"]
     assert (cpp.kind, cpp.title, cpp.tag) == ("tag", "Posts tagged “C++”", blog.tags["c++"])
     ann = specs["blog/authors/ann"]
@@ -105,14 +105,14 @@ def test_tag_author_and_series_pages_carry_their_subject(blog: Blog) -> None:
 
 
 def test_a_tag_page_is_paginated_under_its_own_folder(blog: Blog) -> None:
-    specs = [s for s in plan(blog, "blog", "News", 1, set()) if s.kind == "tag"]
+    specs = [s for s in plan_pages(blog, "blog", "News", 1, set()) if s.kind == "tag"]
     assert names(specs) == ["blog/tags/c-plus-plus", "blog/tags/python", "blog/tags/python/page/2"]
     assert specs[2].title == "Posts tagged “Python”, page 2"
     assert specs[1].next == "blog/tags/python/page/2"
 
 
 def test_a_real_document_wins_over_a_generated_page(blog: Blog) -> None:
-    specs = plan(blog, "blog", "News", 2, {"blog/index", "blog/tags/python", "blog/archive"})
+    specs = plan_pages(blog, "blog", "News", 2, {"blog/index", "blog/tags/python", "blog/archive"})
     found = names(specs)
     # a hand-written blog/index replaces the whole paginated index
     assert not [n for n in found if n == "blog/index" or n.startswith("blog/page/")]
@@ -121,12 +121,12 @@ def test_a_real_document_wins_over_a_generated_page(blog: Blog) -> None:
 
 
 def test_the_drafts_page_only_when_asked_newest_first(blog: Blog) -> None:
-    assert "blog/drafts" not in names(plan(blog, "blog", "News", 2, set()))
+    assert "blog/drafts" not in names(plan_pages(blog, "blog", "News", 2, set()))
     blog.drafts_page = True
     older = dated("older-draft", 2, draft=True)
     blog.posts[older.docname] = older
     blog.drafts.add(older.docname)
-    (drafts,) = [s for s in plan(blog, "blog", "News", 2, set()) if s.kind == "drafts"]
+    (drafts,) = [s for s in plan_pages(blog, "blog", "News", 2, set()) if s.kind == "drafts"]
     assert drafts.name == "blog/drafts"
     assert [p.docname for p in drafts.posts] == ["blog/draft", "blog/older-draft"]
 
@@ -135,7 +135,7 @@ def test_catalog_pages(blog: Blog) -> None:
     paris = Tag(key="paris", label="Paris", slug="paris", posts=[blog.listed[0]])
     empty = Tag(key="rome", label="Rome", slug="rome")
     blog.catalogs = {"location": {"paris": paris, "rome": empty}}
-    specs = [s for s in plan(blog, "blog", "News", 2, set()) if s.catalog]
+    specs = [s for s in plan_pages(blog, "blog", "News", 2, set()) if s.catalog]
     assert [(s.name, s.kind, s.title) for s in specs] == [
         ("blog/locations/index", "catalog", "Locations"),
         ("blog/locations/paris", "term", "Posts from Paris"),
@@ -144,7 +144,7 @@ def test_catalog_pages(blog: Blog) -> None:
 
 
 def test_an_empty_blog_still_has_its_index_and_archive() -> None:
-    specs = plan(Blog(posts={}), "blog", "News", 5, set())
+    specs = plan_pages(Blog(posts={}), "blog", "News", 5, set())
     assert [(s.name, s.kind, s.posts, s.total) for s in specs] == [
         ("blog/index", "index", [], 1),
         ("blog/archive", "archive", [], 1),
