@@ -4,14 +4,13 @@ its modification time, as Docusaurus dates them; listed, with no warning."""
 from __future__ import annotations
 
 import os
-import subprocess
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sphinx_blogposts.reading import file_history
 
 from .conftest import blog_warnings, card, card_titles, soup_of
-from .test_last_updated import atom_updated, git
+from .test_last_updated import atom_updated, built_with_git_dates, checkout, commit_edit, git
 
 FOLDER = "blog/folder-post/index.html"
 SPACED = "blog/no date.html"
@@ -34,34 +33,17 @@ def committed_root(editable_root, as_name: str | None = None) -> Path:  # type: 
     spaced = src / "blog/no date.md"
     text = spaced.read_text()
     spaced.unlink()
-    git(src, "init", "-q")
-    git(src, "add", ".")
-    git(src, "commit", "-qm", "import", date="2023-03-04T10:00:00+02:00")
+    checkout(src, "2023-03-04T10:00:00+02:00")
     spaced.write_text(text)
     git(src, "add", ".")
     git(src, "commit", "-qm", "spaced", date="2023-07-08T23:30:00-04:00")
-    folder = src / "blog/folder-post/index.md"
-    folder.write_text(folder.read_text() + "\nA later paragraph.\n")
-    git(src, "commit", "-qam", "edit", date="2024-06-01T12:00:00+00:00")
+    commit_edit(src / "blog/folder-post/index.md", "2024-06-01T12:00:00+00:00")
     return src
 
 
 def test_undated_posts_take_their_first_commit_date(make_app, editable_root, monkeypatch):
-    src = committed_root(editable_root)
-    calls = []
-    real = subprocess.run
-
-    def counting(args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(args)
-        return real(args, **kwargs)
-
-    monkeypatch.setattr(file_history.subprocess, "run", counting)
     # last-update dates from git too: the one git call serves both
-    app = make_app(
-        "html", srcdir=src, freshenv=True, confoverrides={"blogposts_last_updated": "git"}
-    )
-    app.build()
-    assert len([c for c in calls if c[:2] == ["git", "log"]]) == 1
+    app = built_with_git_dates(make_app, committed_root(editable_root), monkeypatch)
     assert app.warning.getvalue() == ""
     # the first commit, not the last; in blogposts_timezone (UTC)
     assert post_date(app, FOLDER) == ("March 4, 2023", "2023-03-04T08:00:00+00:00")

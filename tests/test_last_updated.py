@@ -101,26 +101,36 @@ def git(src: Path, *args: str, date: str | None = None) -> None:
     subprocess.run(["git", *args], cwd=src, env=env, check=True, capture_output=True)
 
 
+def checkout(src: Path, date: str) -> None:
+    """``src`` made a git checkout, everything in it committed at ``date``."""
+    git(src, "init", "-q")
+    git(src, "add", ".")
+    git(src, "commit", "-qm", "import", date=date)
+
+
+def commit_edit(path: Path, date: str) -> None:
+    """A paragraph added to ``path``, committed at ``date``."""
+    path.write_text(path.read_text() + "\nA later paragraph.\n")
+    git(path.parent, "commit", "-qam", "edit", date=date)
+
+
 def git_root(editable_root) -> Path:  # type: ignore[no-untyped-def]
     """The root in a checkout: everything committed before any post's date, then the
     plain post edited in May 2024."""
     src = editable_root("structured")
-    git(src, "init", "-q")
-    git(src, "add", ".")
-    git(src, "commit", "-qm", "import", date="2023-01-01T10:00:00+02:00")
-    plain = src / "blog/2024-01-07-plain.md"
-    plain.write_text(plain.read_text() + "\nA later paragraph.\n")
-    git(src, "commit", "-qam", "edit", date="2024-05-05T23:30:00+02:00")
+    checkout(src, "2023-01-01T10:00:00+02:00")
+    commit_edit(src / "blog/2024-01-07-plain.md", "2024-05-05T23:30:00+02:00")
     return src
 
 
-def test_git_dates_one_call_per_build(make_app, editable_root, monkeypatch):
-    src = git_root(editable_root)
-    calls = []
+def built_with_git_dates(make_app, src: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    """A fresh build of ``src`` with git's last-update dates, which asks git once."""
+    calls: list[list[str]] = []
     real = subprocess.run
 
     def counting(args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(args)
+        if args[:2] == ["git", "log"]:
+            calls.append(args)
         return real(args, **kwargs)
 
     monkeypatch.setattr(file_history.subprocess, "run", counting)
@@ -128,7 +138,12 @@ def test_git_dates_one_call_per_build(make_app, editable_root, monkeypatch):
         "html", srcdir=src, freshenv=True, confoverrides={"blogposts_last_updated": "git"}
     )
     app.build()
-    assert len([c for c in calls if c[:2] == ["git", "log"]]) == 1
+    assert len(calls) == 1
+    return app
+
+
+def test_git_dates_one_call_per_build(make_app, editable_root, monkeypatch):
+    app = built_with_git_dates(make_app, git_root(editable_root), monkeypatch)
     assert blog_warnings(app) == []
     # read in blogposts_timezone (UTC): 23:30 at +02:00 is 21:30 UTC
     assert shown(app, "blog/2024-01-07-plain.html") == (

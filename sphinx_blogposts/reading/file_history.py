@@ -5,16 +5,19 @@ by the first commit of its file, and by the file's own time when git cannot say 
 checkout, no git, a file not committed yet); it lists the post and says nothing. A
 Docusaurus blog moved here keeps those posts listed at the same dates, with no warning:
 the Docusaurus reading of a post (a Markdown post found by the blog's pattern, on a
-site that is not ABlog's, made by none of ABlog's means) falls back to :func:`created`.
-ABlog has no such rule: its undated posts stay drafts.
+site that is not ABlog's, made by none of ABlog's means) falls back to :func:`created`
+(:func:`undated_date`, the last source ``dates.post_date`` weighs). ABlog has no such
+rule: its undated posts stay drafts.
 
 ``blogposts_last_updated = "git"`` reads the newest commit of the same log
 (:mod:`.updated`). Either way git is asked at most once per build, for every file at
 once, in the main process before any document is read (``env-before-read-docs``): ``-j``
 workers, forked after it, see the same dates. It is asked only when the project wants
 last-update dates or a post about to be read gives no date, so a blog whose posts are
-all dated never waits for ``git log``. A post dated by git keeps that date until its
-source changes, since Sphinx reads it again only then, and git is asked again then.
+all dated never waits for ``git log``. The answer is kept in the build's cache
+(``reading.cache.FileHistories``), never pickled. A post dated by git keeps that date
+until its source changes, since Sphinx reads it again only then, and git is asked again
+then.
 """
 
 from __future__ import annotations
@@ -24,19 +27,22 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from ..core.diagnostics import logger
+from ..core.routes import docusaurus_name
 from . import dates, values
+from .cache import FileHistories
 from .domain import POST_DIRECTIVE, domain_of, front_matter_of, is_markdown, matches_pattern
+
+if TYPE_CHECKING:
+    from .post_sources import PostSources
 
 #: One record per commit: a separator, the author and committer dates, then its files.
 _GIT_LOG = ["git", "log", "--format=%x1e%aI %cI", "--name-only", "-z", "--relative", "--", "."]
-#: Where this build's answer is kept, in the ``blogposts`` domain's runtime.
-_KEY = "file_history"
 
 
 @dataclass(frozen=True)
@@ -90,8 +96,7 @@ def read_history(srcdir: Path, tz: tzinfo) -> dict[str, FileHistory]:
 
 def history(env: BuildEnvironment) -> dict[str, FileHistory]:
     """What git said in this build, by path from the source folder (empty: not asked)."""
-    found: dict[str, FileHistory] = domain_of(env).runtime.get(_KEY, {})
-    return found
+    return domain_of(env).cache.part(FileHistories).by_path
 
 
 def of_document(env: BuildEnvironment, docname: str) -> FileHistory | None:
@@ -107,7 +112,7 @@ def _undated_docusaurus_path(app: Sphinx, docname: str) -> bool:
     its path (an impossible one, ``2017-02-29``, is a date: it is warned about)."""
     return (
         app.config.blogposts_engine != "ablog"
-        and dates.docusaurus_name(docname).date is None
+        and docusaurus_name(docname).date is None
         and is_markdown(app.env, docname)
         and matches_pattern(app, docname)
     )
@@ -135,6 +140,15 @@ def created(env: BuildEnvironment, docname: str, tz: tzinfo) -> datetime:
     return datetime.fromtimestamp(int(env.doc2path(docname).stat().st_mtime), tz)
 
 
+def undated_date(src: PostSources) -> datetime | None:
+    """The date Docusaurus gives this post (:func:`created`) when it gives none of its own
+    and is read as a Docusaurus post (:func:`dated_by_file`); else None."""
+    ablog_post = dates.ablog_post(src)
+    if not dated_by_file(src.app, src.docname, src.data, src.fm.broken_keys, ablog_post):
+        return None
+    return created(src.env, src.docname, src.tz)
+
+
 def _gives_no_date(app: Sphinx, docname: str) -> bool:
     """:func:`dated_by_file` for a document not read yet: its front matter is parsed once
     (:func:`~.domain.front_matter_of` keeps it for the read)."""
@@ -155,12 +169,11 @@ def _gives_no_date(app: Sphinx, docname: str) -> bool:
 
 def before_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """Ask git once if this build needs it, and say how the undated posts are dated."""
-    runtime = domain_of(env).runtime
-    runtime.pop(_KEY, None)  # a second build in one process asks again
+    found = domain_of(env).cache.reset(FileHistories)  # a second build in one process asks again
     undated = [docname for docname in docnames if _gives_no_date(app, docname)]
     if not undated and app.config.blogposts_last_updated != "git":
         return
-    runtime[_KEY] = read_history(Path(app.srcdir), dates.zone(app.config.blogposts_timezone))
+    found.by_path = read_history(Path(app.srcdir), dates.zone(app.config.blogposts_timezone))
     if undated:
         by_git = sum(of_document(env, docname) is not None for docname in undated)
         shown = ", ".join(undated[:5]) + (", ..." if len(undated) > 5 else "")

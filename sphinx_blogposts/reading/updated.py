@@ -23,13 +23,15 @@ from sphinx.environment import BuildEnvironment
 from ..core.diagnostics import Warn, warn
 from ..core.model import Post
 from . import dates, file_history, values
+from .directives import update_node
 
 if TYPE_CHECKING:
     from .post_sources import PostSources
 
 
 def complete(reader: PostSources, post: Post) -> None:
-    """What :class:`~.PostSources` leaves to this module, once the rest of the post is read."""
+    """The rest of a post's update (``date.updated``, ``last_update.author``, an update
+    before the post) and its standing flags, once the rest of the post is read."""
     data = reader.data
     date_value = data.get("date")
     if post.updated is None and isinstance(date_value, dict) and "updated" in date_value:
@@ -56,6 +58,37 @@ def complete(reader: PostSources, post: Post) -> None:
     post.pinned = reader.flag("pin") or reader.flag("pinned")
     if "comments" in data and not reader.flag("comments"):
         post.comments = False
+
+
+def _updated_key(src: PostSources) -> datetime | None:
+    value = src.data.get("updated")
+    key = "updated"
+    last_update = src.data.get("last_update")
+    if value is None and isinstance(last_update, dict):
+        value, key = last_update.get("date"), "last_update"
+    if value is None:
+        return None
+    found, problem = src.try_date(value)
+    if problem is not None:
+        warn(f"'{key}': {problem}; it is ignored", Warn.DATE, src.where(key))
+    return found
+
+
+def post_updated(src: PostSources) -> datetime | None:
+    """The newest of the front matter's ``updated`` and the post's dated update notes.
+
+    Whichever is newer wins, so an ``update`` added below an old ``updated:`` key is
+    what readers and feeds see; a date no parser reads was reported where it stood.
+    """
+    dated = [datetime.fromisoformat(n["date"]) for n in updates(src) if n.get("date")]
+    given = _updated_key(src)
+    candidates = [d for d in (given, *dated) if d is not None]
+    return max(candidates) if candidates else None
+
+
+def updates(src: PostSources) -> list[update_node]:
+    """The post's own update notes (ABlog's ``update`` directive)."""
+    return list(src.scope.findall(update_node))
 
 
 def effective(env: BuildEnvironment, post: Post) -> datetime | None:

@@ -15,14 +15,15 @@ from urllib.parse import unquote, urlsplit
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ...core.routes import docusaurus_page, post_page
+from ...reading import local_files
 from ...reading.domain import domain_of
-from ...writing import images as assets
 from ...writing.builders import writes_html_pages
 from ...writing.render.renderer import renderer_for
-from ...writing.routes import plan
+from ...writing.routes import plan_pages
 from ...writing.view.registry import renderers
 from .anchors import app_of, links_domain
-from .redirects import old_path
+from .cache import LinksCache
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCE_SUFFIXES = (".md", ".mdx", ".rst", ".markdown")
@@ -44,9 +45,10 @@ class SiteIndex:
         self.links = links_domain(app.env)
         claims: dict[str, list[str]] = {}
         for post in domain_of(app.env).posts.values():
-            path = old_path(post, post.blog or app.config.blogposts_path)
+            blog_path = post.blog or app.config.blogposts_path
+            path = docusaurus_page(blog_path, post.docname, post.slug)
             if path is not None:
-                claims.setdefault(path, []).append(post.docname)
+                claims.setdefault(path, []).append(post_page(post))
         #: A URL two posts had is left to the redirect warning; it names neither.
         self.old_urls = {path: docs[0] for path, docs in claims.items() if len(docs) == 1}
         #: Where each post was on the old site: what its relative links were read against.
@@ -63,7 +65,7 @@ class SiteIndex:
             cfg = app.config
             self.generated = {
                 spec.name
-                for spec in plan(
+                for spec in plan_pages(
                     renderer.blog,
                     cfg.blogposts_path,
                     cfg.blogposts_title,
@@ -114,12 +116,12 @@ class SiteIndex:
 
     def file_for(self, path: str) -> tuple[Path, str] | None:
         """A file of the static folder (or the source folder) a root-relative path names."""
-        source = assets.source_of(self.app, unquote(path), None)
+        source = local_files.source_of(self.app, unquote(path), None)
         if source is None or source.suffix.lower() in _SOURCE_SUFFIXES:
             return None
         if not self.html:  # not copied: the link names the path on the site
             return (source, "")
-        name = assets.output_name(self.app, source)
+        name = local_files.output_name(self.app, source)
         return (source, name) if name is not None else None
 
     def anchor(self, page: str, fragment: str) -> str:
@@ -209,8 +211,8 @@ def is_label(env: BuildEnvironment, target: str) -> bool:
 
 def site_index(env: BuildEnvironment) -> SiteIndex:
     """The build's index, made on first use after the read phase."""
-    runtime = links_domain(env).runtime
-    index = runtime.get("index")
+    cache = domain_of(env).cache.part(LinksCache)
+    index = cache.index
     if index is None or index.env is not env:
-        index = runtime["index"] = SiteIndex(app_of(env))
+        index = cache.index = SiteIndex(app_of(env))
     return index

@@ -37,8 +37,11 @@ from sphinx.util.osutil import relative_uri
 from ...core.diagnostics import Warn, warn
 from ...core.store import DocumentStore
 from ...core.urls import SRCSET_URL
-from ...writing import images as assets
+from ...reading import local_files
+from ...reading.domain import domain_of
 from ...writing.builders import writes_html_pages
+from ...writing.outputs.images import copy_into
+from .cache import StaticCache
 from .site_index import site_index
 
 #: Placeholders, read-time to write-time. ``://`` keeps Sphinx from taking them as files.
@@ -102,7 +105,7 @@ class _Resolver:
         path, _ = _split(value)
         rooted = root_path(path)
         if rooted is not None:
-            return assets.source_of(self.app, rooted, None)
+            return local_files.source_of(self.app, rooted, None)
         if _EXTERNAL.match(path) or not path:
             return None
         candidate = self.doc_dir / path
@@ -136,7 +139,7 @@ class _Resolver:
         path, rest = _split(value)
         rooted = root_path(path)
         found = self.local(value)
-        name = assets.output_name(self.app, found) if found is not None else None
+        name = local_files.output_name(self.app, found) if found is not None else None
         if found is not None and name is not None and found.suffix not in _SOURCES:
             self.files[name] = str(found)
             return FILE + name + rest
@@ -197,19 +200,18 @@ def outdated(
         docname
         for docname, paths in found.items()
         if docname in env.found_docs
-        and any(assets.source_of(app, path, None) is not None for path in paths)
+        and any(local_files.source_of(app, path, None) is not None for path in paths)
     )
 
 
 def note_document(app: Sphinx, docname: str) -> None:
     """Called at ``source-read`` for each post or MDX file: its paths are resolved here."""
-    runtime = static_domain(app).runtime
-    runtime.setdefault("docs", set()).add(docname)
+    domain_of(app.env).cache.part(StaticCache).docs.add(docname)
 
 
 def is_noted(app: Sphinx, docname: str) -> bool:
     """Whether this build read ``docname`` as a Docusaurus post or MDX file (in this process)."""
-    return docname in static_domain(app).runtime.get("docs", ())
+    return docname in domain_of(app.env).cache.part(StaticCache).docs
 
 
 class PlaceholderResolver(SphinxPostTransform):
@@ -258,7 +260,7 @@ def copy_files(app: Sphinx) -> list[Any]:
         for name, source in sorted(files.items()):
             path = Path(source)
             if path.is_file():
-                assets.copy_into(outdir, path, name)
+                copy_into(outdir, path, name)
     return []
 
 
