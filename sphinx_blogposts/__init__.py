@@ -11,14 +11,17 @@ from .compat.docusaurus import codeblocks, links, mdx, redirects, static, tagsfi
 from .core import blog_settings as blogs
 from .core import config
 from .core.version import __version__
-from .reading import collect, directives, domain, excerpt, source, updated
-from .writing import images as assets
+from .reading import collect, directives, domain, excerpt, file_history, images, source
 from .writing.head import jsonld
 from .writing.head import meta as theme
 from .writing.head import opengraph as social
 from .writing.outputs import feed_plan, feeds, moved, pages
+from .writing.outputs import images as image_files
 from .writing.rebuilds import (
     fingerprint as state,
+)
+from .writing.rebuilds import (
+    ledger as ledgers,
 )
 from .writing.rebuilds import (
     outdated as incremental,
@@ -31,6 +34,7 @@ from .writing.rebuilds import (
 )
 from .writing.render import comments, sidebars
 from .writing.render import page_parts as fill
+from .writing.view import blog as blog_view
 
 __all__ = ["__version__", "setup"]
 
@@ -42,6 +46,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     config.register(app)
     blogs.register(app)  # blogposts_blogs: the other blogs' own values
     signatures.register(app)  # the hook compatibility layers add page inputs through
+    blog_view.register(app)  # the hook compatibility layers define tags through
 
     # read: which documents are posts and what they say, kept per document
     domain.register(app)  # the per-document store of posts, and the authors map
@@ -52,9 +57,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     mdx.register(app)  # Docusaurus and MDX syntax, rewritten before MyST parses it
     codeblocks.register(app)  # Docusaurus posts' code blocks: titles, highlighted lines
     tagsfile.register(app)  # Docusaurus' tags.yml
-    assets.register(app)  # /img/ static files, card images, og and keywords meta
+    images.register(app)  # front-matter images and avatars: missing files warned about
     links.register(app)  # Docusaurus URLs, root-relative links, heading anchors
-    updated.register(app)  # git's last-commit dates, asked once per build
+    file_history.register(app)  # git's first and last commit dates, asked once per build
     static.register(app)  # root paths into Docusaurus' static folder, also in raw HTML
 
     # between read and write: pages whose content changed with other posts
@@ -64,22 +69,24 @@ def setup(app: Sphinx) -> dict[str, Any]:
     post_extras.register(app)  # posts whose update date or comment settings changed
 
     # write
+    social.register(app)  # og, twitter and keywords meta (before noindex in the head)
     theme.register(app)  # stylesheet, messages, noindex for hidden posts
     fill.register(app)  # post headers and footers, postlists
-    social.register(app)  # description and image for sphinxext-opengraph
+    image_files.register(app)  # front-matter images and avatars copied to the output
     pages.register(app)  # index, tag, author and archive pages
-    redirects.register(app)  # old Docusaurus URLs, ABlog's :redirect:
+    redirects.register(app)  # old Docusaurus URLs
     feeds.register(app)  # Atom, RSS and JSON Feed files
     feed_plan.register(app)  # feed links in every blog page's head
     jsonld.register(app)  # schema.org structured data in the head of blog pages
     comments.register(app)  # giscus, utterances or Disqus at the end of posts
     moved.register(app)  # files at old URLs, as the compatibility layers ask
+    ledgers.register(app)  # what pages, feeds, redirects wrote: saved if the build succeeds
 
     ablog.register(app)  # ABlog's settings, sidebar names, labels and old URLs
 
     return {
         "version": __version__,
-        "env_version": 8,  # bump with BlogDomain.data_version
+        "env_version": 10,  # bump with BlogDomain.data_version
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,4 +1,5 @@
-"""The package's shape: layers that import one way, no import cycle, no module over 400 lines.
+"""The package's shape: layers that import one way, no import cycle, no module over 400
+lines; per-build state typed, stored data declared.
 
 These are checked on the source, so a change that breaks the architecture fails here
 with the modules it concerns, not later as an import error in someone's build.
@@ -7,9 +8,14 @@ with the modules it concerns, not later as an import error in someone's build.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
+import pytest
+
 import sphinx_blogposts
+from sphinx_blogposts.core.store import DocumentStore
+from sphinx_blogposts.reading.domain import domain_of
 
 PACKAGE = Path(sphinx_blogposts.__file__).parent
 ROOT = PACKAGE.name
@@ -120,3 +126,104 @@ def test_the_checks_see_real_imports():
     graph = _graph()
     assert f"{ROOT}.core.diagnostics" in graph[f"{ROOT}.reading.collect"]
     assert any(targets for name, targets in graph.items() if name.startswith(f"{ROOT}.compat"))
+
+
+#: Where a page's address may be written: the route table, and ABlog's own old page names.
+ROUTE_OWNERS = {"core/routes.py", "compat/ablog/urls.py"}
+#: Pieces of a page's address or a feed's file name, as code would spell them (a folder
+#: of generated pages, a pagination step, a feed file, Docusaurus' date path rule).
+ROUTE_FRAGMENT = re.compile(
+    r"(?<![/:])/(?:tags|authors|page|series|categories|locations|languages)/"
+    r"|/(?:archive|drafts)(?![a-z])"
+    r"|atom\.xml|rss\.xml|feed\.json"
+    r"|\\d\{4\}\)?\[-/\]"
+)
+
+
+def _docstrings(tree: ast.AST) -> set[int]:
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                found.add(id(body[0].value))
+    return found
+
+
+def test_only_the_route_table_spells_a_page_address():
+    """A page's address (``blog/tags/<slug>``, ``blog/page/2``, ``<folder>/atom.xml``, a
+    Docusaurus ``YYYY/MM/DD`` path) is written in ``core/routes.py`` and nowhere else, so
+    that changing where a page lives (the permalinks issue) changes one module. Docstrings
+    may describe addresses; code must ask the table."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).as_posix()
+        if rel in ROUTE_OWNERS:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skipped = _docstrings(tree)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in skipped
+                and ROUTE_FRAGMENT.search(node.value)
+            ):
+                found.append(f"{rel}:{node.lineno}: {node.value!r}")
+    assert found == []
+
+
+def test_the_route_check_sees_addresses():
+    """The fragments are found where they are written, in f-strings too."""
+    code = 'f"{path}/tags/{slug}"; f"{path}/archive"; "x/atom.xml"; r"(\\d{4})[-/]"'
+    pieces = [
+        node.value
+        for node in ast.walk(ast.parse(code))
+        if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    ]
+    assert [bool(ROUTE_FRAGMENT.search(p)) for p in pieces] == [True, True, True, True]
+    assert not ROUTE_FRAGMENT.search("blogposts://page/")
+    assert not ROUTE_FRAGMENT.search("blogposts/archives.html")
+
+
+def test_the_build_cache_has_no_string_keys():
+    """Per-build state is a typed part of ``core.cache.BuildCache``, never a dict reached by
+    string keys (``runtime["blog"]``), which neither mypy nor the layer check can see."""
+    found = [
+        f"{path.relative_to(PACKAGE.parent)}:{node.lineno}"
+        for path in _modules().values()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute) and node.attr == "runtime"
+    ]
+    assert found == []
+
+
+@pytest.mark.sphinx(
+    "html",
+    testroot="ablog-placeholders",
+    confoverrides={"html_sidebars": {"**": ["blogposts/recent.html", "blogposts/tags.html"]}},
+)
+def test_stored_data_has_only_declared_keys(app):
+    """What the environment pickles between builds is declared where it is stored: each
+    domain's ``data`` holds the keys of its ``initial_data`` (and Sphinx's ``version``)
+    and nothing else, each of the declared type (a record such as ``RebuildRecord`` has
+    slots, so no field can be added to it either)."""
+    app.build()
+    stores = [d for d in app.env.domains.values() if isinstance(d, DocumentStore)]
+    assert len(stores) >= 4
+    undeclared = {
+        store.name: sorted(set(store.data) - set(store.initial_data) - {"version"})
+        for store in stores
+    }
+    assert undeclared == {store.name: [] for store in stores}
+    wrong_type = [
+        f"{store.name}[{key!r}]"
+        for store in stores
+        for key, initial in store.initial_data.items()
+        if type(store.data[key]) is not type(initial)
+    ]
+    assert wrong_type == []
+    record = domain_of(app.env).rebuilds
+    assert not hasattr(record, "__dict__")  # slots: an undeclared field cannot be added
+    assert record.signatures and record.post_pages and record.placeholders
+    assert record.sidebar_digest and record.generation == 1

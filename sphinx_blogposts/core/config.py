@@ -24,9 +24,10 @@ from sphinx.config import Config
 from . import comments
 from .aliases import ALIAS_EVENT, AliasTable, apply_aliases, location, value_of
 from .diagnostics import Warn, warn
+from .routes import FEED_FILES
 
-#: Feed formats and the file each writes beside the others.
-FEED_FORMATS = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
+#: The feed formats, in the order they are listed (their files: ``routes.FEED_FILES``).
+FEED_FORMATS = tuple(FEED_FILES)
 
 
 def _positive_int(value: Any) -> bool:

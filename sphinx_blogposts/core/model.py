@@ -12,32 +12,35 @@ from datetime import datetime
 from typing import Any
 
 
-@dataclass(slots=True)
-class AuthorRef:
-    """An author as a post names it: a key into the authors map and/or inline details."""
+@dataclass(slots=True, kw_only=True)
+class AuthorDetails:
+    """What an author may say about themselves, in the authors map or inline in a post
+    (Docusaurus' fields): a post's own details are laid over the map's, field by field."""
 
-    key: str | None = None
-    name: str | None = None
     title: str | None = None
     url: str | None = None
     image_url: str | None = None
     email: str | None = None
+
+
+@dataclass(slots=True, kw_only=True)
+class AuthorRef(AuthorDetails):
+    """An author as a post names it: a key into the authors map and/or inline details."""
+
+    key: str | None = None
+    name: str | None = None
     #: True when the key must exist in the authors map (Docusaurus ``authors``);
     #: False for ABlog's ``author``, where an unknown value is simply a name.
     strict: bool = False
 
 
-@dataclass(slots=True)
-class Author:
+@dataclass(slots=True, kw_only=True)
+class Author(AuthorDetails):
     """An author resolved against the authors map, as shown on pages."""
 
     key: str
     name: str
     slug: str
-    title: str | None = None
-    url: str | None = None
-    image_url: str | None = None
-    email: str | None = None
 
 
 @dataclass(slots=True)

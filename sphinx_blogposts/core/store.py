@@ -13,7 +13,6 @@ from typing import Any, ClassVar
 
 from docutils import nodes
 from sphinx.domains import Domain
-from sphinx.environment import BuildEnvironment
 
 
 class DocumentStore(Domain):
@@ -21,11 +20,6 @@ class DocumentStore(Domain):
 
     #: The keys of ``data`` that map a docname to what that document said.
     per_document: ClassVar[tuple[str, ...]] = ()
-
-    def __init__(self, env: BuildEnvironment) -> None:
-        super().__init__(env)
-        #: This process's state for the current build only; never pickled.
-        self.runtime: dict[str, Any] = {}
 
     def clear_doc(self, docname: str) -> None:
         for key in self.per_document:

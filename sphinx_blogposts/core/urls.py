@@ -9,11 +9,28 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections.abc import Iterator
 
 from sphinx.util.osutil import relative_uri
 
-_URL_ATTR = re.compile(r'(\s(?:href|src|poster)=")([^"]*)(")')
+_URL_ATTR = re.compile(r'(\s(?:href|src|poster|(srcset))=")([^"]*)(")', re.I)
 _ABSOLUTE = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|/)")
+#: Each URL of a ``srcset`` list (``a.png 300w, b.png 2x``): what starts the list or follows
+#: a comma, up to the next space; commas that end it separate it from the next one, as the
+#: HTML standard reads a srcset (``data:`` URLs keep their commas).
+SRCSET_URL = re.compile(r"(?<![^,])(\s*)([^\s,]\S*?)(?=,*(?:\s|$))")
+
+
+def _url_spans(html: str) -> Iterator[tuple[int, int]]:
+    """Where each URL stands in ``html``: an ``href``/``src``/``poster`` value, and each URL
+    of a ``srcset`` list."""
+    for match in _URL_ATTR.finditer(html):
+        if match.group(2) is None:
+            yield match.span(3)
+            continue
+        start = match.start(3)
+        for url in SRCSET_URL.finditer(match.group(3)):
+            yield start + url.start(2), start + url.end(2)
 
 
 def root_path(from_uri: str, url: str) -> str | None:
@@ -50,13 +67,13 @@ class Movable:
         #: a tuple, which the garbage collector stops tracking (thousands are kept per build)
         parts: list[str | tuple[str, str]] = []
         pos = 0
-        for match in _URL_ATTR.finditer(html):
-            target = root_path(home, match.group(2))
+        for start, end in _url_spans(html):
+            target = root_path(home, html[start:end])
             if target is None:
                 continue
             path, sep, fragment = target.partition("#")
-            parts += [html[pos : match.start(2)], (path, sep + fragment)]
-            pos = match.end(2)
+            parts += [html[pos:start], (path, sep + fragment)]
+            pos = end
         parts.append(html[pos:])
         self._parts: tuple[str | tuple[str, str], ...] = tuple(parts)
 
@@ -78,18 +95,20 @@ class Movable:
 
 
 def relocate(html: str, from_uri: str, to_uri: str) -> str:
-    """Re-point relative ``href``/``src`` values written for ``from_uri`` to work at ``to_uri``."""
+    """Re-point relative ``href``/``src``/``srcset`` URLs written for ``from_uri`` to work at
+    ``to_uri``."""
     return html if from_uri == to_uri else Movable(html, from_uri).at(to_uri)
 
 
 def absolutize(html: str, from_uri: str, base_url: str) -> str:
     """Make every relative URL absolute against the site's base URL (for feeds)."""
     base = base_url.rstrip("/") + "/"
-
-    def fix(match: re.Match[str]) -> str:
-        target = root_path(from_uri, match.group(2))
-        if target is None:
-            return match.group(0)
-        return match.group(1) + base + target + match.group(3)
-
-    return _URL_ATTR.sub(fix, html)
+    out: list[str] = []
+    pos = 0
+    for start, end in _url_spans(html):
+        target = root_path(from_uri, html[start:end])
+        if target is not None:
+            out += [html[pos:start], base + target]
+            pos = end
+    out.append(html[pos:])
+    return "".join(out)

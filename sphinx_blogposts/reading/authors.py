@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from ..core.diagnostics import Warn, warn
 from ..core.model import Author, AuthorRef
 from ..core.slugs import slugify
+from . import entries_file
 from .values import clean_text
 
 _FIELDS = {
@@ -25,13 +24,7 @@ _FIELDS = {
 
 def authors_file(srcdir: Path, blog_path: str, configured: str | None) -> Path | None:
     """The authors file in use: the configured one, else ``authors.yml`` in the blog folder."""
-    if configured:
-        return Path(srcdir, configured)
-    for name in ("authors.yml", "authors.yaml"):
-        candidate = Path(srcdir, blog_path, name)
-        if candidate.is_file():
-            return candidate
-    return None
+    return entries_file.find(entries_file.AUTHORS, srcdir, blog_path, configured)
 
 
 def _entry(key: str, value: Any, where: str, location: str | None) -> dict[str, str] | None:
@@ -65,50 +58,6 @@ def _entry(key: str, value: Any, where: str, location: str | None) -> dict[str, 
     return entry
 
 
-def _at(path: Path, line: int) -> str:
-    return f"{path}:{line}"
-
-
-def _read_file(path: Path, missing_at: str | None) -> tuple[dict[Any, Any], dict[str, int]]:
-    """The authors file's mapping and the line of each key; every problem is one warning."""
-    if not path.is_file():
-        warn(
-            f"blogposts_authors_file names {path}, which does not exist; create it or fix "
-            "the setting. Posts show author keys as written",
-            Warn.AUTHOR,
-            missing_at,
-        )
-        return {}, {}
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except (yaml.YAMLError, UnicodeDecodeError, ValueError, RecursionError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        warn(
-            f"the authors file is not valid YAML: {problem}; no author from it is used",
-            Warn.AUTHOR,
-            _at(path, mark.line + 1 if mark is not None else 1),
-        )
-        return {}, {}
-    if data is None:
-        return {}, {}
-    if not isinstance(data, dict):
-        warn(
-            "the authors file must map author keys to details ('jane: {name: Jane Doe}'), "
-            f"not be a {type(data).__name__}; no author from it is used",
-            Warn.AUTHOR,
-            _at(path, 1),
-        )
-        return {}, {}
-    lines: dict[str, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            lines[str(key_node.value)] = key_node.start_mark.line + 1
-    return data, lines
-
-
 def load_map(
     config_authors: dict[str, Any],
     path: Path | None,
@@ -118,9 +67,9 @@ def load_map(
     """Merge ``blogposts_authors`` over the authors file; each problem is one warning."""
     authors: dict[str, dict[str, str]] = {}
     if path is not None:
-        data, lines = _read_file(path, file_location)
-        for key, value in data.items():
-            entry = _entry(str(key), value, path.name, _at(path, lines.get(str(key), 1)))
+        entries = entries_file.load(entries_file.AUTHORS, path, file_location)
+        for key, value in entries.data.items():
+            entry = _entry(str(key), value, path.name, entries.where(key))
             if entry is not None:
                 authors[str(key)] = entry
     for key, value in config_authors.items():

@@ -13,6 +13,7 @@ from ..core.diagnostics import Warn, warn
 from . import frontmatter, values
 from .directives import post_footer_node, post_header_node, post_node, postlist_node
 from .domain import domain_of, is_empty, matches_pattern, read_front_matter
+from .post_sources import PostSources
 from .posts import PostReader
 
 
@@ -42,12 +43,12 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     if is_post:
         for message, line in fm.problems:
             warn(message, Warn.FRONTMATTER, (docname, line))
-        domain.posts[docname] = PostReader(app, docname, doctree, fm, own).read()
+        domain.posts[docname] = PostReader(PostSources(app, docname, doctree, fm, own)).read()
     if sections:
         # a section's post reads only its directive: the front matter is the document's
         empty = frontmatter.FrontMatter()
         domain.data["sections"][docname] = [
-            PostReader(app, docname, doctree, empty, node, section).read()
+            PostReader(PostSources(app, docname, doctree, empty, node, section)).read()
             for node, section in sections
         ]
     env.metadata[docname]["orphan"] = True

@@ -9,6 +9,7 @@ process never share anything.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -18,15 +19,40 @@ from sphinx.util.matching import Matcher
 
 from ..core import blog_settings as blogs_mod
 from ..core import config as config_mod
+from ..core import routes
+from ..core.cache import BuildCache
 from ..core.diagnostics import Warn, warn
 from ..core.model import Post
 from ..core.store import DocumentStore
 from . import authors as authors_mod
 from . import frontmatter
+from .cache import ReadCache
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
 #: A MyST ``post`` directive: the document is a post whatever its name.
 POST_DIRECTIVE = re.compile(r"^\s*(?:```+|~~~+|:::+)\s*\{post\}", re.MULTILINE)
+
+
+@dataclass(slots=True)
+class RebuildRecord:
+    """What the last build's pages showed, kept so this build writes again only the pages
+    whose content changed. The writing side (and ABlog's placeholders) fill it at
+    ``env-updated``, each field whole; with slots, a field not declared here cannot be added.
+    """
+
+    #: Builds that read or removed a document, counted (``writing/rebuilds/fingerprint.py``).
+    generation: int = 0
+    #: docname -> what its header, footer and postlists showed (``rebuilds/outdated.py``) ...
+    signatures: dict[str, str] = field(default_factory=dict)
+    #: ... and the fingerprint of the inputs they were computed from.
+    signatures_fingerprint: str | None = None
+    #: docname -> a post page's update date and comment settings (``rebuilds/post_pages.py``).
+    post_pages: dict[str, str] = field(default_factory=dict)
+    #: The default blog's sidebars, and every blog's by path (``render/sidebars.py``).
+    sidebar_digest: str | None = None
+    sidebar_digests: dict[str, str] | None = None
+    #: docname -> the list shown where ABlog wrote a page (``compat/ablog/placeholders.py``).
+    placeholders: dict[str, str] = field(default_factory=dict)
 
 
 class BlogDomain(DocumentStore):
@@ -34,18 +60,21 @@ class BlogDomain(DocumentStore):
 
     name = "blogposts"
     label = "Blog posts"
-    data_version = 8  # bump on any change to the shape of `data` (8: Post.image_file)
+    # bump with env_version on any change to the shape of `data` (10: AuthorRef's field order)
+    data_version = 10
+    #: Every key of ``data`` (``tests/test_architecture.py`` checks that no other appears).
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post (its excerpt is kept in its doctree: excerpt.py)
         "sections": {},  # docname -> its sections' posts (ABlog's posting sections)
         "postlists": {},  # docname -> the options of each postlist in it
-        "signatures": {},  # docname -> what that page showed last build (see rebuilds/outdated.py)
+        "rebuilds": RebuildRecord(),  # what pages showed last build, replaced at env-updated
     }
-    # signatures are replaced whole after each read
     per_document = ("posts", "sections", "postlists")
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
+        #: This process's state for the current build only; never pickled (core/cache.py).
+        self.cache = BuildCache()
         #: Runtime caches of this process and build only; never pickled.
         self.authors_map: dict[str, dict[str, str]] = {}
         self.authors_path: Path | None = None
@@ -56,6 +85,11 @@ class BlogDomain(DocumentStore):
     @property
     def posts(self) -> dict[str, Post]:
         return self.data["posts"]
+
+    @property
+    def rebuilds(self) -> RebuildRecord:
+        record: RebuildRecord = self.data["rebuilds"]
+        return record
 
     def section_posts(self) -> list[Post]:
         """The posts that are sections of a document, in no particular order."""
@@ -81,26 +115,10 @@ def domain_of(env: BuildEnvironment) -> BlogDomain:
 # -- which documents are posts ------------------------------------------------------------
 
 
-#: The folders of the category, location and language pages (writing's routes name them).
-_CATALOG_FOLDERS = ("categories", "locations", "languages")
-
-
 def generated_names(blog_path: str) -> Matcher:
-    """Names the extension generates pages at; documents there are never posts."""
-    return Matcher(
-        [
-            f"{blog_path}/index",
-            f"{blog_path}/archive",
-            f"{blog_path}/drafts",
-            f"{blog_path}/tags/**",
-            f"{blog_path}/tags",
-            f"{blog_path}/authors/**",
-            f"{blog_path}/authors",
-            *(f"{blog_path}/{folder}{tail}" for folder in _CATALOG_FOLDERS for tail in ("", "/**")),
-            f"{blog_path}/page/**",
-            f"{blog_path}/series/index",
-        ]
-    )
+    """Names the extension may generate pages at (``core.routes.generated_patterns``);
+    documents there are never posts."""
+    return Matcher(routes.generated_patterns(blog_path))
 
 
 def matches_pattern(app: Sphinx, docname: str) -> bool:
@@ -109,13 +127,13 @@ def matches_pattern(app: Sphinx, docname: str) -> bool:
 
 def matching_blogs(app: Sphinx, docname: str) -> list[str]:
     """The blogs whose pattern the document matches, the default blog first."""
-    runtime = domain_of(app.env).runtime
-    if "matchers" not in runtime:  # compiled once per process and build
-        runtime["matchers"] = [
+    cache = domain_of(app.env).cache.part(ReadCache)
+    if cache.matchers is None:  # compiled once per process and build
+        cache.matchers = [
             (s.key, generated_names(s.key), Matcher(s.config.blogposts_pattern))
             for s in blogs_mod.settings(app.config)
         ]
-    matchers = runtime["matchers"]
+    matchers = cache.matchers
     if any(generated(docname) for _, generated, _ in matchers):
         return []
     path = str(app.env.doc2path(docname, base=False))
@@ -143,7 +161,7 @@ def blog_of(app: Sphinx, docname: str, line: int | None) -> str:
 def is_empty(app: Sphinx, docname: str) -> bool:
     """Whether the blog's file being read is empty or only whitespace (``source.note_empty``;
     the same process reads the file and its doctree, also with ``-j``)."""
-    return docname in domain_of(app.env).runtime.get("empty", ())
+    return docname in domain_of(app.env).cache.part(ReadCache).empty
 
 
 def is_markdown(env: BuildEnvironment, docname: str) -> bool:
@@ -158,7 +176,7 @@ def front_matter_of(app: Sphinx, docname: str, text: str) -> frontmatter.FrontMa
     it from here too. A handler may rewrite the body, never the front matter block, so
     the parse stays valid as long as that block is unchanged.
     """
-    cache = domain_of(app.env).runtime.setdefault("front_matter", {})
+    cache = domain_of(app.env).cache.part(ReadCache).front_matter
     end = text.find("\n---", 3)
     head = text[: end + 5] if end >= 0 else text  # the block up to its closing fence
     if docname in cache and cache[docname][0] == head:
@@ -171,7 +189,7 @@ def front_matter_of(app: Sphinx, docname: str, text: str) -> frontmatter.FrontMa
 def read_front_matter(app: Sphinx, docname: str) -> frontmatter.FrontMatter:
     env = app.env
     if is_markdown(env, docname):
-        cached = domain_of(env).runtime.get("front_matter", {})
+        cached = domain_of(env).cache.part(ReadCache).front_matter
         if docname in cached:
             return cached.pop(docname)[1] or frontmatter.FrontMatter()
         try:

@@ -219,6 +219,19 @@ class excerpt_cut(nodes.Invisible, nodes.Element):  # noqa: N801 (docutils' node
 _NOT_CONTENT = (post_header_node, post_footer_node, stored_excerpt, excerpt_cut)
 
 
+def _reader_text(node: nodes.Node) -> str:
+    """What a reader reads of ``node`` (a feed's summary): raw HTML is markup, not text,
+    and its URLs are placeholders until the page is written."""
+    if isinstance(node, nodes.raw):
+        return ""
+    if not isinstance(node, nodes.Element) or next(node.findall(nodes.raw), None) is None:
+        return node.astext()
+    copy = node.deepcopy()
+    for raw in list(copy.findall(nodes.raw)):
+        raw.parent.remove(raw)
+    return copy.astext()
+
+
 def store(
     doctree: nodes.document,
     fragment: list[nodes.Node],
@@ -231,7 +244,7 @@ def store(
     only the place is kept: the fragment is made again from the doctree when taken.
     ``alone``: the page does not show the excerpt's text (a ``post`` directive's
     ``:exclude:``), so its copy is the only one."""
-    text = " ".join(" ".join(node.astext() for node in fragment).split())
+    text = " ".join(" ".join(_reader_text(node) for node in fragment).split())
     if cut is not None and cut.parent is not None:
         cut.replace_self(excerpt_cut("", text=text, section=section))
         return

@@ -1,8 +1,12 @@
-"""What every part of reading one post shares: its sources, where a key was written,
-its title and its dates.
+"""Where each value of one post comes from: its front matter, its ``post`` directive
+(ABlog's), its doctree and its path.
 
-Split from :mod:`.posts`, which reads the rest (authors, labels, flags, excerpt), so
-each module stays small; :class:`~.posts.PostReader` is the class to use.
+Every value a post says is read from these sources by one rule (:mod:`.posts` puts them
+together; :mod:`.titles`, :mod:`.dates`, :mod:`.updated` and :mod:`.series` read their
+own value): front matter first, then the directive's option, then what the path or the
+heading says. :class:`PostSources` is what they share: the sources, the line a key was
+written on (so a mistake is warned about where it is), a yes/no flag, and the keys the
+front matter and the directive disagree on, warned about once for the whole post.
 """
 
 from __future__ import annotations
@@ -14,8 +18,8 @@ from docutils import nodes
 from sphinx.application import Sphinx
 
 from ..core.diagnostics import Warn, warn
-from . import dates, frontmatter, titles, values
-from .directives import post_node, update_node
+from . import dates, frontmatter, values
+from .directives import post_node
 
 
 class PostSources:
@@ -48,11 +52,9 @@ class PostSources:
         self.ablog_date_format: str | None = getattr(self.config, "post_date_format", None)
         #: Keys given by both the front matter and the directive, with different values.
         self.disagreements: list[str] = []
-        #: ABlog's drafts: a post made by ABlog's means (its directive, ``blogpost: true``)
-        #: that gives no date at all is a draft, as ABlog has it, not a mistake.
-        self.undated_draft = False
 
     def where(self, key: str | None = None) -> tuple[str, int | None]:
+        """Where ``key`` was written: its front-matter line, else the directive's."""
         if key is not None and key in self.fm.lines:
             return (self.docname, self.fm.lines[key])
         from_directive = key is None or key not in self.data
@@ -63,7 +65,7 @@ class PostSources:
     def flag(self, key: str) -> bool:
         if key in self.options:
             if key in self.data and values.as_bool(self.data[key]) is False:
-                self._disagree(key, False, True)
+                self.disagree(key, False, True)
                 return False
             return True
         if key not in self.data:
@@ -79,139 +81,26 @@ class PostSources:
             return True
         return value
 
-    def _disagree(self, key: str, ours: Any, theirs: Any) -> None:
+    def disagree(self, key: str, ours: Any, theirs: Any) -> None:
+        """Note that the front matter and the directive give ``key`` different values."""
         if ours != theirs and key not in self.disagreements:
             self.disagreements.append(key)
 
-    # -- title ---------------------------------------------------------------------------
-
-    def title(self) -> str:
-        raw = self.data.get("title")
-        given = values.as_text(raw)
-        from_option = values.as_text(self.options.get("title"))
-        if given and from_option:
-            self._disagree("title", given, from_option)
-        text = given or from_option
-        if text:
-            return text
-        heading = self._heading()
-        problem = None
-        if "title" in self.data:
-            problem = (
-                "'title' is empty"
-                if raw is None or isinstance(raw, str)
-                else f"'title' must be text, not {_kind(raw)}"
-            )
-        fallback = titles.name_title(self.docname, self.config.blogposts_path)
-        if heading and problem is None:
-            return heading  # a Markdown post without a title is titled by its file name
-        if heading and heading != fallback:
-            warn(
-                f"{problem}; using the post's heading {heading!r}. Write the title as text, "
-                "or remove the key",
-                Warn.TITLE,
-                self.where("title"),
-            )
-            return heading
-        if "title" in self.fm.broken_keys:  # its line was reported already
-            return heading or fallback
-        warn(
-            f"{problem or 'the post has no title'}; using {fallback!r}. Add 'title:' to the "
-            "front matter or start the post with a '# Heading'",
-            Warn.TITLE,
-            self.where("title") if problem else (self.docname, self.fm.line if self.data else 1),
-        )
-        return heading or fallback
-
-    def _heading(self) -> str | None:
-        """The document's own first heading, as Sphinx takes its title (None without one)."""
-        section = self.section or self.doctree.next_node(nodes.section)
-        if section is None or not section.children or not isinstance(section[0], nodes.title):
-            return None
-        return values.clean_text(section[0].astext()) or None
-
-    # -- dates ---------------------------------------------------------------------------
-
-    def _try_date(self, value: Any) -> tuple[Any, str | None]:
+    def try_date(self, value: Any) -> tuple[datetime | None, str | None]:
+        """A date as this post's dates are read (its time zone, ABlog's format first),
+        or why it cannot be read."""
         try:
             return dates.parse_date(value, self.tz, self.ablog_date_format), None
         except ValueError as exc:
             return None, str(exc)
 
-    def date(self) -> Any:
-        """Front matter, else the directive's argument, else the path; one warning at most."""
-        candidates: list[tuple[str, Any, tuple[str, int | None]]] = []
-        if self.data.get("date") is not None:
-            given = dates.created(self.data["date"])  # MkDocs: {created, updated}
-            candidates.append(("'date'", given, self.where("date")))
-        if self.directive is not None and self.directive.get("date"):
-            where = (self.docname, self.directive.line or self.fm.line)
-            candidates.append(("the 'post' directive's date", self.directive["date"], where))
-        parsed: list[Any] = []
-        failed: list[tuple[str, str, tuple[str, int | None]]] = []
-        for label, value, where in candidates:
-            found, problem = self._try_date(value)
-            if problem is not None:
-                failed.append((label, problem, where))
-            else:
-                parsed.append(found)
-        if len(parsed) == 2:
-            self._disagree("date", parsed[0], parsed[1])
-        chosen = parsed[0] if parsed else None
-        source = "the other date given" if parsed else None
-        if chosen is None:
-            chosen = dates.date_from_path(self.docname, self.tz)
-            source = "the date in the file name" if chosen is not None else None
-        if failed:
-            label, problem, where = failed[0]
-            if chosen is not None:
-                then = f"using {source} ({chosen.date().isoformat()})"
-            else:
-                then = "the post is listed nowhere until it has a date"
-            warn(f"{label}: {problem}; {then}", Warn.DATE, where)
-        elif chosen is None and self._ablog_post() and not candidates:
-            self.undated_draft = True
-        elif chosen is None and "date" not in self.fm.broken_keys:
+    def warn_disagreements(self) -> None:
+        """One warning for every key the front matter and the directive disagree on."""
+        if self.disagreements:
+            keys = ", ".join(f"'{key}'" for key in self.disagreements)
             warn(
-                "the post has no date, so it is listed nowhere; add 'date: YYYY-MM-DD' to the "
-                "front matter, give the post directive a date, or name the file YYYY-MM-DD-name.md",
-                Warn.DATE,
-                self.where("date"),
+                f"the front matter and the 'post' directive disagree on {keys}; the front "
+                "matter's value is used. Give each value in one place only",
+                Warn.DIRECTIVE,
+                self.where(None),
             )
-        return chosen
-
-    def _ablog_post(self) -> bool:
-        return self.directive is not None or values.as_bool(self.data.get("blogpost")) is True
-
-    def _updated_key(self) -> Any:
-        value = self.data.get("updated")
-        key = "updated"
-        last_update = self.data.get("last_update")
-        if value is None and isinstance(last_update, dict):
-            value, key = last_update.get("date"), "last_update"
-        if value is None:
-            return None
-        found, problem = self._try_date(value)
-        if problem is not None:
-            warn(f"'{key}': {problem}; it is ignored", Warn.DATE, self.where(key))
-        return found
-
-    def updated(self) -> datetime | None:
-        """The newest of the front matter's ``updated`` and the post's dated update notes.
-
-        Whichever is newer wins, so an ``update`` added below an old ``updated:`` key is
-        what readers and feeds see; a date no parser reads was reported where it stood.
-        """
-        dated = [datetime.fromisoformat(n["date"]) for n in self.updates() if n.get("date")]
-        given = self._updated_key()
-        candidates = [d for d in (given, *dated) if d is not None]
-        return max(candidates) if candidates else None
-
-    def updates(self) -> list[update_node]:
-        return list(self.scope.findall(update_node))
-
-
-def _kind(value: Any) -> str:
-    return {list: "a list", dict: "a mapping", bool: "true/false"}.get(
-        type(value), type(value).__name__
-    )

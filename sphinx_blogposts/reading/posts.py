@@ -1,4 +1,10 @@
-"""One post read from its front matter, ``post`` directive, path and doctree."""
+"""What a post says: one :class:`~sphinx_blogposts.core.model.Post`, every field read
+from its sources (see :mod:`.post_sources`) with one located warning per unusable value.
+
+The title, the dates and the series are read by their own modules (:mod:`.titles`,
+:mod:`.dates`, :mod:`.updated`, :mod:`.series`); the rest (slug, authors, labels, links,
+the card image, the excerpt) here.
+"""
 
 from __future__ import annotations
 
@@ -13,7 +19,7 @@ from ..core import slugs
 from ..core.diagnostics import Warn, warn
 from ..core.model import AuthorRef, Post
 from . import authors as authors_mod
-from . import excerpt, frontmatter, values
+from . import dates, excerpt, file_history, frontmatter, titles, values
 from . import series as series_mod
 from . import tags as tags_mod
 from . import updated as updated_mod
@@ -21,7 +27,7 @@ from .domain import blog_of, domain_of
 from .post_sources import PostSources
 
 
-class PostReader(PostSources):
+class PostReader:
     """Builds one :class:`Post` from its front matter, ``post`` directive, path and doctree.
 
     Every value that cannot be used costs exactly one located warning and falls back to
@@ -29,60 +35,58 @@ class PostReader(PostSources):
     so the post is still built and listed with whatever could be read.
     """
 
+    def __init__(self, src: PostSources) -> None:
+        #: Where each value comes from, and where a mistake in it is reported.
+        self.src = src
+
     @cached_property
     def blog(self) -> str:
         """The blog the post belongs to ("" for the default one); see ``domain.blog_of``."""
-        return blog_of(self.app, self.docname, self.fm.line)
+        return blog_of(self.src.app, self.src.docname, self.src.fm.line)
 
     def read(self) -> Post:
-        post = Post(docname=self.docname, title=self.title(), line=self.fm.line)
-        if self.section is not None:
-            post.section = self.section["ids"][0]
-            post.line = self.directive.line if self.directive is not None else None
-        post.key_lines = dict(self.fm.lines)
-        post.date = self.date()
-        post.updated = self.updated()
-        post.description = values.as_text(self.data.get("description"))
+        src = self.src
+        post = Post(docname=src.docname, title=titles.post_title(src), line=src.fm.line)
+        if src.section is not None:
+            post.section = src.section["ids"][0]
+            post.line = src.directive.line if src.directive is not None else None
+        post.key_lines = dict(src.fm.lines)
+        post.date, undated_draft = dates.post_date(src, file_history.undated_date(src))
+        post.updated = updated_mod.post_updated(src)
+        post.description = values.as_text(src.data.get("description"))
         post.slug = self.slug()
         post.authors = self.authors()
-        post.tags = self.labels("tags", "tags", self.options.get("tags", []))
+        post.tags = self.labels("tags", "tags", src.options.get("tags", []))
         post.categories = self.labels(
-            "category", "category", self.options.get("category", []), also="categories"
+            "category", "category", src.options.get("category", []), also="categories"
         )
         post.keywords = self.labels("keywords", "keywords", [])
         post.image = self.image()
-        post.draft = self.flag("draft") or self.undated_draft
-        post.unlisted = self.flag("unlisted")
-        post.extra = {k: v for k, v in self.data.items() if k not in frontmatter.KNOWN_KEYS}
-        post.locations = self.labels("location", "location", self.options.get("location", []))
-        post.languages = self.labels("language", "language", self.options.get("language", []))
-        post.redirect_from = self.labels("redirect", "redirect", self.options.get("redirect", []))
+        post.draft = src.flag("draft") or undated_draft
+        post.unlisted = src.flag("unlisted")
+        post.extra = {k: v for k, v in src.data.items() if k not in frontmatter.KNOWN_KEYS}
+        post.locations = self.labels("location", "location", src.options.get("location", []))
+        post.languages = self.labels("language", "language", src.options.get("language", []))
+        post.redirect_from = self.labels("redirect", "redirect", src.options.get("redirect", []))
         post.canonical_link = self.link("canonical_link")
         post.external_link = self.link("external_link")
-        post.comments = not self.flag("nocomments")
-        post.series, post.series_order = series_mod.read(self)
+        post.comments = not src.flag("nocomments")
+        post.series, post.series_order = series_mod.read(src)
         post.blog = self.blog
-        if self.disagreements:
-            keys = ", ".join(f"'{key}'" for key in self.disagreements)
-            warn(
-                f"the front matter and the 'post' directive disagree on {keys}; the front "
-                "matter's value is used. Give each value in one place only",
-                Warn.DIRECTIVE,
-                self.where(None),
-            )
-        post.words = len(re.findall(r"\w+", self.scope.astext()))
+        src.warn_disagreements()
+        post.words = len(re.findall(r"\w+", src.scope.astext()))
         fragment, cut = self.excerpt()
         post.excerpt_digest = excerpt.digest(fragment)
-        excerpt.store(self.doctree, fragment, post.section or "", cut, self._excerpt_alone())
-        updated_mod.complete(self, post)  # date.updated, last_update.author, pin, comments
+        excerpt.store(src.doctree, fragment, post.section or "", cut, self._excerpt_alone())
+        updated_mod.complete(src, post)  # date.updated, last_update.author, pin, comments
         return post
 
     # -- slug ----------------------------------------------------------------------------
 
     def slug(self) -> str | None:
-        if "slug" not in self.data or self.data["slug"] is None:
+        if "slug" not in self.src.data or self.src.data["slug"] is None:
             return None
-        raw = self.data["slug"]
+        raw = self.src.data["slug"]
         text = raw if isinstance(raw, str) else values.as_text(raw)
         clean, problem = slugs.safe_slug(text) if text is not None else (None, "it is not text")
         if problem is not None:
@@ -90,34 +94,34 @@ class PostReader(PostSources):
                 f"'slug: {str(raw)[:80]!r}' cannot be used: {problem}; it is ignored. Write "
                 "a path of letters, digits and '-', such as 'my-post' or '2024/my-post'",
                 Warn.SLUG,
-                self.where("slug"),
+                self.src.where("slug"),
             )
         return clean
 
     # -- authors -------------------------------------------------------------------------
 
     def authors(self) -> list[AuthorRef]:
-        domain = domain_of(self.env)
+        domain = domain_of(self.src.env)
         authors_map = domain.blog_authors.get(self.blog, domain.authors_map)
         refs: list[AuthorRef] = []
         for key, strict in (("authors", True), ("author", False)):
-            if key not in self.data:
+            if key not in self.src.data:
                 continue
-            found, problems = values.as_authors(self.data[key], strict=strict)
+            found, problems = values.as_authors(self.src.data[key], strict=strict)
             if problems:
-                warn(f"'{key}': {'; '.join(problems)}", Warn.AUTHOR, self.where(key))
+                warn(f"'{key}': {'; '.join(problems)}", Warn.AUTHOR, self.src.where(key))
             refs.extend(found)
         legacy = {
-            attr: values.as_text(self.data.get(f"author_{attr}"))
+            attr: values.as_text(self.src.data.get(f"author_{attr}"))
             for attr in ("title", "url", "image_url")
         }
         if any(legacy.values()) and len(refs) == 1:
             for attr, value in legacy.items():
                 if value and not getattr(refs[0], attr):
                     setattr(refs[0], attr, value)
-        from_directive = [AuthorRef(key=key) for key in self.options.get("author", [])]
+        from_directive = [AuthorRef(key=key) for key in self.src.options.get("author", [])]
         if refs and from_directive:
-            self._disagree("author", _idents(refs), _idents(from_directive))
+            self.src.disagree("author", _idents(refs), _idents(from_directive))
         elif from_directive:
             refs = from_directive
         unique: list[AuthorRef] = []
@@ -140,7 +144,7 @@ class PostReader(PostSources):
                 f"unknown author key{'s' if len(unknown) > 1 else ''} {names}; shown as "
                 f"written. Known keys: {known}",
                 Warn.AUTHOR,
-                self.where("authors"),
+                self.src.where("authors"),
             )
         return unique
 
@@ -153,16 +157,16 @@ class PostReader(PostSources):
         labels: list[str] = []
         subtype = Warn.TAG if key == "tags" else Warn.FRONTMATTER
         for name in (key, also):
-            if name is None or name not in self.data:
+            if name is None or name not in self.src.data:
                 continue
-            found, problems = values.as_labels(self.data[name])
+            found, problems = values.as_labels(self.src.data[name])
             if problems:
                 kept = "; the other items are used" if found else ""
-                warn(f"'{name}': {'; '.join(problems)}{kept}", subtype, self.where(name))
+                warn(f"'{name}': {'; '.join(problems)}{kept}", subtype, self.src.where(name))
             labels.extend(found)
         extra = list(extra)
         if labels and extra:
-            self._disagree(option, _label_set(labels), _label_set(extra))
+            self.src.disagree(option, _label_set(labels), _label_set(extra))
         elif extra:
             labels = extra
         unique: list[str] = []
@@ -175,17 +179,17 @@ class PostReader(PostSources):
         if key == "tags":
             problems = tags_mod.problems(unique)
             if problems:
-                warn("; ".join(problems) + ". Is it a typo?", Warn.TAG, self.where("tags"))
+                warn("; ".join(problems) + ". Is it a typo?", Warn.TAG, self.src.where("tags"))
         return unique
 
     # -- flags, image, excerpt ------------------------------------------------------------
 
     def link(self, key: str) -> str | None:
         """ABlog's ``:canonical_link:`` / ``:external_link:``: an absolute address."""
-        given = values.as_text(self.data.get(key))
-        from_option = values.as_text(self.options.get(key))
+        given = values.as_text(self.src.data.get(key))
+        from_option = values.as_text(self.src.options.get(key))
         if given and from_option:
-            self._disagree(key, given, from_option)
+            self.src.disagree(key, given, from_option)
         url = (given or from_option or "").strip()
         if not url:
             return None
@@ -194,26 +198,26 @@ class PostReader(PostSources):
                 f"'{key}': {url[:80]!r} is not an http(s) address; it is ignored. Write the "
                 "full address, such as https://example.org/post.html",
                 Warn.DIRECTIVE,
-                self.where(key),
+                self.src.where(key),
             )
             return None
         return url
 
     def image(self) -> str | None:
         for key in ("image", "thumbnail"):
-            text = values.as_text(self.data.get(key))
+            text = values.as_text(self.src.data.get(key))
             if text and text.strip().isdigit():  # ABlog's `image: N`: the N-th image
                 return self._nth_image(int(text))
             if text:
                 return text
         return self._nth_image(
-            self.options.get("image") or getattr(self.config, "blogposts_auto_image", 0)
+            self.src.options.get("image") or getattr(self.src.config, "blogposts_auto_image", 0)
         )
 
     def _nth_image(self, index: int | None) -> str | None:
         """ABlog's ``:image: N`` (and ``post_auto_image``): the post's N-th image, from 1."""
         if index:
-            images = list(self.scope.findall(nodes.image))
+            images = list(self.src.scope.findall(nodes.image))
             if 0 < index <= len(images):
                 uri = str(images[index - 1]["uri"])
                 # Sphinx keeps a local image's path relative to the source folder
@@ -222,21 +226,21 @@ class PostReader(PostSources):
 
     def excerpt(self) -> tuple[list[nodes.Node], nodes.Element | None]:
         """The excerpt, and the marker it was cut at (see ``excerpt.choose``)."""
-        explicit = list(self.directive.children) if self.directive is not None else []
-        count = self.options.get("excerpt")  # 0 is ABlog's "no excerpt"
+        explicit = list(self.src.directive.children) if self.src.directive is not None else []
+        count = self.src.options.get("excerpt")  # 0 is ABlog's "no excerpt"
         if count is None:
-            count = _count(self.data.get("excerpt"))
+            count = _count(self.src.data.get("excerpt"))
         if count is None:
-            count = self.config.blogposts_auto_excerpt
-        if self.section is not None:  # a section's post: its own text, no markers
+            count = self.src.config.blogposts_auto_excerpt
+        if self.src.section is not None:  # a section's post: its own text, no markers
             own = excerpt.clean([c.deepcopy() for c in explicit])
-            return own or excerpt.clean(excerpt.first_paragraphs(self.section, count)), None
-        return excerpt.choose(self.doctree, explicit, count)
+            return own or excerpt.clean(excerpt.first_paragraphs(self.src.section, count)), None
+        return excerpt.choose(self.src.doctree, explicit, count)
 
     def _excerpt_alone(self) -> bool:
         """Whether the excerpt is the ``post`` directive's content and the directive says
         ``:exclude:``: then the page does not show it (see ``collect``)."""
-        node = self.directive
+        node = self.src.directive
         if node is None or "exclude" not in node["options"]:
             return False
         return bool(excerpt.clean([child.deepcopy() for child in node.children]))

@@ -51,7 +51,7 @@ def _name(reader: PostSources) -> str | None:
         return None
     option = values.as_text(reader.options.get("series"))
     if "series" in reader.data and option is not None:
-        reader._disagree("series", text, option)
+        reader.disagree("series", text, option)
     return text
 
 

@@ -12,6 +12,7 @@ import re
 from sphinx.application import Sphinx
 
 from . import titles, values
+from .cache import ReadCache
 from .domain import (
     POST_DIRECTIVE,
     domain_of,
@@ -74,7 +75,7 @@ def note_empty(app: Sphinx, docname: str, source: list[str]) -> None:
     """A file in the blog that is empty or only whitespace is noted before anything else
     reads it (MDX rewriting, the title): it is no post, and ``collect`` says so once."""
     if not source[0].strip() and matches_pattern(app, docname):
-        domain_of(app.env).runtime.setdefault("empty", set()).add(docname)
+        domain_of(app.env).cache.part(ReadCache).empty.add(docname)
 
 
 def register(app: Sphinx) -> None:

@@ -1,4 +1,5 @@
-"""A Markdown post's title, by Docusaurus' rule, written as its one H1 before MyST parses it.
+"""A post's title: for a Markdown post, Docusaurus' rule, written as its one H1 before MyST
+parses it; then, once any post is read, the title its :class:`~.Post` gets (:func:`post_title`).
 
 Docusaurus titles a post by its front matter ``title``, else by an H1 that opens the
 content, else by the text of its file name, and always takes that opening H1 out of
@@ -21,12 +22,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
+from docutils import nodes
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.colon_fence import colon_fence_plugin
 
-from .dates import docusaurus_name
+from ..core.diagnostics import Warn, warn
+from ..core.routes import docusaurus_name
+from . import values
+
+if TYPE_CHECKING:
+    from .post_sources import PostSources
 
 #: A line that could be (or underline) an H1, and an ATX heading below H1: a post with
 #: no possible H1 whose headings skip no level needs no parse (most posts: ``##`` only).
@@ -167,3 +175,61 @@ def retitle(lines: list[str], body_start: int, title: str | None, fallback: str)
             lines[start - 1] += "\n"
         lines.insert(start, heading + "\n")
     return True
+
+
+# -- a post's title, when its doctree is read ---------------------------------------------
+
+
+def post_title(src: PostSources) -> str:
+    """The front matter's ``title``, else the directive's, else the post's own heading, else
+    the text of its file name; one located warning when a given title cannot be used."""
+    raw = src.data.get("title")
+    given = values.as_text(raw)
+    from_option = values.as_text(src.options.get("title"))
+    if given and from_option:
+        src.disagree("title", given, from_option)
+    text = given or from_option
+    if text:
+        return text
+    heading = _heading(src)
+    problem = None
+    if "title" in src.data:
+        problem = (
+            "'title' is empty"
+            if raw is None or isinstance(raw, str)
+            else f"'title' must be text, not {_kind(raw)}"
+        )
+    fallback = name_title(src.docname, src.config.blogposts_path)
+    if heading and problem is None:
+        return heading  # a Markdown post without a title is titled by its file name
+    if heading and heading != fallback:
+        warn(
+            f"{problem}; using the post's heading {heading!r}. Write the title as text, "
+            "or remove the key",
+            Warn.TITLE,
+            src.where("title"),
+        )
+        return heading
+    if "title" in src.fm.broken_keys:  # its line was reported already
+        return heading or fallback
+    warn(
+        f"{problem or 'the post has no title'}; using {fallback!r}. Add 'title:' to the "
+        "front matter or start the post with a '# Heading'",
+        Warn.TITLE,
+        src.where("title") if problem else (src.docname, src.fm.line if src.data else 1),
+    )
+    return heading or fallback
+
+
+def _heading(src: PostSources) -> str | None:
+    """The document's own first heading, as Sphinx takes its title (None without one)."""
+    section = src.section or src.doctree.next_node(nodes.section)
+    if section is None or not section.children or not isinstance(section[0], nodes.title):
+        return None
+    return values.clean_text(section[0].astext()) or None
+
+
+def _kind(value: Any) -> str:
+    return {list: "a list", dict: "a mapping", bool: "true/false"}.get(
+        type(value), type(value).__name__
+    )

@@ -4,7 +4,8 @@ A post says when it was updated in its front matter, in the words of the engine 
 written for: ``updated:``, Docusaurus' ``last_update: {date, author}``, MkDocs
 Material's ``date: {created, updated}``. With ``blogposts_last_updated = "git"`` the
 date of the last commit that touched the post's source fills in for posts that say
-nothing: git is asked once per build, in the main process, for every file at once.
+nothing: git is asked once per build, in the main process, for every file at once
+(:mod:`.file_history`).
 
 The git dates are never stored in a :class:`~.Post`. A commit changes the date without
 necessarily changing the source (a rebase, a checkout of another branch), and Sphinx
@@ -14,28 +15,23 @@ reads a post again only when its source changed; so the writing side asks
 
 from __future__ import annotations
 
-import subprocess
-from datetime import datetime, tzinfo
-from pathlib import Path
+from datetime import datetime
 from typing import TYPE_CHECKING
 
-from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from ..core.diagnostics import Warn, logger, warn
+from ..core.diagnostics import Warn, warn
 from ..core.model import Post
-from . import dates, values
-from .domain import domain_of
+from . import dates, file_history, values
+from .directives import update_node
 
 if TYPE_CHECKING:
     from .post_sources import PostSources
 
-#: One record per commit: a separator, the author date, then the files it touched.
-_GIT_LOG = ["git", "log", "--format=%x1e%aI", "--name-only", "-z", "--relative", "--", "."]
-
 
 def complete(reader: PostSources, post: Post) -> None:
-    """What :class:`~.PostSources` leaves to this module, once the rest of the post is read."""
+    """The rest of a post's update (``date.updated``, ``last_update.author``, an update
+    before the post) and its standing flags, once the rest of the post is read."""
     data = reader.data
     date_value = data.get("date")
     if post.updated is None and isinstance(date_value, dict) and "updated" in date_value:
@@ -64,50 +60,35 @@ def complete(reader: PostSources, post: Post) -> None:
         post.comments = False
 
 
-# -- git ----------------------------------------------------------------------------------
-
-
-def parse_git_log(output: str, tz: tzinfo) -> dict[str, datetime]:
-    """Each file's newest commit date: git lists commits newest first."""
-    found: dict[str, datetime] = {}
-    for record in output.split("\x1e"):
-        parts = record.split("\0")
-        try:
-            when = datetime.fromisoformat(parts[0].strip()).astimezone(tz)
-        except ValueError:
-            continue
-        for name in parts[1:]:
-            name = name.strip("\n")
-            if name and name not in found:
-                found[name] = when
+def _updated_key(src: PostSources) -> datetime | None:
+    value = src.data.get("updated")
+    key = "updated"
+    last_update = src.data.get("last_update")
+    if value is None and isinstance(last_update, dict):
+        value, key = last_update.get("date"), "last_update"
+    if value is None:
+        return None
+    found, problem = src.try_date(value)
+    if problem is not None:
+        warn(f"'{key}': {problem}; it is ignored", Warn.DATE, src.where(key))
     return found
 
 
-def git_dates(srcdir: Path, tz: tzinfo) -> dict[str, datetime]:
-    """The last commit date of every file under ``srcdir``, from one ``git log``.
+def post_updated(src: PostSources) -> datetime | None:
+    """The newest of the front matter's ``updated`` and the post's dated update notes.
 
-    Outside a checkout, without git, or when git fails, the build goes on without them:
-    the reason is logged (verbose), never raised.
+    Whichever is newer wins, so an ``update`` added below an old ``updated:`` key is
+    what readers and feeds see; a date no parser reads was reported where it stood.
     """
-    try:
-        done = subprocess.run(
-            _GIT_LOG, cwd=srcdir, capture_output=True, text=True, timeout=120, check=False
-        )
-    except (OSError, subprocess.SubprocessError) as exc:
-        logger.verbose("blogposts: no git dates (%s)", exc)
-        return {}
-    if done.returncode != 0:
-        logger.verbose("blogposts: no git dates (%s)", done.stderr.strip()[:200])
-        return {}
-    return parse_git_log(done.stdout, tz)
+    dated = [datetime.fromisoformat(n["date"]) for n in updates(src) if n.get("date")]
+    given = _updated_key(src)
+    candidates = [d for d in (given, *dated) if d is not None]
+    return max(candidates) if candidates else None
 
 
-def load_git_dates(app: Sphinx) -> None:
-    """At ``builder-inited``: ask git once, if the project wants its dates."""
-    if app.config.blogposts_last_updated != "git":
-        return
-    tz = dates.zone(app.config.blogposts_timezone)
-    domain_of(app.env).runtime["git_dates"] = git_dates(Path(app.srcdir), tz)
+def updates(src: PostSources) -> list[update_node]:
+    """The post's own update notes (ABlog's ``update`` directive)."""
+    return list(src.scope.findall(update_node))
 
 
 def effective(env: BuildEnvironment, post: Post) -> datetime | None:
@@ -115,14 +96,10 @@ def effective(env: BuildEnvironment, post: Post) -> datetime | None:
     publication (a post committed once has not been updated)."""
     if post.updated is not None:
         return post.updated
-    git: dict[str, datetime] = domain_of(env).runtime.get("git_dates", {})
-    if not git:
+    if env.config.blogposts_last_updated != "git":
         return None
-    found = git.get(str(env.doc2path(post.docname, base=False)).replace("\\", "/"))
-    if found is None or post.date is None or found.date() <= post.date.date():
+    history = file_history.of_document(env, post.docname)
+    if history is None or post.date is None:
         return None
-    return found
-
-
-def register(app: Sphinx) -> None:
-    app.connect("builder-inited", load_git_dates)
+    found = history.last_authored
+    return found if found.date() > post.date.date() else None

@@ -1,8 +1,8 @@
-"""Which pages the blog generates, under which names: pure planning, no rendering.
+"""Which pages the blog generates, with what on them: pure planning, no rendering.
 
-Names are built only from slugs (ASCII, no ``/`` or ``..``) and numbers, so no
-front-matter value can place a page outside the blog folder. A real document of the
-same name always wins: its page is not generated.
+Their names come from the route table (``core/routes.py``), the one place that knows
+where a page lives. A real document of the same name always wins: its page is not
+generated (and the reading side never takes it for a post: ``routes.generated_patterns``).
 """
 
 from __future__ import annotations
@@ -14,54 +14,23 @@ from functools import partial
 from sphinx.locale import get_translation
 
 from ..core.model import Author, Post, Tag
+from ..core.routes import (
+    archive_page,
+    author_page,
+    authors_index,
+    catalog_index,
+    drafts_page,
+    index_page,
+    series_index,
+    series_page,
+    tag_page,
+    tags_index,
+    term_page,
+)
 from .view.blog import CATALOGS, Blog, pinned_first
 from .view.series import Series
 
 _ = get_translation("sphinx_blogposts")
-
-
-def index_page(blog_path: str, number: int = 1) -> str:
-    return f"{blog_path}/index" if number == 1 else f"{blog_path}/page/{number}"
-
-
-def tag_page(blog_path: str, tag: Tag, number: int = 1) -> str:
-    base = f"{blog_path}/tags/{tag.slug}"
-    return base if number == 1 else f"{base}/page/{number}"
-
-
-def author_page(blog_path: str, author: Author, number: int = 1) -> str:
-    base = f"{blog_path}/authors/{author.slug}"
-    return base if number == 1 else f"{base}/page/{number}"
-
-
-def tags_index(blog_path: str) -> str:
-    return f"{blog_path}/tags/index"
-
-
-def authors_index(blog_path: str) -> str:
-    return f"{blog_path}/authors/index"
-
-
-def archive_page(blog_path: str) -> str:
-    return f"{blog_path}/archive"
-
-
-def drafts_page(blog_path: str) -> str:
-    return f"{blog_path}/drafts"
-
-
-#: Each catalog's folder under the blog (see :data:`blog.CATALOGS`).
-CATALOG_FOLDERS = {"category": "categories", "location": "locations", "language": "languages"}
-
-
-def catalog_index(blog_path: str, catalog: str) -> str:
-    return f"{blog_path}/{CATALOG_FOLDERS[catalog]}/index"
-
-
-def term_page(blog_path: str, catalog: str, term: Tag, number: int = 1) -> str:
-    """The page of one category, location or language."""
-    base = f"{blog_path}/{CATALOG_FOLDERS[catalog]}/{term.slug}"
-    return base if number == 1 else f"{base}/page/{number}"
 
 
 def catalog_titles(catalog: str) -> tuple[str, str]:
@@ -73,14 +42,6 @@ def catalog_titles(catalog: str) -> tuple[str, str]:
     }
     index, one = titles[catalog]
     return str(index), str(one)
-
-
-def series_index(blog_path: str) -> str:
-    return f"{blog_path}/series/index"
-
-
-def series_page(blog_path: str, series: Series) -> str:
-    return f"{blog_path}/series/{series.slug}"
 
 
 @dataclass
@@ -142,7 +103,24 @@ def _paginate(
     return specs
 
 
-def plan(
+#: One subject of an index (a tag, an author): itself, its pages' title, its posts, the
+#: name of its page N.
+Subject = tuple[Tag | Author, str, list[Post], Callable[[int], str]]
+
+
+def _index_and_pages(index: PageSpec, subjects: list[Subject], per_page: int) -> list[PageSpec]:
+    """An index (of tags, of authors) and each subject's own pages; no index when nothing
+    has pages, so a blog without tags links no empty tags page."""
+    if not subjects:
+        return []
+    kind = index.kind.removesuffix("s")  # the subject's page kind: "tag", "author"
+    specs = [index]
+    for subject, title, posts, name_of in subjects:
+        specs += _paginate(kind, title, posts, per_page, name_of, **{kind: subject})
+    return specs
+
+
+def plan_pages(
     blog: Blog, blog_path: str, title: str, per_page: int, documents: Set[str]
 ) -> list[PageSpec]:
     specs: list[PageSpec] = []
@@ -150,31 +128,30 @@ def plan(
         listed = pinned_first(blog.listed)  # pinned posts lead page 1
         specs += _paginate("index", title, listed, per_page, partial(index_page, blog_path))
     tags = sorted((t for t in blog.tags.values() if t.posts), key=lambda t: t.slug)
-    if tags:
-        specs.append(PageSpec(name=tags_index(blog_path), kind="tags", title=_("Tags")))
-    for tag in tags:
-        specs += _paginate(
-            "tag",
-            _("Posts tagged “%s”") % tag.label,
-            tag.posts,
-            per_page,
-            partial(tag_page, blog_path, tag),
-            tag=tag,
-        )
+    specs += _index_and_pages(
+        PageSpec(name=tags_index(blog_path), kind="tags", title=_("Tags")),
+        [
+            (t, _("Posts tagged “%s”") % t.label, t.posts, partial(tag_page, blog_path, t.slug))
+            for t in tags
+        ],
+        per_page,
+    )
     authors = sorted(
         (a for key, a in blog.authors.items() if blog.author_posts.get(key)), key=lambda a: a.slug
     )
-    if authors:
-        specs.append(PageSpec(name=authors_index(blog_path), kind="authors", title=_("Authors")))
-    for author in authors:
-        specs += _paginate(
-            "author",
-            _("Posts by %s") % author.name,
-            blog.author_posts[author.key],
-            per_page,
-            partial(author_page, blog_path, author),
-            author=author,
-        )
+    specs += _index_and_pages(
+        PageSpec(name=authors_index(blog_path), kind="authors", title=_("Authors")),
+        [
+            (
+                a,
+                _("Posts by %s") % a.name,
+                blog.author_posts[a.key],
+                partial(author_page, blog_path, a.slug),
+            )
+            for a in authors
+        ],
+        per_page,
+    )
     for catalog in CATALOGS:
         terms = sorted(
             (t for t in blog.catalogs.get(catalog, {}).values() if t.posts), key=lambda t: t.slug
@@ -196,7 +173,7 @@ def plan(
                 one_title % term.label,
                 term.posts,
                 per_page,
-                partial(term_page, blog_path, catalog, term),
+                partial(term_page, blog_path, catalog, term.slug),
                 catalog=catalog,
                 term=term,
             )
@@ -231,7 +208,7 @@ def _series_pages(blog: Blog, blog_path: str) -> list[PageSpec]:
     specs = [PageSpec(name=series_index(blog_path), kind="series-index", title=_("Series"))]
     for series in sorted(blog.series.values(), key=lambda s: s.slug):
         title = _("Series “%s”") % series.name
-        page = series_page(blog_path, series)
+        page = series_page(blog_path, series.slug)
         specs.append(
             PageSpec(name=page, kind="series", title=title, posts=series.parts, series=series)
         )

@@ -24,26 +24,15 @@ from sphinx.environment import BuildEnvironment
 from sphinx.locale import get_translation
 from sphinx.util.osutil import relative_uri
 
+from ...core import routes
 from ...core.config import FEED_FORMATS
 from ...core.store import DocumentStore
 from ...reading.domain import domain_of
 from ...writing.builders import writes_html_pages
 from ...writing.rebuilds import signatures
-from ...writing.render.renderer import renderer_for
-from ...writing.routes import (
-    archive_page,
-    author_page,
-    authors_index,
-    catalog_index,
-    catalog_titles,
-    drafts_page,
-    index_page,
-    plan,
-    tag_page,
-    tags_index,
-    term_page,
-)
-from ...writing.view.blog import CATALOGS, Blog
+from ...writing.render.renderer import Renderer, renderer_for
+from ...writing.routes import catalog_titles, plan_pages
+from ...writing.view.blog import CATALOGS, Blog, all_blogs
 from .placeholders import address_kinds, placeholders
 
 _ = get_translation("sphinx_blogposts")
@@ -96,7 +85,7 @@ def targets(
     ``placed`` the documents at ABlog's page addresses that show its lists: its labels
     lead there, as they did with ABlog."""
     path = config.blogposts_path
-    index = index_page(path)
+    index = routes.index_page(path)
 
     def page_or_index(name: str, title: str) -> Target:
         # a catalog with no value yet has no page: lead to the blog rather than nowhere
@@ -106,41 +95,57 @@ def targets(
     found: dict[str, Target] = {
         "blog-posts": Target(index, str(_("Posts"))),
         "blog-feed": Target(
-            f"{path}/{FEED_FORMATS[feeds[0]]}", f"{config.blogposts_title} Feed", file=True
+            routes.feed_file(routes.blog_feed_folder(path), feeds[0]),
+            f"{config.blogposts_title} Feed",
+            file=True,
         ),
-        "blog-tags": page_or_index(tags_index(path), str(_("Tags"))),
-        "blog-authors": page_or_index(authors_index(path), str(_("Authors"))),
-        "blog-archives": page_or_index(archive_page(path), str(_("Archives"))),
+        "blog-tags": page_or_index(routes.tags_index(path), str(_("Tags"))),
+        "blog-authors": page_or_index(routes.authors_index(path), str(_("Authors"))),
+        "blog-archives": page_or_index(routes.archive_page(path), str(_("Archives"))),
     }
-    if drafts_page(path) in pages:
-        found["blog-drafts"] = Target(drafts_page(path), str(_("Drafts")))
+    if routes.drafts_page(path) in pages:
+        found["blog-drafts"] = Target(routes.drafts_page(path), str(_("Drafts")))
     for catalog, plural in zip(CATALOGS, ("categories", "locations", "languages"), strict=True):
         found[f"blog-{plural}"] = page_or_index(
-            catalog_index(path, catalog), catalog_titles(catalog)[0]
+            routes.catalog_index(path, catalog), catalog_titles(catalog)[0]
         )
         for term in blog.catalogs.get(catalog, {}).values():
             if term.posts:
                 found[f"{catalog}-{ablog_slug(term.key)}"] = Target(
-                    term_page(path, catalog, term), term.label
+                    routes.term_page(path, catalog, term.slug), term.label
                 )
     for tag in blog.tags.values():
         if tag.posts:
-            found[f"tag-{ablog_slug(tag.label)}"] = Target(tag_page(path, tag), tag.label)
+            found[f"tag-{ablog_slug(tag.label)}"] = Target(
+                routes.tag_page(path, tag.slug), tag.label
+            )
     for key, posts in blog.author_posts.items():
         author = blog.authors[key]
         if posts:
             found[f"author-{ablog_slug(author.key)}"] = Target(
-                author_page(path, author), author.name
+                routes.author_page(path, author.slug), author.name
             )
     for year, _posts in blog.years():
-        found[f"archive-{year}"] = Target(archive_page(path), str(year), anchor=f"year-{year}")
+        found[f"archive-{year}"] = Target(
+            routes.archive_page(path), str(year), anchor=f"year-{year}"
+        )
     for post in sorted(blog.posts.values(), key=lambda p: p.docname):
-        found.setdefault(post_label(post.docname, post.title), Target(post.docname, post.title))
+        found.setdefault(
+            post_label(post.docname, post.title), Target(routes.post_page(post), post.title)
+        )
     for place, (kind, of_catalog) in address_kinds(path).items():
         label = _PAGE_LABELS[of_catalog or kind]
         if place in placed and label in found:
             found[label] = Target(place, found[label].title)
     return found
+
+
+@dataclass
+class LabelTable:
+    """The build's part of the cache (``core/cache.py``): ABlog's labels, with the
+    renderer they were computed for (once per renderer: once per build and process)."""
+
+    table: tuple[Renderer, dict[str, Target]] | None = None
 
 
 class AblogRefs(DocumentStore):
@@ -175,15 +180,15 @@ def note_refs(app: Sphinx, doctree: nodes.document) -> None:
 def _table(app: Sphinx) -> dict[str, Target]:
     """This build's labels, computed once per renderer (so once per build and process)."""
     renderer = renderer_for(app)
-    runtime = domain_of(app.env).runtime
-    cached = runtime.get("ablog_labels")
+    cache = domain_of(app.env).cache.part(LabelTable)
+    cached = cache.table
     if cached is None or cached[0] is not renderer:
         # the pages an HTML build has, also for builders that write none (LaTeX, text):
         # a label resolves the same way everywhere, to a link or to its text
         planned = {spec.name for spec in _plan(renderer.blog, app.config, app.env)}
         pages = planned | set(app.env.found_docs)
         placed = set(placeholders(app))
-        cached = runtime["ablog_labels"] = (
+        cached = cache.table = (
             renderer,
             targets(renderer.blog, app.config, pages, placed),
         )
@@ -224,9 +229,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not refs:
         store.data["signatures"] = {}
         return []
-    blog = domain_of(env).runtime.get("blog")
-    if blog is None:
-        return []
+    blog = all_blogs(app)[app.config.blogposts_path]  # built by rebuilds/outdated.py
     config = app.config
     pages = {spec.name for spec in _plan(blog, config, env)} | set(env.found_docs)
     table = targets(blog, config, pages, set(placeholders(app)))
@@ -244,7 +247,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 
 
 def _plan(blog: Blog, config: Config, env: BuildEnvironment) -> list[Any]:
-    return plan(
+    return plan_pages(
         blog,
         config.blogposts_path,
         config.blogposts_title,

@@ -34,9 +34,6 @@ from ...writing.view.blog import CATALOGS, pinned_first
 from ...writing.view.checks import FILLED
 from .settings import TABLE
 
-#: Where the blog domain keeps each placeholder's signature between builds.
-_KEY = "placeholder_signatures"
-
 #: The generated page ABlog wrote at each address under ``blog_path``, as our page kinds.
 _KINDS: dict[str, tuple[str, str | None]] = {
     "": ("index", None),
@@ -103,18 +100,18 @@ def fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The placeholders whose list changed since the last build: written again."""
-    store = domain_of(env).data
+    record = domain_of(env).rebuilds
     found_now = placeholders(app)
-    previous: dict[str, str] = store.get(_KEY, {})
+    previous = record.placeholders
     if not found_now:
-        store[_KEY] = {}
+        record.placeholders = {}
         return []
     renderer = renderer_for(app)
     found = {
         docname: pages.signature(renderer, spec_for(renderer, docname, *kind), "")
         for docname, kind in found_now.items()
     }
-    store[_KEY] = found
+    record.placeholders = found
     logger.info(
         "blogposts: %s show the lists ABlog wrote at their addresses",
         ", ".join(sorted(found)),

@@ -77,23 +77,24 @@ def _url(value: Any) -> Any:
     return value
 
 
-def _patterns(value: Any) -> list[str]:
+def _strings(value: Any, expected: str) -> list[str]:
+    """ABlog takes one string where it takes a list of them."""
     if isinstance(value, str):
         return [value]
     if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
         return list(value)
-    raise ValueError("a glob pattern or a list of them")
+    raise ValueError(expected)
+
+
+def _patterns(value: Any) -> list[str]:
+    return _strings(value, "a glob pattern or a list of them")
 
 
 def _keys(value: Any) -> Any:
     """ABlog's defaults are one key or a list of keys; None (or False) is none."""
     if value is None or value is False:
         return SKIP
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-        return list(value)
-    raise ValueError("a key or a list of keys")
+    return _strings(value, "a key or a list of keys")
 
 
 def _flag(value: Any) -> Any:

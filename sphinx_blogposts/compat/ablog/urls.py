@@ -16,20 +16,21 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ...core.aliases import value_of
-from ...writing.outputs.feed_plan import formats, plan_of, year_feed_folder
-from ...writing.outputs.moved import EVENT, Moved, output_path
-from ...writing.render.renderer import _, renderer_for
-from ...writing.routes import (
+from ...core.routes import (
     archive_page,
     author_page,
     authors_index,
     catalog_index,
-    catalog_titles,
     index_page,
     tag_page,
     tags_index,
     term_page,
+    year_feed_folder,
 )
+from ...writing.outputs.feed_plan import formats, plan_of
+from ...writing.outputs.moved import EVENT, Moved, output_path
+from ...writing.render.renderer import _, renderer_for
+from ...writing.routes import catalog_titles
 from ...writing.view.blog import CATALOGS
 from .labels import ablog_slug
 from .settings import TABLE
@@ -57,18 +58,18 @@ def old_pages(app: Sphinx) -> dict[str, Moved]:
     add(f"{path}/tag", tags_index(path), str(_("Tags")))
     for tag in blog.tags.values():
         if tag.posts:
-            add(f"{path}/tag/{ablog_slug(tag.label)}", tag_page(path, tag), tag.label)
+            add(f"{path}/tag/{ablog_slug(tag.label)}", tag_page(path, tag.slug), tag.label)
     add(f"{path}/author", authors_index(path), str(_("Authors")))
     for key in blog.author_posts:
         author = blog.authors[key]
-        add(f"{path}/author/{ablog_slug(author.name)}", author_page(path, author), author.name)
+        add(f"{path}/author/{ablog_slug(author.name)}", author_page(path, author.slug), author.name)
     for catalog in CATALOGS:
         add(f"{path}/{catalog}", catalog_index(path, catalog), catalog_titles(catalog)[0])
         for term in blog.catalogs.get(catalog, {}).values():
             if term.posts:
                 add(
                     f"{path}/{catalog}/{ablog_slug(term.label)}",
-                    term_page(path, catalog, term),
+                    term_page(path, catalog, term.slug),
                     term.label,
                 )
     for year, _posts in blog.years():

@@ -38,7 +38,7 @@ class LinksDomain(DocumentStore):
         "links": {},  # docname -> links whose target other documents decide
         "signatures": {},  # docname -> how those links resolved (see ``outdated``)
     }
-    per_document = ("anchors", "links")  # ``runtime`` is reset each build (see ``reset``)
+    per_document = ("anchors", "links")
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)

@@ -81,6 +81,38 @@ def join_tag(lines: list[str], index: int) -> bool:
         pos = start + len(tag_text)
 
 
+def code_spans(line: str) -> list[tuple[int, int]]:
+    """The code spans of ``line`` as MDX reads it: backticks in a tag's ``{…}`` attribute
+    open a JavaScript template literal (``srcSet={`${useBaseUrl(…)} 300w`}``), not code."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while (span := _CODE_SPAN.search(line, pos)) is not None:
+        covered = _tag_over(line, pos, span.start())
+        if covered is not None:
+            pos = covered
+            continue
+        spans.append(span.span())
+        pos = span.end()
+    return spans
+
+
+def _tag_over(line: str, pos: int, column: int) -> int | None:
+    """The end of a tag that starts in ``line[pos:column]`` and goes on past ``column``
+    with a braced attribute value holding a backtick."""
+    for found in _TAG_START.finditer(line, pos, column):
+        if escaped(line, found.start()):
+            continue
+        try:
+            scanned = jsx.scan(line, found.start())
+        except jsx.JsxError:
+            continue
+        if scanned is not None and scanned[1] > column:
+            tag, end = scanned
+            if any((raw or "").startswith("{") and "`" in (raw or "") for _, raw in tag.attrs):
+                return end
+    return None
+
+
 def tag_at(
     lines: list[str], index: int, column: int, limit: int = 60
 ) -> tuple[jsx.Tag, int, int] | None:

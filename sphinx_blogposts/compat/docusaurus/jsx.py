@@ -46,7 +46,7 @@ _NAME = re.compile(r"[A-Za-z][\w.:-]*")
 _ATTR_NAME = re.compile(r"[A-Za-z_:][\w:.-]*")
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 _IDENT = re.compile(r"[A-Za-z_$][\w$]*")
-_CALL = re.compile(r"""^(require|useBaseUrl)\(\s*(["'`])([^"'`]*)\2\s*\)(?:\.default)?$""")
+_CALL = re.compile(r"""^(require|useBaseUrl)\(\s*(["'`])([^"'`]*)\2\s*,?\s*\)(?:\.default)?$""")
 _CAMEL = re.compile(r"[A-Z]")
 
 
@@ -207,6 +207,32 @@ def _js_literal(expr: str) -> str | float | bool | None:
     raise JsxError(expr)
 
 
+def template(expr: str) -> str:
+    """A template literal whose ``${…}`` parts are paths or strings, as the text it makes.
+
+    Docusaurus posts build ``srcSet`` this way: ``${useBaseUrl('/img/a.png')} 300w, …``.
+    Any other expression (a variable, arithmetic) has no value here: JsxError.
+    """
+    if _skip_string(expr, 0) != len(expr):
+        raise JsxError(expr)
+    out: list[str] = []
+    body, pos = expr[1:-1], 0
+    while True:
+        start = body.find("${", pos)
+        if start < 0:
+            out.append(_unescape_js(body[pos:]))
+            return "".join(out)
+        out.append(_unescape_js(body[pos:start]))
+        end = _skip_braces(body, start + 1)
+        part = body[start + 2 : end - 1].strip()
+        call = _CALL.match(part)
+        value = call.group(3) if call else _js_literal(part)
+        if not isinstance(value, str):
+            raise JsxError(part)
+        out.append(value)
+        pos = end
+
+
 def _unescape_js(text: str) -> str:
     return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), text)
 
@@ -296,6 +322,8 @@ def attribute(name: str, raw: str | None) -> tuple[str, str | None] | None:
     call = _CALL.match(expr)
     if call:
         return html_name, call.group(3)
+    if expr.startswith("`") and "${" in expr:
+        return html_name, template(expr)
     value = _js_literal(expr)
     if value is None or value is False:
         return None

@@ -38,11 +38,13 @@ from sphinx.util.nodes import make_refnode
 from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, logger, warn
+from ...reading import local_files
 from ...reading.domain import domain_of
-from ...writing import images as assets
 from ...writing.builders import writes_html_pages
+from ...writing.outputs.images import copy_into
 from ...writing.rebuilds.signatures import OUTSIDE_INPUTS, digest
 from .anchors import HeadingAnchors, LinksDomain, app_of, links_domain, record_links
+from .cache import LinksCache
 from .site_index import is_label, site_index
 
 
@@ -93,7 +95,7 @@ class LinkResolver(SphinxPostTransform):
             uri = self._kept(f"/{value}.html" + (f"#{extra}" if extra else ""), refdoc)
             new = nodes.reference("", "", self._inner(node), internal=False, refuri=uri)
         elif kind == "file":
-            links_domain(self.env).runtime.setdefault("files", set()).add(value)
+            domain_of(self.env).cache.part(LinksCache).files.add(value)
             uri = relative_uri(builder.get_target_uri(refdoc), value)
             new = nodes.reference("", "", self._inner(node), internal=False)
             new["refuri"] = uri + (f"#{extra}" if extra else "")
@@ -138,8 +140,8 @@ class LinkResolver(SphinxPostTransform):
 
     def _report(self, target: str, node: nodes.Element) -> None:
         mode = self.config.blogposts_root_links
-        runtime = links_domain(self.env).runtime
-        reported: set[str] = runtime.setdefault("reported", set())
+        cache = domain_of(self.env).cache.part(LinksCache)
+        reported = cache.reported
         if mode == "keep" or target in reported:
             return
         reported.add(target)
@@ -148,7 +150,7 @@ class LinkResolver(SphinxPostTransform):
             "it is kept as a link to that path of the site"
         )
         if mode == "error":
-            runtime["failed"] = True
+            cache.failed = True
             logger.error(message, type="blogposts", subtype=Warn.LINK.value, location=node)
         else:
             warn(message, Warn.LINK, node)
@@ -165,7 +167,7 @@ def outdated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: documents whose links now resolve elsewhere (a post's slug changed,
     a linked document or heading appeared or went away) are written again."""
     domain = links_domain(env)
-    domain.runtime.pop("index", None)
+    domain_of(env).cache.part(LinksCache).index = None
     index = site_index(env)
     previous: dict[str, str] = domain.data["signatures"]
     current: dict[str, str] = {}
@@ -209,25 +211,25 @@ def posts_digest(app: Sphinx) -> str:
 
 def reset(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """``env-before-read-docs``: each build reports each target once, with current posts."""
-    links_domain(env).runtime.clear()
+    domain_of(env).cache.reset(LinksCache)
 
 
 def copy_files(app: Sphinx) -> list[Any]:
     """``html-collect-pages``: copy the static files links named (to ``_static/blogposts``)."""
-    files: set[str] = links_domain(app.env).runtime.get("files", set())
+    files = domain_of(app.env).cache.part(LinksCache).files
     outdir = Path(app.outdir).resolve()
-    roots = [r for r in (assets.static_dir(app), Path(app.srcdir)) if r is not None]
+    roots = [r for r in (local_files.static_dir(app), Path(app.srcdir)) if r is not None]
     for name in sorted(files):
-        rel = name.removeprefix(assets.OUTPUT_DIR + "/")
+        rel = name.removeprefix(local_files.OUTPUT_DIR + "/")
         source = next((r / rel for r in roots if (r / rel).is_file()), None)
         if source is not None:
-            assets.copy_into(outdir, source, name)
+            copy_into(outdir, source, name)
     return []
 
 
 def fail_build(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: with ``blogposts_root_links = "error"``, the build fails."""
-    if exception is None and links_domain(app.env).runtime.get("failed"):
+    if exception is None and domain_of(app.env).cache.part(LinksCache).failed:
         app.statuscode = 1
 
 

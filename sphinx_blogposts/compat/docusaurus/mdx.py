@@ -19,9 +19,8 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from ...core.diagnostics import Warn, warn
-from ...reading import values
+from ...reading import local_files, values
 from ...reading.domain import POST_DIRECTIVE, front_matter_of, is_markdown, matches_pattern
-from ...writing import images as assets
 from . import mdx_directives, static
 from .rewrite import Preprocessor
 from .syntax import needs_rewrite
@@ -75,7 +74,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         return  # plain Markdown, as most posts are
     processor = Preprocessor(
         design="sphinx_design" in app.extensions,
-        static_dir=assets.static_dir(app),
+        static_dir=local_files.static_dir(app),
         doc_dir=env.doc2path(docname).parent,
     )
     result = processor.run(text, body_start, has_title)

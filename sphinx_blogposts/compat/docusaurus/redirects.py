@@ -3,7 +3,7 @@
 Docusaurus served a post at ``/blog/<slug>`` when its front matter had a ``slug``, and
 otherwise at ``/blog/YYYY/MM/DD/<name>`` for a post whose path holds a date: a file named
 ``YYYY-MM-DD-<name>.md``, a folder of that name, dated folders, a team folder before the
-date (see :func:`~sphinx_blogposts.reading.dates.docusaurus_name` for the exact rule).
+date (the route table has the exact rule: :func:`~sphinx_blogposts.core.routes.docusaurus_page`).
 Links and search results out there still point at those URLs, so each gets
 ``<old>/index.html`` with a meta refresh and a canonical link to the post's new page,
 unless a real page is there. Two posts claiming one URL is an error in the
@@ -12,25 +12,22 @@ wrong post. Redirects are written by the main process at the end of an HTML buil
 
 A blog migrated from Docusaurus has one redirect per post, thousands for a large one,
 and nearly all of them are the same from one build to the next. So, like the generated
-pages (``writing/outputs``), a ledger in the doctree folder remembers per builder and output
-folder a digest of each redirect page written; a redirect whose digest did not change
-and whose file is still there costs one ``stat``, never a read or a write. The ledger is
-saved when a build succeeds; before a build rewrites or deletes a redirect the ledger
-knows, that entry is dropped from the saved ledger first, so a build that stops half way
-cannot leave a ledger that vouches for a file it no longer describes. Without a ledger
-(a new doctree folder, say) each existing file is read and compared, as a fallback.
+pages, a ledger (``writing/rebuilds/ledger.py``) remembers per builder and output folder
+a digest of each redirect page written; a redirect whose digest did not change and whose
+file is still there costs one ``stat``, never a read or a write. Without a ledger (a new
+doctree folder, say) each existing file is read and compared, as a fallback.
 
-A list of the redirects in the output folder itself (``.blogposts-redirects``) lets a
-build delete the ones no longer wanted even when the doctree folder is new. A file is
-only ever deleted if it carries the redirect marker this module writes, so a page a
-user or another tool put at such a path is never removed.
+The ledger's list in the output folder itself (``.blogposts-redirects``) lets a build
+delete the ones no longer wanted even when the doctree folder is new. Unlike the other
+kinds of file, a redirect is only ever deleted if it carries the redirect marker this
+module writes: that list names paths anyone may write to (an old URL is where a user may
+put a real page later), so a page a user or another tool put there is never removed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -39,15 +36,14 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, logger, warn
 from ...core.model import Post
+from ...core.routes import docusaurus_page
 from ...core.version import __version__
-from ...reading.dates import docusaurus_name
-from ...reading.domain import domain_of, read_front_matter
+from ...reading.domain import read_front_matter
 from ...writing.builders import writes_html_pages
 from ...writing.outputs import parallel
 from ...writing.outputs.moved import MARKER, redirect_html
-from ...writing.rebuilds import fingerprint as state
 from ...writing.rebuilds import signatures
-from ...writing.render.renderer import renderer_for
+from ...writing.rebuilds.ledger import Ledger
 from ...writing.view.registry import renderers
 
 MANIFEST = ".blogposts-redirects"
@@ -55,24 +51,6 @@ MANIFEST = ".blogposts-redirects"
 LEDGER = "blogposts-redirects.json"
 #: Builders whose output is served at URLs (EPUB's is not).
 REDIRECT_BUILDERS = ("html", "dirhtml")
-_BAD_SEGMENT = re.compile(r"[\x00-\x1f\\?#%<>\"]")
-
-
-def old_path(post: Post, blog_path: str) -> str | None:
-    """The page name Docusaurus gave the post, relative to the output root."""
-    if post.slug:
-        parts = [p for p in post.slug.strip().split("/") if p]
-    else:
-        rel = post.docname.removeprefix(blog_path + "/")
-        if rel == post.docname:
-            return None
-        name = docusaurus_name(rel)
-        if name.date is None:
-            return None
-        parts = [p for p in name.slug.split("/") if p]
-    if not parts or any(p in (".", "..") or _BAD_SEGMENT.search(p) for p in parts):
-        return None
-    return "/".join([blog_path, *parts])
 
 
 def wanted(app: Sphinx) -> dict[str, Post]:
@@ -85,7 +63,7 @@ def wanted(app: Sphinx) -> dict[str, Post]:
         if not renderer.settings.blogposts_redirects:
             continue
         for post in sorted(renderer.blog.posts.values(), key=lambda p: p.docname):
-            path = old_path(post, renderer.blog_path)
+            path = docusaurus_page(renderer.blog_path, post.docname, post.slug)
             if post.slug and path is None:
                 warn(
                     f"'slug': {post.slug!r} cannot be a URL path; no redirect is written",
@@ -109,57 +87,17 @@ def wanted(app: Sphinx) -> dict[str, Post]:
     return result
 
 
-def asked(app: Sphinx) -> dict[str, Post]:
-    """The redirects posts ask for by their old page names (ABlog's ``:redirect:``): output
-    path -> post. Written whatever ``blogposts_redirects`` says, since each was asked for;
-    a name that is not a page name, or where a page exists, is one warning."""
-    renderer = renderer_for(app)
-    outdir = Path(app.outdir)
-    result: dict[str, Post] = {}
-    for post in sorted(domain_of(app.env).posts.values(), key=lambda p: p.docname):
-        for name in post.redirect_from:
-            old = name.strip().strip("/").removesuffix(".html").removesuffix("/index")
-            parts = old.split("/")
-            problem = None
-            if not old or any(p in ("", ".", "..") or _BAD_SEGMENT.search(p) for p in parts):
-                problem = "is not a page name such as 'blog/old-name'"
-            elif renderer.has_page(old) or old == post.docname:
-                problem = "is a page of this site"
-            if problem is None:
-                out = Path(app.builder.get_outfilename(old))  # type: ignore[attr-defined]
-                rel = out.relative_to(outdir).as_posix()
-                if rel in result and result[rel] is not post:
-                    problem = f"is the old name of {result[rel].docname} too"
-                else:
-                    result[rel] = post
-                    continue
-            warn(
-                f"'redirect': {name!r} {problem}; no redirect is written for it",
-                Warn.REDIRECT,
-                (post.docname, post.key_lines.get("redirect", post.line)),
-            )
-    return result
-
-
 def write_redirects(app: Sphinx) -> list[Any]:
     """``html-collect-pages``: write the redirect pages that changed, remove stale ones."""
     if not writes_html_pages(app.builder) or app.builder.name not in REDIRECT_BUILDERS:
         return []  # not in an EPUB: it has no URLs to keep alive
     outdir = str(Path(app.outdir).resolve())
-    manifest = Path(outdir, MANIFEST)
-    listed = _read_manifest(manifest)
-    ledger = Path(app.doctreedir, LEDGER)
-    key = f"{app.builder.name}:{outdir}"
-    stored = signatures.load_ledger(ledger).get(key, {})
-    recorded, recorded_fingerprint = state.split(stored if isinstance(stored, dict) else {})
+    ledger = Ledger.of_build(app, LEDGER, manifest=MANIFEST)
+    recorded = ledger.previous
 
-    current: dict[str, str] = {}  # output path -> digest of the page, for the ledger
     pages: dict[str, str] = {}  # output path -> page, for those to write
     base = app.config.html_baseurl
-    redirects = wanted(app)
-    ablog = asked(app)
-    delay = getattr(app.config, "blogposts_redirect_refresh", 5)
-    wanted_pages = {**redirects, **ablog}
+    wanted_pages = wanted(app)
     # all a redirect page is made from, in one digest: when it is the one the ledger was
     # saved with, each page is as the ledger says and none is made again to compare
     fingerprint = signatures.digest(
@@ -168,68 +106,45 @@ def write_redirects(app: Sphinx) -> list[Any]:
             app.builder.name,
             signatures.config_hash(app),  # how get_target_uri() builds URLs
             base,
-            delay,
-            sorted((rel, p.docname, p.title, rel in ablog) for rel, p in wanted_pages.items()),
+            sorted((rel, p.docname, p.title) for rel, p in wanted_pages.items()),
         ]
     )
-    as_recorded = recorded_fingerprint == fingerprint
+    as_recorded = ledger.previous_fingerprint == fingerprint
+    ledger.expect({}, fingerprint)
     for rel, post in wanted_pages.items():
         target = os.path.join(outdir, rel)
         if not os.path.normpath(target).startswith(outdir + os.sep):
-            continue  # old_path() keeps to the output folder; this is a second lock
+            continue  # docusaurus_page() keeps to the output folder; this is a second lock
         if as_recorded and rel in recorded and os.path.isfile(target):
-            current[rel] = recorded[rel]
+            ledger.record(rel, recorded[rel])
             continue
         new_uri = app.builder.get_target_uri(post.docname)
         url = relative_uri(rel, new_uri)
         canonical = base.rstrip("/") + "/" + new_uri if base else url
-        html = redirect_html(post.title, url, canonical, delay if rel in ablog else 0)
-        digest = hashlib.sha1(html.encode("utf-8")).hexdigest()
-        current[rel] = digest
-        known = recorded.get(rel)
-        if known == digest and os.path.isfile(target):
+        html = redirect_html(post.title, url, canonical)
+        ledger.record(rel, hashlib.sha1(html.encode("utf-8")).hexdigest())
+        if ledger.is_current(rel):
             continue  # written by an earlier build, unchanged: not even read
-        if known is None and _same_file(target, html):
+        if rel not in recorded and _same_file(target, html):
             continue  # no ledger entry (a new doctree folder): compare, as a fallback
         pages[rel] = html
 
-    stale = sorted((listed | set(recorded)) - set(current))
-    touched = {rel for rel in [*pages, *stale] if rel in recorded}
-    if touched:  # the saved ledger must not vouch for a file while it is being replaced
-        signatures.save_ledger(ledger, key, {k: v for k, v in recorded.items() if k not in touched})
+    stale = ledger.stale()
+    ledger.forget([*pages, *stale])
     for rel in _write_pages(app, outdir, pages):
-        del current[rel]  # not written: the ledger must not claim it
-    removed = sum(_remove(outdir, rel) for rel in stale)
-    if set(current) != listed and (current or manifest.is_file()):
-        manifest.write_text("\n".join(sorted(current)) + "\n", encoding="utf-8")
-    runtime = domain_of(app.env).runtime
-    unchanged = as_recorded and current == recorded and not touched
-    runtime["redirect_ledger"] = (ledger, key, state.stamped(current, fingerprint), unchanged)
+        ledger.drop(rel)  # not written: the ledger must not claim it
+    # only a file with the marker: the output folder's list may name a page a user put
+    # there since (the ledger vouches for our files, not for what replaced them)
+    removed = ledger.remove(stale, ours=_is_redirect)
+    ledger.write_manifest()
+    ledger.keep(app)
     logger.info(
         "blogposts: %d of %d redirect pages written, %d removed",
         len(pages),
-        len(current),
+        len(ledger.current),
         removed,
     )
     return []
-
-
-def save_ledger(app: Sphinx, exception: Exception | None) -> None:
-    """At ``build-finished``: remember the redirects' digests, only if the build succeeded."""
-    pending = domain_of(app.env).runtime.pop("redirect_ledger", None)
-    if pending is None or exception is not None:
-        return
-    ledger, key, current, unchanged = pending
-    if unchanged:
-        return  # the saved ledger says just this
-    signatures.save_ledger(ledger, key, current)
-
-
-def _read_manifest(manifest: Path) -> set[str]:
-    try:
-        return set(manifest.read_text(encoding="utf-8").split())
-    except OSError:
-        return set()
 
 
 def _same_file(target: str, html: str) -> bool:
@@ -289,20 +204,9 @@ def _write_all(outdir: str, pages: dict[str, str]) -> list[str]:
     return refused
 
 
-def _remove(outdir: str, rel: str) -> bool:
-    """Delete a redirect no longer wanted, if the file is one (it has the marker)."""
-    root = Path(outdir)
-    old = (root / rel).resolve()
-    if not (old.is_relative_to(root) and old.is_file()):
-        return False
-    if MARKER not in old.read_text(encoding="utf-8", errors="replace"):
-        return False  # a page someone else put there
-    old.unlink()
-    for parent in old.parents:  # the folders only this redirect needed
-        if parent == root or not parent.is_relative_to(root) or any(parent.iterdir()):
-            break
-        parent.rmdir()
-    return True
+def _is_redirect(path: Path) -> bool:
+    """Whether the file is a redirect page this module wrote (it has the marker)."""
+    return MARKER in path.read_text(encoding="utf-8", errors="replace")
 
 
 def _slug_line(app: Sphinx, post: Post) -> tuple[str, int | None]:
@@ -312,4 +216,3 @@ def _slug_line(app: Sphinx, post: Post) -> tuple[str, int | None]:
 
 def register(app: Sphinx) -> None:
     app.connect("html-collect-pages", write_redirects)
-    app.connect("build-finished", save_ledger)

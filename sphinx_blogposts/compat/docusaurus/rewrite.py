@@ -84,10 +84,10 @@ class Preprocessor:
         if not in_html:  # <Link to="x">text</Link>: a Markdown link, resolved as others are
             line = components.markdown_links(line)
         out, last = [], 0
-        for span in syntax.CODE_SPAN.finditer(line):
-            out.append(self._inline(line[last : span.start()], number, unknown, in_html))
-            out.append(span.group(0))
-            last = span.end()
+        for start, end in html_tags.code_spans(line):
+            out.append(self._inline(line[last:start], number, unknown, in_html))
+            out.append(line[start:end])
+            last = end
         out.append(self._inline(line[last:], number, unknown, in_html))
         return "".join(out)
 

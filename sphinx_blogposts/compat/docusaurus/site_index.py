@@ -6,6 +6,7 @@ the static folder; the resolver (links.py) turns each link into one of those.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Set
 from pathlib import Path
@@ -14,14 +15,15 @@ from urllib.parse import unquote, urlsplit
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from ...core.routes import docusaurus_page, post_page
+from ...reading import local_files
 from ...reading.domain import domain_of
-from ...writing import images as assets
 from ...writing.builders import writes_html_pages
 from ...writing.render.renderer import renderer_for
-from ...writing.routes import plan
+from ...writing.routes import plan_pages
 from ...writing.view.registry import renderers
 from .anchors import app_of, links_domain
-from .redirects import old_path
+from .cache import LinksCache
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCE_SUFFIXES = (".md", ".mdx", ".rst", ".markdown")
@@ -43,11 +45,14 @@ class SiteIndex:
         self.links = links_domain(app.env)
         claims: dict[str, list[str]] = {}
         for post in domain_of(app.env).posts.values():
-            path = old_path(post, post.blog or app.config.blogposts_path)
+            blog_path = post.blog or app.config.blogposts_path
+            path = docusaurus_page(blog_path, post.docname, post.slug)
             if path is not None:
-                claims.setdefault(path, []).append(post.docname)
+                claims.setdefault(path, []).append(post_page(post))
         #: A URL two posts had is left to the redirect warning; it names neither.
         self.old_urls = {path: docs[0] for path, docs in claims.items() if len(docs) == 1}
+        #: Where each post was on the old site: what its relative links were read against.
+        self.address = {doc: path for path, doc in self.old_urls.items()}
         site = app.config.blogposts_site_url
         self.site = urlsplit(site.strip()) if site else None
         url_map: dict[str, str] = app.config.blogposts_url_map
@@ -60,7 +65,7 @@ class SiteIndex:
             cfg = app.config
             self.generated = {
                 spec.name
-                for spec in plan(
+                for spec in plan_pages(
                     renderer.blog,
                     cfg.blogposts_path,
                     cfg.blogposts_title,
@@ -111,12 +116,12 @@ class SiteIndex:
 
     def file_for(self, path: str) -> tuple[Path, str] | None:
         """A file of the static folder (or the source folder) a root-relative path names."""
-        source = assets.source_of(self.app, unquote(path), None)
+        source = local_files.source_of(self.app, unquote(path), None)
         if source is None or source.suffix.lower() in _SOURCE_SUFFIXES:
             return None
         if not self.html:  # not copied: the link names the path on the site
             return (source, "")
-        name = assets.output_name(self.app, source)
+        name = local_files.output_name(self.app, source)
         return (source, name) if name is not None else None
 
     def anchor(self, page: str, fragment: str) -> str:
@@ -151,7 +156,24 @@ class SiteIndex:
             found = self.links.anchor(refdoc, target)
             if found is not None:
                 return ("local", found, "")
+        if "#" in target:  # myst-parser reads ``other-post#part`` as one name, never a path
+            return self.relative(target, refdoc)
         return None
+
+    def relative(self, target: str, refdoc: str) -> Resolution:
+        """``[x](other-post#part)``: a path read against the page's old address, as a browser did.
+
+        Only a post or document found there is resolved; anything else is left to myst-parser
+        and its warning, as before.
+        """
+        path, fragment = split_target(target)
+        if not path:
+            return None
+        here = "/" + self.address.get(refdoc, refdoc)
+        page = self.page_for(posixpath.normpath(posixpath.join(posixpath.dirname(here), path)))
+        if page is None:
+            return None
+        return ("page", page, self.anchor(page, fragment) if fragment else "")
 
     def uri(self, uri: str) -> Resolution:
         """A link myst-parser made external: ``https://<blogposts_site_url>/blog/...``."""
@@ -189,8 +211,8 @@ def is_label(env: BuildEnvironment, target: str) -> bool:
 
 def site_index(env: BuildEnvironment) -> SiteIndex:
     """The build's index, made on first use after the read phase."""
-    runtime = links_domain(env).runtime
-    index = runtime.get("index")
+    cache = domain_of(env).cache.part(LinksCache)
+    index = cache.index
     if index is None or index.env is not env:
-        index = runtime["index"] = SiteIndex(app_of(env))
+        index = cache.index = SiteIndex(app_of(env))
     return index

@@ -3,7 +3,8 @@
 A Docusaurus post names files by the path they have on the site: ``/img/x.png``,
 ``/assets/2023/clip.mp4``, ``@site/static/img/x.png`` (through ``require()``), in a
 Markdown image, or in raw HTML (``img``, ``source``, ``video``, ``audio``, ``iframe``,
-``a href``). Sphinx knows nothing of that folder and never looks inside raw HTML.
+``a href``, and each URL of a ``srcset``). Sphinx knows nothing of that folder and never
+looks inside raw HTML.
 
 At read time (``doctree-read``, before Sphinx collects images), each such path is
 looked up in the static folder (``blogposts_static_path``), then in the source folder:
@@ -35,8 +36,12 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, warn
 from ...core.store import DocumentStore
-from ...writing import images as assets
+from ...core.urls import SRCSET_URL
+from ...reading import local_files
+from ...reading.domain import domain_of
 from ...writing.builders import writes_html_pages
+from ...writing.outputs.images import copy_into
+from .cache import StaticCache
 from .site_index import site_index
 
 #: Placeholders, read-time to write-time. ``://`` keeps Sphinx from taking them as files.
@@ -47,7 +52,7 @@ PAGE = "blogposts://page/"  # + a path of the site that may name a page (known a
 _SITE_ALIAS = "@site/"
 _STATIC_ALIAS = "@site/static/"
 _EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//|#|\?)")
-_URL_ATTR = re.compile(r"""(\s(src|href|poster)\s*=\s*)(["'])(.*?)\3""", re.I | re.S)
+_URL_ATTR = re.compile(r"""(\s(src|href|poster|srcset)\s*=\s*)(["'])(.*?)\3""", re.I | re.S)
 _PLACEHOLDER = re.compile(r"blogposts://(file|site|page)/([^\"'\s>]*)")
 #: A path with one of these suffixes (or none) may be a page (``iframe src``, ``a href``);
 #: with any other, it names a file.
@@ -100,7 +105,7 @@ class _Resolver:
         path, _ = _split(value)
         rooted = root_path(path)
         if rooted is not None:
-            return assets.source_of(self.app, rooted, None)
+            return local_files.source_of(self.app, rooted, None)
         if _EXTERNAL.match(path) or not path:
             return None
         candidate = self.doc_dir / path
@@ -128,6 +133,23 @@ class _Resolver:
         self.missing(rooted, node)
         node["uri"] = SITE + rooted.lstrip("/")
 
+    def url(self, value: str, node: nodes.Node, may_be_page: bool) -> str:
+        """What a raw HTML URL becomes: a placeholder for its file, its page or its path on
+        the site; ``value`` itself when it is not a local path."""
+        path, rest = _split(value)
+        rooted = root_path(path)
+        found = self.local(value)
+        name = local_files.output_name(self.app, found) if found is not None else None
+        if found is not None and name is not None and found.suffix not in _SOURCES:
+            self.files[name] = str(found)
+            return FILE + name + rest
+        if rooted is None:
+            return value
+        if may_be_page and Path(path).suffix.lower() in _PAGE_SUFFIXES:
+            return PAGE + rooted.lstrip("/") + rest
+        self.missing(rooted, node)
+        return SITE + rooted.lstrip("/") + rest
+
     def raw(self, node: nodes.raw) -> None:
         text = node.astext()
         if "=" not in text:
@@ -135,20 +157,12 @@ class _Resolver:
 
         def fix(match: re.Match[str]) -> str:
             value = match.group(4)
-            path, rest = _split(value)
-            rooted = root_path(path)
-            found = self.local(value)
-            name = assets.output_name(self.app, found) if found is not None else None
-            if found is not None and name is not None and found.suffix not in _SOURCES:
-                self.files[name] = str(found)
-                new = FILE + name + rest
-            elif rooted is None:
-                return match.group(0)
-            elif Path(path).suffix.lower() in _PAGE_SUFFIXES:
-                new = PAGE + rooted.lstrip("/") + rest
+            if match.group(2).lower() == "srcset":  # a list of image URLs, each resolved
+                new = SRCSET_URL.sub(
+                    lambda url: url.group(1) + self.url(url.group(2), node, False), value
+                )
             else:
-                self.missing(rooted, node)
-                new = SITE + rooted.lstrip("/") + rest
+                new = self.url(value, node, True)
             return match.group(1) + match.group(3) + new + match.group(3)
 
         new_text = _URL_ATTR.sub(fix, text)
@@ -186,19 +200,18 @@ def outdated(
         docname
         for docname, paths in found.items()
         if docname in env.found_docs
-        and any(assets.source_of(app, path, None) is not None for path in paths)
+        and any(local_files.source_of(app, path, None) is not None for path in paths)
     )
 
 
 def note_document(app: Sphinx, docname: str) -> None:
     """Called at ``source-read`` for each post or MDX file: its paths are resolved here."""
-    runtime = static_domain(app).runtime
-    runtime.setdefault("docs", set()).add(docname)
+    domain_of(app.env).cache.part(StaticCache).docs.add(docname)
 
 
 def is_noted(app: Sphinx, docname: str) -> bool:
     """Whether this build read ``docname`` as a Docusaurus post or MDX file (in this process)."""
-    return docname in static_domain(app).runtime.get("docs", ())
+    return docname in domain_of(app.env).cache.part(StaticCache).docs
 
 
 class PlaceholderResolver(SphinxPostTransform):
@@ -247,7 +260,7 @@ def copy_files(app: Sphinx) -> list[Any]:
         for name, source in sorted(files.items()):
             path = Path(source)
             if path.is_file():
-                assets.copy_into(outdir, path, name)
+                copy_into(outdir, path, name)
     return []
 
 

@@ -58,7 +58,6 @@ IMPORT = re.compile(r"^(?:import|export)\b")
 IMPORT_DONE = re.compile(r"""(?:\bfrom\s*["'][^"']*["']|^import\s*["'][^"']*["'])\s*;?\s*$""")
 TRUNCATE = re.compile(r"^\s*\{/\*\s*truncate\s*\*/\}\s*$", re.I)
 COMMENT = re.compile(r"\{/\*.*?\*/\}", re.S)
-CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 MD_IMAGE = re.compile(r"(!\[[^\]]*\]\()(/[^)\s]+)")
 HEADING = re.compile(r"^(#{1,6})([ \t].*|)$")
 #: A link reference definition on one line: ``[label]: url "title"``.
@@ -71,7 +70,8 @@ DEFINITION_START = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:", re.M)
 #: these in a line it changes (``<Tabs`` and any component start with ``<`` and a capital
 #: letter), so a body with none of them is left as it is, but for its
 #: headings (see :func:`needs_rewrite`). Loose on purpose: a false alarm costs the full
-#: rewrite, a miss would be a bug (``tests/test_mdx_fast_path.py`` checks both ways).
+#: rewrite, a miss would be a bug (``tests/features/docusaurus/test_mdx_fast_path.py``
+#: checks both ways).
 TRIGGER_TEXT = (
     "{/*",  # {/* comments */} and {/* truncate */}
     ":::",  # :::tip admonitions and colon fences

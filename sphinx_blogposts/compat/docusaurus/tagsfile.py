@@ -10,52 +10,41 @@ define gets a warning at the post's ``tags:`` line (Docusaurus' ``onInlineTags: 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-import yaml
 from docutils import nodes
 from sphinx.application import Sphinx
 
+from ...core.aliases import location
 from ...core.diagnostics import Warn, warn
 from ...core.model import TagDef
 from ...core.slugs import slugify
+from ...reading import entries_file
 from ...reading.domain import domain_of, read_front_matter
+from ...writing.view.blog import TAG_DEFINITIONS
+from .cache import TagsFile
 
 
 def tags_file(srcdir: Path, blog_path: str, configured: str | None) -> Path | None:
-    if configured:
-        return Path(srcdir, configured)
-    for name in ("tags.yml", "tags.yaml"):
-        candidate = Path(srcdir, blog_path, name)
-        if candidate.is_file():
-            return candidate
-    return None
+    """The tags file in use: the configured one, else ``tags.yml`` in the blog folder."""
+    return entries_file.find(entries_file.TAGS, srcdir, blog_path, configured)
 
 
-def load(path: Path | None) -> dict[str, TagDef]:
+def load(path: Path | None, missing_at: str | None = None) -> dict[str, TagDef]:
     """Read the file; each problem is one warning, and the file never breaks the build."""
     if path is None:
         return {}
-    if not path.is_file():
-        warn(f"the tags file {path} does not exist", Warn.TAG)
-        return {}
-    try:
-        data: Any = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        warn(f"the tags file {path} is not valid YAML: {exc}", Warn.TAG)
-        return {}
-    if data is None:
-        return {}
-    if not isinstance(data, dict):
-        warn(f"the tags file {path} must map tag keys to label, description, permalink", Warn.TAG)
-        return {}
+    entries = entries_file.load(entries_file.TAGS, path, missing_at)
     tags: dict[str, TagDef] = {}
-    for raw_key, value in data.items():
+    for raw_key, value in entries.data.items():
         key = " ".join(str(raw_key).split())
         if value is None:
             value = {}
         if not isinstance(value, dict):
-            warn(f"tag {key!r} in {path} must be a mapping or empty; ignored", Warn.TAG)
+            warn(
+                f"tag {key!r} in {path.name} must be a mapping or empty; it is ignored",
+                Warn.TAG,
+                entries.where(raw_key),
+            )
             continue
         label = " ".join(str(value.get("label") or key).split())
         permalink = str(value.get("permalink") or "").strip("/").rsplit("/", 1)[-1]
@@ -70,16 +59,17 @@ def load(path: Path | None) -> dict[str, TagDef]:
 
 
 def defined(app: Sphinx) -> dict[str, TagDef]:
-    found: dict[str, TagDef] = domain_of(app.env).runtime.get("tags_file", {})
-    return found
+    """The tags the file defines; also the answer to ``TAG_DEFINITIONS``."""
+    return domain_of(app.env).cache.part(TagsFile).tags
 
 
 def on_builder_inited(app: Sphinx) -> None:
     """Read the file once per build, in the main process (``-j`` workers inherit it)."""
-    domain = domain_of(app.env)
-    path = tags_file(Path(app.srcdir), app.config.blogposts_path, app.config.blogposts_tags_file)
-    domain.runtime["tags_file_path"] = path
-    domain.runtime["tags_file"] = load(path)
+    cache = domain_of(app.env).cache.part(TagsFile)
+    cache.path = tags_file(
+        Path(app.srcdir), app.config.blogposts_path, app.config.blogposts_tags_file
+    )
+    cache.tags = load(cache.path, location(app, "blogposts_tags_file"))
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
@@ -87,7 +77,7 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     domain = domain_of(app.env)
     docname = app.env.docname
     post = domain.posts.get(docname)
-    path = domain.runtime.get("tags_file_path")
+    path = domain.cache.part(TagsFile).path
     if post is None or path is None:
         return
     if path.is_file():
@@ -107,4 +97,5 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
 
 def register(app: Sphinx) -> None:
     app.connect("builder-inited", on_builder_inited)
+    app.connect(TAG_DEFINITIONS, defined)  # the tags the writing side's blog view knows
     app.connect("doctree-read", on_doctree_read, priority=600)  # after the post is read

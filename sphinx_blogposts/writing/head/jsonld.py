@@ -7,8 +7,8 @@ Search engines read one ``<script type="application/ld+json">`` per page: a
 ``Person`` with a ``name`` and a ``url``); all are given when the post has them.
 
 The script goes into the page's ``<head>`` (the ``metatags`` every theme writes) at
-``html-page-context``, after Sphinx has copied the page's images, so an image named by
-ABlog's ``:image: N`` has its final URL. What it shows is in the signatures that decide
+``html-page-context``. An image's URL is made by the rule every page shares
+(:mod:`sphinx_blogposts.writing.images`). What it shows is in the signatures that decide
 which pages are written again (a post's card and its update date, see ``post_extras``).
 
 Every URL is absolute, built from ``html_baseurl``; without it, page URLs are left out
@@ -28,14 +28,15 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from ...core.model import Post
+from ...core.routes import author_page, index_page, post_page
 from ...reading import updated as updated_mod
 from ...reading.domain import domain_of
-from .. import images as assets
 from ..builders import writes_html_pages
+from ..cache import HeadCache
+from ..images import image_url
 from ..render.renderer import Renderer
-from ..routes import PageSpec, author_page, index_page
+from ..routes import PageSpec
 from ..view.registry import renderer_of_page, renderer_of_post
-from . import opengraph as social
 
 CONTEXT = "https://schema.org"
 _SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -88,7 +89,7 @@ def blog_ref(renderer: Renderer) -> dict[str, Any]:
 def _person(renderer: Renderer, post: Post) -> list[dict[str, Any]]:
     people = []
     for author in renderer.blog.post_authors.get(post.docname, []):
-        target = author_page(renderer.blog_path, author)
+        target = author_page(renderer.blog_path, author.slug)
         own = page_url(renderer, target) if renderer.has_page(target) else None
         external = _absolute(author.url)
         people.append(
@@ -108,8 +109,9 @@ def posting(renderer: Renderer, post: Post) -> dict[str, Any]:
     """A post's ``BlogPosting``."""
     app = renderer.app
     modified = updated_mod.effective(renderer.env, post) or post.date
-    image = social.image_url(app, post.docname, post.image) if post.image else None
-    url = page_url(renderer, post.docname)
+    base = site_root(renderer) or ""
+    image = image_url(app, post.image, post.docname, post.docname, base=base)
+    url = page_url(renderer, post_page(post))
     return _drop_empty(
         {
             "@context": CONTEXT,
@@ -145,7 +147,7 @@ def for_page(renderer: Renderer, spec: PageSpec) -> Markup:
                         {
                             "@type": "BlogPosting",
                             "headline": post.title,
-                            "url": page_url(renderer, post.docname),
+                            "url": page_url(renderer, post_page(post)),
                             "datePublished": post.date.isoformat() if post.date else None,
                         }
                     )
@@ -156,14 +158,15 @@ def for_page(renderer: Renderer, spec: PageSpec) -> Markup:
         return script(_drop_empty(data))
     if spec.kind == "author" and spec.author is not None:
         author = spec.author
-        image = assets.absolute_url(renderer.app, author.image_url, spec.name, None)
+        base = site_root(renderer) or ""
+        image = image_url(renderer.app, author.image_url, None, spec.name, base=base)
         person = _drop_empty(
             {
                 "@type": "Person",
                 "name": author.name,
                 "description": author.title,
                 "image": image if _absolute(image) else None,
-                "url": page_url(renderer, author_page(renderer.blog_path, author)),
+                "url": page_url(renderer, author_page(renderer.blog_path, author.slug)),
                 "sameAs": [author.url] if _absolute(author.url) else None,
             }
         )
@@ -191,7 +194,7 @@ def on_page_context(
         html = script(posting(renderer_of_post(app, pagename), post))
     elif context.get("blogposts_page") in ("index", "author"):
         renderer = renderer_of_page(app, pagename)  # the page's blog (blogposts_blogs)
-        tables = domain.runtime.setdefault("jsonld_specs", {})
+        tables = domain.cache.part(HeadCache).page_specs
         cached = tables.get(renderer.blog_path)
         if cached is None or cached[0] is not renderer:  # one lookup table per renderer
             cached = (renderer, {spec.name: spec for spec in renderer.pages})

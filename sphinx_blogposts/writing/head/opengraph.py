@@ -1,27 +1,31 @@
-"""What sphinxext-opengraph needs to describe a post: its description, its image, "article".
+"""What link previews read of a post's page: its description and image, as ``og:*``,
+``twitter:*`` and ``keywords`` meta tags.
 
 sphinxext-opengraph builds its ``og:*`` tags at ``html-page-context`` from the page's
 doctree (the first paragraphs, the first image) and lets ``og:*`` entries of the page
 metadata (``context["meta"]``) override them. A post says better what it is about in its
-front matter, so before opengraph runs, each post's ``description`` and ``image`` (or
-``thumbnail``) are put there, as absolute URLs where opengraph expects them. Nothing is
-done when sphinxext-opengraph is not loaded; then writing/images.py writes ``og:description`` and
-``og:image`` itself (and leaves them to opengraph when it is loaded, so none is doubled).
+front matter, so when opengraph is loaded, each post's ``description`` and ``image`` (or
+``thumbnail``) are put there before it runs (:func:`feed_opengraph`), the image as an
+absolute URL. Without opengraph, :func:`add_meta` writes ``og:description`` and
+``og:image`` itself; with it, those are left to opengraph, so none is doubled. The
+``twitter:*`` and ``keywords`` tags are always ours.
 """
 
 from __future__ import annotations
 
 import html
-import posixpath
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
+from markupsafe import Markup
 from sphinx.application import Sphinx
 
 from ...reading.domain import domain_of
-from .. import images as assets
 from ..builders import writes_html_pages
-from ..images import OPENGRAPH
+from ..images import image_url
+
+#: The extension that writes og: meta when it is loaded (otherwise this module does).
+OPENGRAPH = "sphinxext.opengraph"
 
 
 def site_url(app: Sphinx) -> str:
@@ -30,37 +34,10 @@ def site_url(app: Sphinx) -> str:
     return url if not url or url.endswith("/") else url + "/"
 
 
-def image_url(app: Sphinx, docname: str, image: str) -> str | None:
-    """An absolute URL for a post's image: a URL as is, a front-matter file where
-    writing/images.py copied it, an image of the post (ABlog's ``:image: N``) where Sphinx copied
-    it, else ``/x`` from the site root or relative to the post's page."""
-    if urlsplit(image).scheme:
-        return image
-    root = site_url(app)
-    if not root:
-        return None
-    # a file named in front matter, copied by writing/images.py (/img/... or next to the post)
-    source = assets.source_of(app, image, docname)
-    name = assets.output_name(app, source) if source is not None else None
-    if name is not None:
-        return urljoin(root, name)
-    builder: Any = app.builder
-    copied: dict[str, str] = getattr(builder, "images", {})
-    # Sphinx copies the images a document shows to _images/, keyed by their path in the
-    # sources: ABlog's ":image: N" gives that path, a front-matter "cover.png" is relative
-    # to the post's folder.
-    source_dir = posixpath.dirname(docname)
-    for candidate in (image, posixpath.normpath(posixpath.join(source_dir, image))):
-        if candidate in copied:
-            return urljoin(root, posixpath.join(builder.imagedir, copied[candidate]))
-    if image.startswith("/"):
-        return urljoin(root, image.lstrip("/"))
-    return urljoin(urljoin(root, builder.get_target_uri(docname)), image)
-
-
-def on_page_context(
+def feed_opengraph(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
+    """A post's description, image and "article" type, for sphinxext-opengraph's tags."""
     if OPENGRAPH not in app.extensions or not writes_html_pages(app.builder):
         return
     post = domain_of(app.env).posts.get(pagename)
@@ -72,12 +49,42 @@ def on_page_context(
     if post.description:
         # opengraph escapes only double quotes in its tags: escape the rest here.
         meta.setdefault("og:description", html.escape(post.description, quote=False))
-    if post.image:
-        url = image_url(app, pagename, post.image)
-        if url:
-            meta.setdefault("og:image", url)
+    url = image_url(app, post.image, post.docname, pagename, base=site_url(app))
+    if url and urlsplit(url).scheme:  # without a site URL, opengraph's own choice stays
+        meta.setdefault("og:image", url)
+
+
+def add_meta(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``og:image``, ``twitter:image``, ``og:description`` and ``keywords`` of a post page."""
+    post = domain_of(app.env).posts.get(pagename)
+    if post is None or not writes_html_pages(app.builder):
+        return
+    own_og = OPENGRAPH not in app.extensions  # with opengraph, og:* tags are its job
+    tags: list[tuple[str, str, str]] = []
+    if post.description and own_og:
+        tags.append(("property", "og:description", post.description))
+    base = app.config.html_baseurl or ""
+    image = image_url(app, post.image, post.docname, pagename, base=base)
+    if image:
+        if own_og:
+            tags.append(("property", "og:image", image))
+        tags += [
+            ("name", "twitter:card", "summary_large_image"),
+            ("name", "twitter:image", image),
+        ]
+    if post.keywords:
+        tags.append(("name", "keywords", ", ".join(post.keywords)))
+    html = "".join(
+        Markup('<meta {}="{}" content="{}" />\n').format(attr, name, content)
+        for attr, name, content in tags
+    )
+    if html:
+        context["metatags"] = context.get("metatags", "") + html
 
 
 def register(app: Sphinx) -> None:
     # before sphinxext-opengraph (priority 500) reads the page metadata
-    app.connect("html-page-context", on_page_context, priority=400)
+    app.connect("html-page-context", feed_opengraph, priority=400)
+    app.connect("html-page-context", add_meta)

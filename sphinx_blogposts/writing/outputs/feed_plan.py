@@ -17,10 +17,25 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.config import FEED_FORMATS
 from ...core.model import Author, Post
+from ...core.routes import (
+    archive_page,
+    author_feed_folder,
+    author_page,
+    blog_feed_folder,
+    feed_file,
+    index_page,
+    post_page,
+    tag_feed_folder,
+    tag_page,
+    term_feed_folder,
+    term_page,
+    year_feed_folder,
+)
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
+from ..cache import FeedsCache
 from ..render.renderer import Renderer, _, renderer_for
-from ..routes import archive_page, author_page, catalog_titles, index_page, tag_page, term_page
+from ..routes import catalog_titles
 from ..view.blog import CATALOGS, Blog
 from ..view.registry import renderer_of_page
 
@@ -44,7 +59,7 @@ class FeedSpec:
     author: Author | None = None
 
     def path(self, fmt: str) -> str:
-        return f"{self.folder}/{FEED_FORMATS[fmt]}"
+        return feed_file(self.folder, fmt)
 
 
 def formats(app: Sphinx, settings: Any = None) -> list[str]:
@@ -53,12 +68,7 @@ def formats(app: Sphinx, settings: Any = None) -> list[str]:
     return [fmt for fmt in FEED_FORMATS if fmt in wanted]
 
 
-def year_feed_folder(blog_path: str, year: int) -> str:
-    """The folder of one year's feeds (``blogposts_feed_years``)."""
-    return f"{blog_path}/archive/{year}"
-
-
-def plan(blog: Blog, app: Sphinx, settings: Any = None) -> list[FeedSpec]:
+def plan_feeds(blog: Blog, app: Sphinx, settings: Any = None) -> list[FeedSpec]:
     """The feeds of one blog (seeing the configuration as ``settings``); a feed with no
     entry is not written."""
     config = settings if settings is not None else app.config
@@ -70,10 +80,23 @@ def plan(blog: Blog, app: Sphinx, settings: Any = None) -> list[FeedSpec]:
         return listed[:length] if length else listed
 
     site_title = config.blogposts_title
+
+    def archive_feed(
+        kind: str,
+        label: str,
+        where: tuple[str, str],
+        posts: list[Post],
+        author: Author | None = None,
+    ) -> FeedSpec:
+        """The feed of one tag, author, year or catalog term: its folder and its page."""
+        folder, page = where
+        title = f"{site_title}: {label}"
+        return FeedSpec(kind, folder, title, label, page, posts, author=author)
+
     specs = [
         FeedSpec(
             kind="blog",
-            folder=path,
+            folder=blog_feed_folder(path),
             title=site_title,
             subtitle=config.blogposts_description or site_title,
             page=index_page(path),
@@ -82,57 +105,47 @@ def plan(blog: Blog, app: Sphinx, settings: Any = None) -> list[FeedSpec]:
     ]
     if config.blogposts_feed_archives:
         for tag in sorted(blog.tags.values(), key=lambda t: t.slug):
-            label = _("Posts tagged “%s”") % tag.label
             specs.append(
-                FeedSpec(
-                    kind="tag",
-                    folder=f"{path}/tags/{tag.slug}",
-                    title=f"{site_title}: {label}",
-                    subtitle=label,
-                    page=tag_page(path, tag),
-                    posts=entries(tag.posts),
+                archive_feed(
+                    "tag",
+                    _("Posts tagged “%s”") % tag.label,
+                    (tag_feed_folder(path, tag.slug), tag_page(path, tag.slug)),
+                    entries(tag.posts),
                 )
             )
         for key, posts in sorted(blog.author_posts.items()):
             author = blog.authors[key]
-            label = _("Posts by %s") % author.name
             specs.append(
-                FeedSpec(
-                    kind="author",
-                    folder=f"{path}/authors/{author.slug}",
-                    title=f"{site_title}: {label}",
-                    subtitle=label,
-                    page=author_page(path, author),
-                    posts=entries(posts),
+                archive_feed(
+                    "author",
+                    _("Posts by %s") % author.name,
+                    (author_feed_folder(path, author.slug), author_page(path, author.slug)),
+                    entries(posts),
                     author=author,
                 )
             )
         if config.blogposts_feed_years:
             for year, posts in blog.years():
-                label = _("Posts of %s") % year
                 specs.append(
-                    FeedSpec(
-                        kind="year",
-                        folder=year_feed_folder(path, year),
-                        title=f"{site_title}: {label}",
-                        subtitle=label,
-                        page=archive_page(path),
-                        posts=entries(posts),
+                    archive_feed(
+                        "year",
+                        _("Posts of %s") % year,
+                        (year_feed_folder(path, year), archive_page(path)),
+                        entries(posts),
                     )
                 )
         for catalog in CATALOGS:
             one_title = catalog_titles(catalog)[1]
             for term in sorted(blog.catalogs.get(catalog, {}).values(), key=lambda t: t.slug):
-                label = one_title % term.label
-                page = term_page(path, catalog, term)
                 specs.append(
-                    FeedSpec(
-                        kind="term",
-                        folder=page,
-                        title=f"{site_title}: {label}",
-                        subtitle=label,
-                        page=page,
-                        posts=entries(term.posts),
+                    archive_feed(
+                        "term",
+                        one_title % term.label,
+                        (
+                            term_feed_folder(path, catalog, term.slug),
+                            term_page(path, catalog, term.slug),
+                        ),
+                        entries(term.posts),
                     )
                 )
     return [spec for spec in specs if spec.posts]
@@ -141,12 +154,11 @@ def plan(blog: Blog, app: Sphinx, settings: Any = None) -> list[FeedSpec]:
 def plan_of(app: Sphinx, renderer: Renderer | None = None) -> tuple[Renderer, list[FeedSpec]]:
     """A blog's renderer and feed plan (the default blog's), computed once per process."""
     renderer = renderer if renderer is not None else renderer_for(app)
-    runtime = domain_of(app.env).runtime
-    plans = runtime.setdefault("feed_plans", {})
+    plans = domain_of(app.env).cache.part(FeedsCache).plans
     cached = plans.get(renderer.blog_path)
     if cached is None or cached[0] is not renderer:
         settings = renderer.settings
-        specs = plan(renderer.blog, app, settings) if formats(app, settings) else []
+        specs = plan_feeds(renderer.blog, app, settings) if formats(app, settings) else []
         cached = plans[renderer.blog_path] = (renderer, specs)
     return cached
 
@@ -161,8 +173,7 @@ def feed_of_page(app: Sphinx, pagename: str) -> FeedSpec | None:
     renderer, specs = plan_of(app, renderer_of_page(app, pagename))
     if not specs:
         return None
-    runtime = domain_of(app.env).runtime
-    pages = runtime.setdefault("feed_of_page", {})
+    pages = domain_of(app.env).cache.part(FeedsCache).of_page
     cached = pages.get(renderer.blog_path)
     if cached is None or cached[0] is not specs:
         cached = pages[renderer.blog_path] = (specs, _feeds_of_pages(renderer, specs))
@@ -177,16 +188,18 @@ def _feeds_of_pages(renderer: Renderer, specs: list[FeedSpec]) -> dict[str, Feed
     for page in renderer.pages:
         feed = blog_feed
         if page.kind == "tag" and page.tag is not None:
-            feed = by_page.get(tag_page(renderer.blog_path, page.tag), blog_feed)
+            feed = by_page.get(tag_page(renderer.blog_path, page.tag.slug), blog_feed)
         elif page.kind == "author" and page.author is not None:
-            feed = by_page.get(author_page(renderer.blog_path, page.author), blog_feed)
+            feed = by_page.get(author_page(renderer.blog_path, page.author.slug), blog_feed)
         elif page.kind == "term" and page.catalog is not None and page.term is not None:
-            term = term_page(renderer.blog_path, page.catalog, page.term)
+            term = term_page(renderer.blog_path, page.catalog, page.term.slug)
             feed = by_page.get(term, blog_feed)
         if feed is not None:
             out[page.name] = feed
     if blog_feed is not None:
-        for name in [*renderer.blog.posts, index_page(renderer.blog_path)]:
+        # every post's page; a section's post is on a document that is no post of its own
+        posts = [post_page(p) for p in renderer.blog.posts.values() if not p.section]
+        for name in [*posts, index_page(renderer.blog_path)]:
             out.setdefault(name, blog_feed)
     return out
 

@@ -22,12 +22,12 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import Warn, warn
 from ...core.model import Post
+from ...core.routes import author_page, post_page
 from ...core.urls import absolutize, relocate
 from ...core.version import __version__
 from ...reading import updated as updated_mod
-from .. import images as assets
+from ..images import locate, url_of
 from ..render.renderer import Renderer
-from ..routes import author_page
 from .feed_plan import MEDIA_TYPES, FeedSpec, formats
 
 GENERATOR = "sphinx-blogposts"
@@ -113,19 +113,10 @@ class FeedWriter:
             return value
         return self.url("_static/" + Path(value).name, feed_file)
 
-    def image_target(self, value: str | None, docname: str | None) -> str | None:
-        """A post's image or an author's avatar: a full URL as is, a local file as the path
-        its copy has in the output folder (see :mod:`assets`), else None."""
-        if not value:
-            return None
-        if _SCHEME.match(value):
-            return value
-        source = assets.source_of(self.app, value, docname)
-        return assets.output_name(self.app, source) if source is not None else None
-
-    def target_url(self, target: str, feed_file: str) -> str:
-        """A full URL as is; a path from the output root as the feed links to it."""
-        return target if _SCHEME.match(target) else self.url(target, feed_file)
+    def image(self, place: str | None, feed_file: str) -> str | None:
+        """An image :func:`~sphinx_blogposts.writing.images.locate` found, as the feed at
+        ``feed_file`` links to it (absolute against the feeds' base URL when there is one)."""
+        return url_of(place, feed_file, self.base) if place else None
 
     # -- entries -----------------------------------------------------------------------------
 
@@ -148,28 +139,28 @@ class FeedWriter:
 
         content: str | None = None
         if mode == "full" and not post.section:
-            content = renderer.post_body_html(post)
+            content = renderer.fragments.post_body_html(post)
         elif mode != "none":  # a section's post: its excerpt, not the whole page
-            content = str(renderer.excerpt_html(post, post.docname))
+            content = str(renderer.fragments.excerpt_html(post, post_page(post)))
         authors = []
         for author in self.blog.post_authors.get(post.key, []):
             details = {"name": clean(author.name)}
             if author.url and _SCHEME.match(author.url):
                 details["uri"] = clean(author.url)
-            elif renderer.has_page(author_page(renderer.blog_path, author)):
-                details["page"] = author_page(renderer.blog_path, author)
+            elif renderer.has_page(author_page(renderer.blog_path, author.slug)):
+                details["page"] = author_page(renderer.blog_path, author.slug)
             if author.email and "@" in author.email:
                 details["email"] = clean(author.email)
-            avatar = self.image_target(author.image_url, None)
+            avatar = locate(self.app, author.image_url, None)
             if avatar:
                 details["avatar"] = clean(avatar)
             authors.append(details)
-        image = self.image_target(post.image, post.docname)
+        image = locate(self.app, post.image, post.docname)
         entry = Entry(
             post=post,
-            uri=renderer.uri(post.docname),
+            uri=renderer.uri(post_page(post)),
             title=clean(post.title).strip() or post.docname,
-            summary=clean(post.description or renderer.excerpt_text(post)),
+            summary=clean(post.description or renderer.fragments.excerpt_text(post)),
             content=clean(content) if content else None,
             published=post.date,
             updated=updated_mod.effective(self.app.env, post) or post.date,
@@ -248,7 +239,7 @@ class FeedWriter:
             fe = fg.add_entry(order="append")
             # ABlog's :external_link: posts are read where the link points
             link = entry.post.external_link or (
-                self.page_url(entry.post.docname, feed_file) + entry.post.anchor
+                self.page_url(post_page(entry.post), feed_file) + entry.post.anchor
             )
             fe.id(self.ident("post", entry.uri + entry.post.anchor))
             fe.guid(fe.id(), permalink=bool(self.base))
@@ -296,7 +287,8 @@ class FeedWriter:
             entry = self.entry(post)
             item: dict[str, Any] = {
                 "id": self.ident("post", entry.uri + post.anchor),
-                "url": post.external_link or self.page_url(post.docname, feed_file) + post.anchor,
+                "url": post.external_link
+                or self.page_url(post_page(post), feed_file) + post.anchor,
                 "title": entry.title,
             }
             content = self.content_for(entry, feed_file)
@@ -306,8 +298,9 @@ class FeedWriter:
                 item["content_text"] = entry.summary
             if entry.summary:
                 item["summary"] = entry.summary
-            if entry.image:
-                item["image"] = self.target_url(entry.image, feed_file)
+            image = self.image(entry.image, feed_file)
+            if image:
+                item["image"] = image
             item["date_published"] = entry.published.isoformat()
             item["date_modified"] = entry.updated.isoformat()
             authors = []
@@ -316,8 +309,9 @@ class FeedWriter:
                 author = {"name": details["name"]}
                 if "uri" in details:
                     author["url"] = details["uri"]
-                if "avatar" in original:
-                    author["avatar"] = self.target_url(original["avatar"], feed_file)
+                avatar = self.image(original.get("avatar"), feed_file)
+                if avatar:
+                    author["avatar"] = avatar
                 authors.append(author)
             if authors:
                 item["authors"] = authors

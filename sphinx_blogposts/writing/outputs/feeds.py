@@ -15,11 +15,12 @@ from sphinx.application import Sphinx
 
 from ...core.diagnostics import Warn, warn
 from ...core.version import __version__
+from ...reading import file_history
 from ...reading import updated as updated_mod
-from ...reading.domain import domain_of
 from ..builders import writes_html_pages
 from ..rebuilds import fingerprint as state
 from ..rebuilds import signatures
+from ..rebuilds.ledger import Ledger
 from ..render.renderer import Renderer
 from ..view.registry import renderers
 from .feed_plan import FeedSpec, formats, plan_of
@@ -43,25 +44,21 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
         (*plan_of(app, renderer), formats(app, renderer.settings))
         for renderer in renderers(app).values()
     ]
-    ledger = Path(app.doctreedir, LEDGER)
-    key = f"{app.builder.name}:{outdir}"
-    book = signatures.load_ledger(ledger)
-    previous, recorded = state.split(book.get(key, {}))
+    ledger = Ledger.of_build(app, LEDGER)
     # a feed's signature also weighs its posts' read times (the generation covers them)
     # and their update dates, which git can change without a document being read
-    git_dates = domain_of(app.env).runtime.get("git_dates", {})
     fingerprint = state.fingerprint(
         app,
         "feeds",
         app.builder.name,
         signatures.config_hash(app),
         signatures.outside_inputs(app),
-        sorted((path, str(when)) for path, when in git_dates.items()),
+        sorted((path, str(when)) for path, when in file_history.history(app.env).items()),
     )
     names = {spec.path(fmt) for _, specs, fmts in plans for spec in specs for fmt in fmts}
-    if recorded == fingerprint and names == set(previous):
+    if ledger.vouches_for(fingerprint, names):
         # every feed's inputs are what the ledger says (see rebuilds/fingerprint.py)
-        current = previous
+        ledger.expect(ledger.previous, fingerprint)
     else:
         digests: dict[str, str] = {}
         current = {
@@ -70,9 +67,12 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
             for spec in specs
             for fmt, signature in _signatures(app, renderer, spec, fmts, digests)
         }
-        for name in sorted(set(previous) - set(current)):
-            _remove(outdir, name)
-    domain_of(app.env).runtime["feed_ledger"] = (ledger, key, state.stamped(current, fingerprint))
+        ledger.expect(current, fingerprint)
+    stale = ledger.stale()
+    todo = {name for name in names if not ledger.is_current(name)}
+    ledger.forget([*stale, *todo])
+    ledger.remove(stale)
+    ledger.keep(app)
     if not any(specs for _, specs, _ in plans):
         return []
     if not FeedWriter(app, plans[0][0]).base:
@@ -82,42 +82,25 @@ def write_feeds(app: Sphinx) -> list[tuple[str, dict[str, Any], str]]:
             Warn.FEED,
         )
     for renderer, specs, fmts in plans:
-        _write(app, outdir, FeedWriter(app, renderer), specs, fmts, previous, current)
+        _write(outdir, FeedWriter(app, renderer), specs, fmts, todo)
     return []
 
 
 def _write(
-    app: Sphinx,
-    outdir: Path,
-    writer: FeedWriter,
-    specs: list[FeedSpec],
-    fmts: list[str],
-    previous: dict[str, str],
-    current: dict[str, str],
+    outdir: Path, writer: FeedWriter, specs: list[FeedSpec], fmts: list[str], todo: set[str]
 ) -> None:
-    """Write one blog's feeds whose signature changed (or whose file is missing)."""
+    """Write one blog's feeds in ``todo``: their signature changed or their file is missing."""
     for spec in specs:
         for fmt in fmts:
             name = spec.path(fmt)
             target = (outdir / name).resolve()
-            if not target.is_relative_to(outdir):
-                continue
-            if previous.get(name) == current[name] and target.is_file():
+            if name not in todo or not target.is_relative_to(outdir):
                 continue
             data = writer.render(spec, fmt)
             if target.is_file() and target.read_bytes() == data:
                 continue  # unchanged: keep its date, so mirrors and caches see no change
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-
-
-def save_ledger(app: Sphinx, exception: Exception | None) -> None:
-    """At ``build-finished``: remember the feeds' signatures, only if the build succeeded."""
-    pending = domain_of(app.env).runtime.pop("feed_ledger", None)
-    if pending is None or exception is not None:
-        return
-    ledger, key, current = pending
-    signatures.save_ledger(ledger, key, current)
 
 
 def _signatures(
@@ -163,14 +146,5 @@ def _signatures(
     return [(fmt, signatures.digest([*common, fmt])) for fmt in fmts]
 
 
-def _remove(outdir: Path, name: str) -> None:
-    path = (outdir / name).resolve()
-    if path.is_relative_to(outdir) and path.is_file():
-        path.unlink()
-        if path.parent != outdir and not any(path.parent.iterdir()):
-            path.parent.rmdir()  # a tag's or author's folder held only its feeds
-
-
 def register(app: Sphinx) -> None:
     app.connect("html-collect-pages", write_feeds)
-    app.connect("build-finished", save_ledger)

@@ -3,8 +3,9 @@
 Compatibility layers answer the ``blogposts-moved`` event with the files they want
 (output path -> :class:`Moved`); this module writes them at the end of an HTML build,
 only when their bytes changed, and deletes the ones no longer wanted. Which files it
-wrote is listed in the output folder (``.blogposts-moved``), so only those are ever
-deleted, also when the doctree folder is new.
+wrote is listed in the output folder (``.blogposts-moved``, a ledger's manifest, see
+``writing/rebuilds/ledger.py``), so only those are ever deleted, also when the doctree
+folder is new. They need no digests: they are few, and compared byte for byte.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sphinx.util.osutil import relative_uri
 
 from ...core.diagnostics import logger
 from ..builders import writes_html_pages
+from ..rebuilds.ledger import Ledger
 
 EVENT = "blogposts-moved"
 MANIFEST = ".blogposts-moved"
@@ -96,47 +98,26 @@ def write_moved(app: Sphinx) -> list[object]:
         if isinstance(answer, dict):
             for rel, moved in answer.items():
                 wanted.setdefault(rel, moved)
-    manifest = outdir / MANIFEST
-    try:
-        listed = set(manifest.read_text(encoding="utf-8").split())
-    except OSError:
-        listed = set()
-    written: set[str] = set()
+    ledger = Ledger.of_build(app, None, manifest=MANIFEST)  # the output folder's list alone
     changed = 0
     for rel, moved in sorted(wanted.items()):
         target = (outdir / rel).resolve()
-        if not target.is_relative_to(outdir) or (target.is_file() and rel not in listed):
+        if not target.is_relative_to(outdir) or (target.is_file() and not ledger.owns(rel)):
             continue  # outside the output folder, or a file someone else wrote there
         data = _content(app, rel, moved, outdir)
         if data is None:
             continue
-        written.add(rel)
+        ledger.record(rel)
         if target.is_file() and target.read_bytes() == data:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         changed += 1
-    for rel in sorted(listed - written):
-        _remove(outdir, rel)
-    if written != listed:
-        if written:
-            manifest.write_text("\n".join(sorted(written)) + "\n", encoding="utf-8")
-        else:
-            manifest.unlink(missing_ok=True)
+    ledger.remove(ledger.stale())
+    ledger.write_manifest()
     if wanted:
-        logger.info("blogposts: %d of %d files at old URLs written", changed, len(written))
+        logger.info("blogposts: %d of %d files at old URLs written", changed, len(ledger.current))
     return []
-
-
-def _remove(outdir: Path, rel: str) -> None:
-    old = (outdir / rel).resolve()
-    if not old.is_relative_to(outdir) or not old.is_file():
-        return
-    old.unlink()
-    for parent in old.parents:  # the folders only this file needed
-        if parent == outdir or not parent.is_relative_to(outdir) or any(parent.iterdir()):
-            break
-        parent.rmdir()
 
 
 def register(app: Sphinx) -> None:

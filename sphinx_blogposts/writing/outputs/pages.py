@@ -20,22 +20,23 @@ from markupsafe import escape
 from sphinx.application import Sphinx
 
 from ...core.diagnostics import logger
-from ...reading.domain import domain_of
-from ..builders import writes_html_pages
-from ..images import url_for
-from ..rebuilds import fingerprint as state
-from ..rebuilds import signatures
-from ..render.renderer import Renderer, _
-from ..routes import (
-    PageSpec,
+from ...core.routes import (
     archive_page,
     authors_index,
     catalog_index,
-    catalog_titles,
     series_index,
     series_page,
     tags_index,
 )
+from ...reading.domain import domain_of
+from ..builders import writes_html_pages
+from ..cache import PagesCache, ViewCache
+from ..images import image_url
+from ..rebuilds import fingerprint as state
+from ..rebuilds import signatures
+from ..rebuilds.ledger import Ledger
+from ..render.renderer import Renderer, _
+from ..routes import PageSpec, catalog_titles
 from ..view.blog import CATALOGS
 from ..view.registry import renderers
 from . import parallel, sitemap
@@ -51,35 +52,35 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     if not writes_html_pages(app.builder):
         return
     every = list(renderers(app).values())  # one per blog, the default blog's first
-    ledger = _ledger_path(app)
-    key = f"{app.builder.name}:{Path(app.outdir).resolve()}"
-    book = signatures.load_ledger(ledger)
-    previous, recorded = state.split(book.get(key, {}))
+    builder: Any = app.builder
+    ledger = Ledger.of_build(app, LEDGER, path_of=lambda name: Path(builder.get_outfilename(name)))
     frame = signatures.frame(app)
     frames = {r.blog_path: signatures.frame(app, r.blog_path) for r in every[1:]}  # their sidebars
     fingerprint = state.fingerprint(app, frame, sorted(frames.items()))
     names = {spec.name for renderer in every for spec in renderer.pages}
-    if recorded == fingerprint and names == set(previous):
+    if ledger.vouches_for(fingerprint, names):
         # every page's inputs are what the ledger says (see rebuilds/fingerprint.py)
-        current = previous
+        ledger.expect(ledger.previous, fingerprint)
     else:
         current = {
             spec.name: signature(renderer, spec, frames.get(renderer.blog_path, frame))
             for renderer in every
             for spec in renderer.pages
         }
-        _remove(app, set(previous) - set(current))
-    runtime = domain_of(app.env).runtime
-    runtime["ledger"] = (ledger, key, state.stamped(current, fingerprint))
+        ledger.expect(current, fingerprint)
     todo: list[tuple[Renderer, PageSpec]] = []
     for renderer in every:
         for spec in renderer.pages:
-            outfile = Path(app.builder.get_outfilename(spec.name))  # type: ignore[attr-defined]
-            if previous.get(spec.name) == current[spec.name] and outfile.is_file():
+            if ledger.is_current(spec.name):
                 sitemap.note_skipped_page(app, spec.name)
                 continue
             todo.append((renderer, spec))
-    runtime["pages_written"] = len(todo)
+    # a page a document now provides is Sphinx's, not a stale one of ours
+    stale = [name for name in ledger.stale() if name not in app.env.found_docs]
+    ledger.forget([*stale, *(spec.name for _renderer, spec in todo)])
+    ledger.remove(stale)
+    ledger.keep(app)
+    domain_of(app.env).cache.part(PagesCache).written = len(todo)
     if parallel.in_parallel(app, todo):
         # the first page in this process, as Sphinx warms up before its workers: the
         # theme's and our templates are compiled once, not once per worker
@@ -88,7 +89,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         _render_cards(rest)
         for done in parallel.run_chunks(app, "pages", rest, lambda chunk: _write_pages(app, chunk)):
             for renderer in every:
-                renderer.render_count += done.counts.get(renderer.blog_path, 0)
+                renderer.fragments.render_count += done.counts.get(renderer.blog_path, 0)
         return
     for renderer, spec in todo:
         yield spec.name, page_context(renderer, spec), "page.html"
@@ -110,35 +111,30 @@ def _render_cards(todo: list[tuple[Renderer, PageSpec]]) -> None:
 
 def _write_pages(app: Sphinx, chunk: list[tuple[Renderer, PageSpec]]) -> parallel.Done:
     """Write generated pages through the builder, as ``html-collect-pages`` pages are."""
-    before = {renderer.blog_path: renderer.render_count for renderer, _spec in chunk}
+    before = {renderer.blog_path: renderer.fragments.render_count for renderer, _spec in chunk}
     for renderer, spec in chunk:
         app.builder.handle_page(spec.name, page_context(renderer, spec), "page.html")  # type: ignore[attr-defined]
-    counts = {r.blog_path: r.render_count - before[r.blog_path] for r, _spec in chunk}
+    counts = {r.blog_path: r.fragments.render_count - before[r.blog_path] for r, _spec in chunk}
     return parallel.Done(counts=counts)
 
 
-def save_ledger(app: Sphinx, exception: Exception | None) -> None:
-    """At ``build-finished``: remember what the generated pages were built from."""
-    runtime = domain_of(app.env).runtime
-    pending = runtime.pop("ledger", None)
-    if pending is None:
-        return
-    if exception is None:
-        ledger, key, current = pending
-        signatures.save_ledger(ledger, key, current)
-    renderer = runtime.get("renderer")
-    every = list(runtime.get("renderers", {}).values()) or ([renderer] if renderer else [])
+def report(app: Sphinx, exception: Exception | None) -> None:
+    """At ``build-finished``: how much work the generated pages took (their ledger is
+    saved with the others, see ``rebuilds/ledger.py``)."""
+    cache = domain_of(app.env).cache.part(PagesCache)
+    written, cache.written = cache.written, None
+    if written is None:
+        return  # no generated pages in this build
+    view = domain_of(app.env).cache.part(ViewCache)
+    renderer = view.renderer
+    every = list((view.renderers or {}).values()) or ([renderer] if renderer else [])
     logger.info(
         "blogposts: %d posts, %d of %d generated pages written, %d excerpts rendered",
         sum(len(each.blog.posts) for each in every),
-        runtime.pop("pages_written", 0),
+        written,
         sum(len(each.pages) for each in every),
-        sum(each.render_count for each in every),
+        sum(each.fragments.render_count for each in every),
     )
-
-
-def _ledger_path(app: Sphinx) -> Path:
-    return Path(app.doctreedir, LEDGER)
 
 
 def signature(renderer: Renderer, spec: PageSpec, frame: str) -> str:
@@ -222,7 +218,9 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
                 "name": spec.author.name,
                 "title": spec.author.title,
                 "url": spec.author.url,
-                "image_url": url_for(renderer.app, spec.author.image_url, page, None),
+                "image_url": image_url(
+                    renderer.app, spec.author.image_url, None, page, as_written=True
+                ),
             }
         return renderer.render(
             "blogposts/page_list.html",
@@ -286,7 +284,7 @@ def series_list(renderer: Renderer, page: str) -> list[dict[str, object]]:
         {
             "name": series.name,
             "count": len(series.parts),
-            "url": renderer.link(page, series_page(renderer.blog_path, series)),
+            "url": renderer.link(page, series_page(renderer.blog_path, series.slug)),
         }
         for series in sorted(renderer.blog.series.values(), key=lambda s: s.name.casefold())
     ]
@@ -304,17 +302,6 @@ def _section_links(renderer: Renderer, page: str) -> list[dict[str, str]]:
     ]
 
 
-def _remove(app: Sphinx, names: set[str]) -> None:
-    """Delete the output of pages generated last build but not this one."""
-    outdir = Path(app.outdir).resolve()
-    for name in sorted(names):
-        if name in app.env.found_docs:
-            continue
-        path = Path(app.builder.get_outfilename(name)).resolve()  # type: ignore[attr-defined]
-        if path.is_relative_to(outdir) and path.is_file():
-            path.unlink()
-
-
 def register(app: Sphinx) -> None:
     app.connect("html-collect-pages", collect_pages)
-    app.connect("build-finished", save_ledger)
+    app.connect("build-finished", report)

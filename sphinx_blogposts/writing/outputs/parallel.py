@@ -25,6 +25,7 @@ from sphinx.util.logging import NAMESPACE, VERBOSITY_MAP
 from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
 
 from ...reading.domain import domain_of
+from ..cache import PagesCache
 
 T = TypeVar("T")
 
@@ -59,7 +60,7 @@ def run_chunks(
 
     The main process only waits meanwhile (unlike Sphinx's document writing, where it
     resolves doctrees), so every core gets a worker. The pids that wrote ``what`` are kept
-    in the domain's runtime (``writers``), which says the parallel path really ran.
+    in the build's cache (``PagesCache.writers``), which says the parallel path really ran.
     """
     nproc = app.parallel
     # One chunk per worker: a fork costs about 80 ms at N = 2,000 (the memory it copies,
@@ -74,7 +75,7 @@ def run_chunks(
     for chunk in make_chunks(rest, nproc, maxbatch=len(rest)):  # type: ignore[arg-type]
         tasks.add_task(_shown_logs_only(app, work), chunk, lambda _arg, done: results.append(done))
     tasks.join()
-    writers: dict[str, set[int]] = domain_of(app.env).runtime.setdefault("writers", {})
+    writers = domain_of(app.env).cache.part(PagesCache).writers
     writers.setdefault(what, set()).update(done.pid for done in results)
     return local + results
 

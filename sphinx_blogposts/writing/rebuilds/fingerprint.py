@@ -24,66 +24,55 @@ from sphinx.environment import BuildEnvironment
 
 from ...core.version import __version__
 from ...reading.domain import domain_of
+from ..cache import RebuildCache, ViewCache
+from ..view.blog import tag_definitions
 from .signatures import digest
 
-GENERATION = "generation"
-#: The ledger entry that holds the fingerprint its other entries were computed under;
-#: no page or redirect has this name (they are docnames and output paths).
+#: The ledger entry (see ledger.py) that holds the fingerprint its other entries were
+#: computed under; no page or redirect has this name (they are docnames and output paths).
 FINGERPRINT = "#fingerprint"
 
 
 def _note_read(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     if docnames:
-        domain_of(env).runtime["documents_changed"] = True
+        domain_of(env).cache.part(RebuildCache).documents_changed = True
 
 
 def _note_removed(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    domain_of(env).runtime["documents_changed"] = True
+    domain_of(env).cache.part(RebuildCache).documents_changed = True
 
 
 def advance(env: BuildEnvironment) -> None:
     """At ``env-updated``, once per build, before any fingerprint is taken."""
     domain = domain_of(env)
-    domain.runtime.pop("fingerprint", None)
-    changed = domain.runtime.pop("documents_changed", False)
-    if changed or GENERATION not in domain.data:
-        domain.data[GENERATION] = domain.data.get(GENERATION, 0) + 1
+    changed = domain.cache.part(RebuildCache).documents_changed
+    domain.cache.reset(RebuildCache)
+    if changed or not domain.rebuilds.generation:
+        domain.rebuilds.generation += 1
 
 
 def fingerprint(app: Sphinx, *more: Any) -> str:
     """What the blog is made from in this build, plus ``more`` (what one kind of output
     also depends on). Taken after ``env-updated`` built the blogs."""
     domain = domain_of(app.env)
-    base = domain.runtime.get("fingerprint")
+    cache = domain.cache.part(RebuildCache)
+    base = cache.fingerprint
     if base is None:
         config = app.config
         names = sorted(name for name in config.values if name.startswith("blogposts_"))
-        blogs = domain.runtime.get("blogs", {})
+        blogs = domain.cache.part(ViewCache).blogs or {}
         base = digest(
             [
                 __version__,
-                domain.data.get(GENERATION),
+                domain.rebuilds.generation,
                 [(name, repr(config[name])) for name in names],
                 domain.authors_maps(),
-                sorted(
-                    (key, repr(tag)) for key, tag in domain.runtime.get("tags_file", {}).items()
-                ),
+                sorted((key, repr(tag)) for key, tag in tag_definitions(app).items()),
                 {path: sorted(blog.drafts) for path, blog in blogs.items()},
             ]
         )
-        domain.runtime["fingerprint"] = base
+        cache.fingerprint = base
     return digest([base, *more]) if more else base
-
-
-def split(entries: dict[str, str]) -> tuple[dict[str, str], str | None]:
-    """A ledger's entries without the fingerprint, and the fingerprint."""
-    found = dict(entries)
-    return found, found.pop(FINGERPRINT, None)
-
-
-def stamped(entries: dict[str, str], fingerprint: str) -> dict[str, str]:
-    """``entries`` as a ledger saves them: with the fingerprint they were computed under."""
-    return {**entries, FINGERPRINT: fingerprint}
 
 
 def register(app: Sphinx) -> None:

@@ -3,8 +3,8 @@
 Sphinx rewrites a page only when its own source changed. A post's header and footer,
 and every ``postlist``, also show other posts; so after each read phase the extension
 computes what each such page would show (a signature) and returns the documents whose
-signature changed since the last build. (Generated pages keep their own ledger, see
-:mod:`sphinx_blogposts.writing.outputs.pages`.)
+signature changed since the last build. (Generated pages keep a ledger instead, see
+:mod:`sphinx_blogposts.writing.rebuilds.ledger`.)
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from sphinx.environment import BuildEnvironment
 
 from ...core import blog_settings as blogs_mod
 from ...reading.domain import domain_of
+from ..cache import ViewCache
 from ..render import post_links
 from ..view import checks
-from ..view.registry import all_blogs
+from ..view.blog import all_blogs
 from . import fingerprint as state
 from . import signatures
 
@@ -24,17 +25,15 @@ from . import signatures
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = domain_of(env)
     state.advance(env)
-    for stale in ("renderer", "renderers", "blogs"):
-        domain.runtime.pop(stale, None)
+    domain.cache.reset(ViewCache)  # the blog view of an earlier build (or of the read phase)
     blogs = all_blogs(app)  # built here, from this build's posts, for the whole build
     blog = blogs[app.config.blogposts_path]
-    domain.runtime["blog"] = blog
     settings = {s.key: s.config for s in blogs_mod.settings(app.config)}
     for key, each in blogs.items():
-        checks.check(app, each, settings[key])
+        checks.check_blog(app, each, settings[key])
 
     fingerprint = state.fingerprint(app)
-    if domain.data.get("signatures_fingerprint") == fingerprint:
+    if domain.rebuilds.signatures_fingerprint == fingerprint:
         return []  # every signature would be the one stored (see rebuilds/fingerprint.py)
     wpm = app.config.blogposts_words_per_minute
     found: dict[str, str] = {}
@@ -69,14 +68,14 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             ]
         )
 
-    previous: dict[str, str] = domain.data["signatures"]
+    previous = domain.rebuilds.signatures
     changed = sorted(
         docname
         for docname, signature in found.items()
         if previous.get(docname) != signature and docname in env.found_docs
     )
-    domain.data["signatures"] = found
-    domain.data["signatures_fingerprint"] = fingerprint
+    domain.rebuilds.signatures = found
+    domain.rebuilds.signatures_fingerprint = fingerprint
     return changed
 
 

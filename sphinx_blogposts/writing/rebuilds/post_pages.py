@@ -18,8 +18,6 @@ from ..render import comments
 from ..render.updated import shown_update
 from . import signatures
 
-_KEY = "extra_signatures"
-
 
 def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = domain_of(env)
@@ -35,8 +33,8 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         )
         for docname, post in domain.posts.items()
     }
-    previous: dict[str, str] = domain.data.get(_KEY, {})
-    domain.data[_KEY] = found
+    previous = domain.rebuilds.post_pages
+    domain.rebuilds.post_pages = found
     return sorted(
         docname
         for docname, signature in found.items()

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 from typing import Any
 
 from sphinx.application import Sphinx
 
 from ...core import paths
 from ...core.model import Post
+from ...reading.domain import domain_of
 from ..view.blog import CATALOGS, Blog
 
 #: Emitted whenever a generated page or feed is weighed for rewriting. Each handler returns
@@ -85,8 +85,7 @@ def card_digest(blog: Blog, post: Post, words_per_minute: int, with_excerpt: boo
 def frame(app: Sphinx, blog: str | None = None) -> str:
     """What every generated page shares: configuration, templates, the site's navigation;
     the sidebars of the default blog, or (``blog``) of another blog of ``blogposts_blogs``."""
-    store = app.env.domaindata.get("blogposts", {})
-    sidebars = store.get("sidebar_digest") if blog is None else store.get("sidebar_digests")
+    record = domain_of(app.env).rebuilds
     builder: Any = app.builder
     env = app.env
     build_info = getattr(builder, "build_info", None)
@@ -107,26 +106,9 @@ def frame(app: Sphinx, blog: str | None = None) -> str:
             sorted(env.toctree_includes.items()),
             titles,
             # what the blog sidebars show, when html_sidebars uses them (see sidebars.py)
-            sidebars if blog is None else (sidebars or {}).get(blog),
+            record.sidebar_digest if blog is None else (record.sidebar_digests or {}).get(blog),
         ]
     )
-
-
-def load_ledger(path: Path) -> dict[str, dict[str, str]]:
-    """A ledger file: for each builder and output folder, what each output was built from."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def save_ledger(path: Path, key: str, entries: dict[str, str]) -> None:
-    """Record ``entries`` under ``key``; called only when a build succeeded."""
-    book = load_ledger(path)
-    book[key] = entries
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(book, sort_keys=True), encoding="utf-8")
 
 
 def register(app: Sphinx) -> None:

@@ -27,6 +27,7 @@ from ...core import comments as comments_conf
 from ...core import config as config_mod
 from ...core.diagnostics import Warn, warn
 from ...core.model import Post
+from ...core.routes import post_page
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
 from ..view.blog import is_draft
@@ -86,7 +87,7 @@ def source(found: dict[str, Any]) -> str:
 
 
 def block(renderer: Renderer, post: Post, found: dict[str, Any]) -> Markup:
-    from_page = renderer.uri(post.docname)
+    from_page = renderer.uri(post_page(post))
     base = renderer.config.html_baseurl
     page_url = (base.rstrip("/") + "/" + from_page) if base else ""
     return renderer.render(

@@ -50,7 +50,8 @@ def quiet() -> Iterator[None]:
 
 
 class FragmentRenderer:
-    """Renders the parts of posts other pages show; one per build (see ``renderer_for``)."""
+    """Renders the parts of posts other pages show; one per build and blog, the
+    :attr:`~.renderer.Renderer.fragments` of the blog's renderer."""
 
     def __init__(self, app: Sphinx) -> None:
         self.app = app

@@ -16,6 +16,7 @@ from sphinx.errors import NoUri
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ...core.model import Post
+from ...core.routes import post_page
 from ...reading import excerpt
 from ...reading.directives import post_footer_node, post_header_node, postlist_node
 from ...reading.domain import domain_of
@@ -61,7 +62,7 @@ def _keep(
     for section, stored in found.items():
         key = f"{docname}#{section}" if section else docname
         if domain.post_by_key(key) is not None:
-            renderer_of_post(app, docname).keep_excerpt(key, stored, resolved)
+            renderer_of_post(app, docname).fragments.keep_excerpt(key, stored, resolved)
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -109,7 +110,7 @@ def _header(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
     if html:
         box = str(post_links.series_box(renderer, post))
         return [unsearched(str(renderer.header(post)) + box + BODY_START)]
-    card = renderer.card(post, post.docname, with_excerpt=False, all_tags=True)
+    card = renderer.card(post, post_page(post), with_excerpt=False, all_tags=True)
     parts = [card["date"]]
     parts += [", ".join(a["name"] for a in card["authors"])]
     parts += [", ".join(t["label"] for t in card["tags"])]
@@ -147,7 +148,7 @@ def _postlist(
     items = nodes.bullet_list()
     for post in posts:
         try:
-            uri = renderer.builder.get_relative_uri(docname, post.docname) + post.anchor
+            uri = renderer.builder.get_relative_uri(docname, post_page(post)) + post.anchor
         except NoUri:  # a document this builder does not write (LaTeX): the title alone
             items += nodes.list_item("", nodes.paragraph("", post.title))
             continue

@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ...core.model import Post
-from ..routes import series_page
+from ...core.routes import post_page, series_page
 from ..view.blog import Blog
 from ..view.series import Series, parts_around
 from .renderer import Renderer
@@ -29,7 +29,7 @@ def _series_of(blog: Blog, post: Post) -> Series | None:
 
 def _link(renderer: Renderer, post: Post, other: Post) -> str:
     """From ``post``'s page to ``other`` (a section's post: its anchor on its page)."""
-    return renderer.link(post.docname, other.docname) + other.anchor
+    return renderer.link(post_page(post), post_page(other)) + other.anchor
 
 
 def series_box(renderer: Renderer, post: Post) -> Markup:
@@ -38,10 +38,10 @@ def series_box(renderer: Renderer, post: Post) -> Markup:
     if series is None:
         return Markup("")
     parts = parts_around(series, post)
-    page = series_page(renderer.blog_path, series) if series.slug else None
+    page = series_page(renderer.blog_path, series.slug) if series.slug else None
     context: dict[str, Any] = {
         "name": series.name,
-        "url": renderer.link(post.docname, page) if page and renderer.has_page(page) else None,
+        "url": renderer.link(post_page(post), page) if page and renderer.has_page(page) else None,
         "number": next(i for i, p in enumerate(parts, 1) if p.key == post.key),
         "total": len(parts),
         "parts": [

@@ -1,8 +1,11 @@
 """Write time: what the blog's pages show of each post, through the extension's templates.
 
-One :class:`Renderer` serves one build. It renders every front-matter value through
-Jinja with autoescaping on, so nothing a post says can inject markup; excerpts and
-whole posts come from :class:`~.fragments.FragmentRenderer`, once each per build.
+One :class:`Renderer` serves one blog for one build. It renders every front-matter
+value through Jinja with autoescaping on, so nothing a post says can inject markup. What
+a post's own doctree gives (its excerpt, its whole body) is rendered by its
+:attr:`Renderer.fragments`, a :class:`~.fragments.FragmentRenderer`, once each per build:
+the renderer decides what a page shows, the fragment renderer how a piece of a post's
+page looks elsewhere.
 """
 
 from __future__ import annotations
@@ -25,14 +28,15 @@ from sphinx.util.osutil import relative_uri
 
 from ...core import paths
 from ...core.model import Post
+from ...core.routes import author_page, post_page, tag_page, term_page
 from ...core.urls import Movable
 from ...reading.domain import domain_of
-from .. import images as assets
 from ..builders import writes_html_pages
+from ..cache import ViewCache
+from ..images import image_url
 from ..rebuilds import signatures
-from ..routes import PageSpec, author_page, plan, tag_page, term_page
-from ..view import blog as blog_mod
-from ..view.blog import Blog
+from ..routes import PageSpec, plan_pages
+from ..view.blog import Blog, all_blogs
 from . import updated as updates
 from .fragments import FragmentRenderer
 
@@ -49,11 +53,16 @@ class Link:
     url: str
 
 
-class Renderer(FragmentRenderer):
+class Renderer:
     """What the blog's pages show of posts: cards, headers, footers, postlists, clouds."""
 
     def __init__(self, app: Sphinx, blog: Blog, settings: Any = None) -> None:
-        super().__init__(app)
+        self.app = app
+        self.env = app.env
+        self.builder = app.builder
+        self.config = app.config
+        #: Excerpts and whole posts, rendered as on the post's own page.
+        self.fragments = FragmentRenderer(app)
         self.blog = blog
         #: The configuration as this blog sees it (core.blogs.BlogConfig for another blog).
         self.settings: Any = settings if settings is not None else app.config
@@ -94,7 +103,7 @@ class Renderer(FragmentRenderer):
         self.jinja.globals["text_direction"] = self.direction
         self.pages: list[PageSpec] = []
         if writes_html_pages(app.builder):
-            self.pages = plan(
+            self.pages = plan_pages(
                 blog,
                 self.blog_path,
                 self.settings.blogposts_title,
@@ -104,6 +113,10 @@ class Renderer(FragmentRenderer):
         self.page_set = {spec.name for spec in self.pages}
 
     # -- pages that exist ------------------------------------------------------------------
+
+    def uri(self, pagename: str) -> str:
+        """The page's path in the output, as the builder names it (memoized)."""
+        return self.fragments.uri(pagename)
 
     def has_page(self, pagename: str) -> bool:
         return pagename in self.page_set or pagename in self.env.found_docs
@@ -138,13 +151,15 @@ class Renderer(FragmentRenderer):
     def authors_of(self, post: Post, pagename: str) -> list[dict[str, Any]]:
         out = []
         for author in self.blog.post_authors.get(post.key, []):
-            target = author_page(self.blog_path, author)
+            target = author_page(self.blog_path, author.slug)
             out.append(
                 {
                     "name": author.name,
                     "title": author.title,
                     "url": self.link(pagename, target) if self.has_page(target) else author.url,
-                    "image_url": assets.url_for(self.app, author.image_url, pagename, None),
+                    "image_url": image_url(
+                        self.app, author.image_url, None, pagename, as_written=True
+                    ),
                 }
             )
         return out
@@ -152,7 +167,7 @@ class Renderer(FragmentRenderer):
     def tags_of(self, post: Post, pagename: str, limit: int | None = None) -> list[dict[str, Any]]:
         out = []
         for tag in self.blog.tags_of(post)[:limit]:
-            target = tag_page(self.blog_path, tag)
+            target = tag_page(self.blog_path, tag.slug)
             url = self.link(pagename, target) if self.has_page(target) else None
             out.append({"label": tag.label, "url": url, "slug": tag.slug})
         return out
@@ -173,7 +188,7 @@ class Renderer(FragmentRenderer):
         return {
             "title": post.title,
             # ABlog's :external_link: posts are read elsewhere: lists send readers there
-            "url": post.external_link or self.link(pagename, post.docname) + post.anchor,
+            "url": post.external_link or self.link(pagename, post_page(post)) + post.anchor,
             "date": self.format_date(post.date),
             "datetime": post.date.isoformat() if post.date else "",
             "authors": self.authors_of(post, pagename),
@@ -185,9 +200,9 @@ class Renderer(FragmentRenderer):
             "minutes": self.reading_minutes(post),
             "show_reading_time": self.config.blogposts_show_reading_time,
             "description": post.description,
-            "excerpt": self.excerpt_html(post, pagename) if with_excerpt else Markup(""),
+            "excerpt": self.fragments.excerpt_html(post, pagename) if with_excerpt else Markup(""),
             "draft": post.key in self.blog.drafts,
-            "image": assets.url_for(self.app, post.image, pagename, post.docname, False),
+            "image": image_url(self.app, post.image, post.docname, pagename),
         }
 
     def render(self, template: str, **context: Any) -> Markup:
@@ -195,7 +210,7 @@ class Renderer(FragmentRenderer):
         return Markup(self.jinja.get_template(template).render(**context))
 
     def header(self, post: Post) -> Markup:
-        card = self.card(post, post.docname, with_excerpt=False, all_tags=True)
+        card = self.card(post, post_page(post), with_excerpt=False, all_tags=True)
         card.update(updates.header_context(self, post))  # "Updated <date>"
         return self.render("blogposts/post_header.html", post=card)
 
@@ -207,7 +222,7 @@ class Renderer(FragmentRenderer):
         def neighbour(other: Post | None) -> Link | None:
             if other is None:
                 return None
-            return Link(other.title, self.link(post.docname, other.docname) + other.anchor)
+            return Link(other.title, self.link(post_page(post), post_page(other)) + other.anchor)
 
         return self.render(
             "blogposts/post_footer.html", older=neighbour(older), newer=neighbour(newer)
@@ -253,10 +268,10 @@ class Renderer(FragmentRenderer):
         """A post's card as its own page would link it; rendered once per build and process."""
         key = (post.key, expand, pinned)
         if key not in self._cards:
-            context = self.card(post, post.docname, with_excerpt=True)
+            context = self.card(post, post_page(post), with_excerpt=True)
             context["pinned"] = pinned  # marked on page 1 of the blog's index only
             html = str(self.render("blogposts/card.html", post=context, expand=expand))
-            self._cards[key] = Movable(html, self.uri(post.docname))
+            self._cards[key] = Movable(html, self.uri(post_page(post)))
         return self._cards[key]
 
     def _format_line(
@@ -290,9 +305,11 @@ class Renderer(FragmentRenderer):
                 {
                     "name": author.name,
                     "title": author.title,
-                    "image_url": assets.url_for(self.app, author.image_url, pagename, None),
+                    "image_url": image_url(
+                        self.app, author.image_url, None, pagename, as_written=True
+                    ),
                     "count": len(posts),
-                    "url": self.link(pagename, author_page(self.blog_path, author)),
+                    "url": self.link(pagename, author_page(self.blog_path, author.slug)),
                 }
             )
         return sorted(cards, key=lambda c: c["name"].casefold())
@@ -301,7 +318,7 @@ class Renderer(FragmentRenderer):
         """A post's categories, locations or languages, each linked to its page."""
         out = []
         for term in self.blog.terms_of(catalog, post):
-            target = term_page(self.blog_path, catalog, term)
+            target = term_page(self.blog_path, catalog, term.slug)
             url = self.link(pagename, target) if self.has_page(target) else term.url
             out.append({"label": term.label, "url": url, "slug": term.slug})
         return out
@@ -312,7 +329,7 @@ class Renderer(FragmentRenderer):
             {
                 "label": term.label,
                 "count": len(term.posts),
-                "url": self.link(pagename, term_page(self.blog_path, catalog, term)),
+                "url": self.link(pagename, term_page(self.blog_path, catalog, term.slug)),
             }
             for term in sorted(terms, key=lambda t: t.label.casefold())
             if term.posts
@@ -323,7 +340,7 @@ class Renderer(FragmentRenderer):
             {
                 "label": tag.label,
                 "count": len(tag.posts),
-                "url": self.link(pagename, tag_page(self.blog_path, tag)),
+                "url": self.link(pagename, tag_page(self.blog_path, tag.slug)),
             }
             for tag in sorted(self.blog.tags.values(), key=lambda t: t.label.casefold())
             if tag.posts
@@ -348,19 +365,8 @@ def text_direction(locale: babel.Locale) -> str:
 
 def renderer_for(app: Sphinx) -> Renderer:
     """The build's renderer, made on first use and dropped when the environment changes."""
-    domain = domain_of(app.env)
-    renderer = domain.runtime.get("renderer")
+    view = domain_of(app.env).cache.part(ViewCache)
+    renderer = view.renderer
     if renderer is None or renderer.builder is not app.builder:
-        blog = (
-            domain.runtime.get("blog")
-            or blog_mod.build_all(
-                domain.posts,
-                app.config,
-                domain.authors_maps(),
-                domain.runtime.get("tags_file"),
-                domain.section_posts(),
-            )[app.config.blogposts_path]
-        )
-        renderer = Renderer(app, blog)
-        domain.runtime["renderer"] = renderer
+        renderer = view.renderer = Renderer(app, all_blogs(app)[app.config.blogposts_path])
     return renderer

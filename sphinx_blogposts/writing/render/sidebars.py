@@ -25,23 +25,26 @@ from sphinx.locale import get_translation
 
 from ...core import paths
 from ...core.model import Post, Tag
-from ...reading import values
-from ...reading.domain import domain_of
-from ..builders import writes_html_pages
-from ..routes import (
+from ...core.routes import (
     CATALOG_FOLDERS,
     archive_page,
     author_page,
     authors_index,
     catalog_index,
-    catalog_titles,
     index_page,
+    post_page,
     tag_page,
     tags_index,
     term_page,
 )
+from ...reading import values
+from ...reading.domain import domain_of
+from ..builders import writes_html_pages
+from ..cache import HeadCache
+from ..routes import catalog_titles
 from ..view import blog as blog_mod
-from ..view.registry import all_blogs, renderer_of_page
+from ..view.blog import all_blogs
+from ..view.registry import renderer_of_page
 from .renderer import Renderer
 
 _ = get_translation("sphinx_blogposts")
@@ -57,9 +60,6 @@ SIDEBARS = (
     "languages",
     "postcard",
 )
-_DIGEST_KEY = "sidebar_digest"
-#: Each blog's sidebar digest, by path (``blogposts_blogs``).
-_BLOG_DIGESTS_KEY = "sidebar_digests"
 
 
 def add_template_folder(app: Sphinx) -> None:
@@ -103,7 +103,7 @@ def _view(renderer: Renderer) -> dict[str, Any]:
         "recent": [
             {
                 "title": sidebar_label(post),
-                "page": post.docname,
+                "page": post_page(post),
                 "anchor": post.section or "",  # ABlog's posting sections: the section
                 "date": renderer.format_date(
                     post.date, renderer.config.blogposts_date_format_short
@@ -113,7 +113,7 @@ def _view(renderer: Renderer) -> dict[str, Any]:
             for post in blog.listed[:limit]
         ],
         "tags": [
-            {"label": tag.label, "page": tag_page(path, tag), "count": len(tag.posts)}
+            {"label": tag.label, "page": tag_page(path, tag.slug), "count": len(tag.posts)}
             for tag in sorted(blog.tags.values(), key=lambda t: t.label.casefold())
             if tag.posts
         ],
@@ -125,7 +125,7 @@ def _view(renderer: Renderer) -> dict[str, Any]:
             (
                 {
                     "name": blog.authors[key].name,
-                    "page": author_page(path, blog.authors[key]),
+                    "page": author_page(path, blog.authors[key].slug),
                     "count": len(posts),
                 }
                 for key, posts in blog.author_posts.items()
@@ -134,7 +134,7 @@ def _view(renderer: Renderer) -> dict[str, Any]:
         ),
         **{
             CATALOG_FOLDERS[catalog]: [
-                {"label": t.label, "page": term_page(path, catalog, t), "count": len(t.posts)}
+                {"label": t.label, "page": term_page(path, catalog, t.slug), "count": len(t.posts)}
                 for t in sorted(blog.catalogs.get(catalog, {}).values(), key=_label_order)
                 if t.posts
             ]
@@ -178,7 +178,7 @@ def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
         return renderer.link(pagename, page) + (f"#{anchor}" if anchor else "")
 
     def view() -> dict[str, Any]:
-        views = domain_of(app.env).runtime.setdefault("sidebar_views", {})
+        views = domain_of(app.env).cache.part(HeadCache).sidebar_views
         cached = views.get(renderer.blog_path)
         if cached is None or cached[0] is not renderer:
             # computed once per renderer, that is once per blog and build (and write process)
@@ -197,10 +197,10 @@ def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
         post = renderer.blog.posts.get(pagename)
         if post is None:
             return None
-        runtime = domain_of(app.env).runtime
-        if "uses_postcard" not in runtime:  # the settings are the build's: asked once, not per page
-            runtime["uses_postcard"] = uses_sidebars(app.config, ("postcard",))
-        if not runtime["uses_postcard"]:
+        cache = domain_of(app.env).cache.part(HeadCache)
+        if cache.uses_postcard is None:  # the settings are the build's: asked once, not per page
+            cache.uses_postcard = uses_sidebars(app.config, ("postcard",))
+        if not cache.uses_postcard:
             return None
         return renderer.card(post, pagename, with_excerpt=False, all_tags=True)
 
@@ -283,10 +283,12 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         ]
         digests[key] = hashlib.sha1(json.dumps(signature, default=str).encode()).hexdigest()
     default = app.config.blogposts_path
-    previous = domain.data.get(_DIGEST_KEY)
-    earlier: dict[str, str] = domain.data.get(_BLOG_DIGESTS_KEY) or {default: previous}
-    domain.data[_DIGEST_KEY] = digests[default]  # what generated pages' frames include
-    domain.data[_BLOG_DIGESTS_KEY] = digests
+    record = domain.rebuilds
+    previous = record.sidebar_digest
+    earlier: dict[str, str | None] = {default: previous}
+    earlier = dict(record.sidebar_digests or earlier)
+    record.sidebar_digest = digests[default]  # what generated pages' frames include
+    record.sidebar_digests = digests
     if previous is None:
         return []
     changed = {key for key, value in digests.items() if earlier.get(key) != value}

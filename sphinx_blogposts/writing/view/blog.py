@@ -13,17 +13,23 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from ...core import blog_settings as blogs_mod
 from ...core.model import Author, AuthorRef, Post, Tag, TagDef
 from ...core.slugs import short_hash, unique_slugs
 from ...reading import authors as authors_mod
+from ...reading.domain import domain_of
+from ..cache import ViewCache
 from . import related as related_mod
 from . import series as series_mod
 
 #: The catalogs besides tags and authors, as ABlog has them: each value gets a page.
 CATALOGS = ("category", "location", "language")
+#: The hook for tags defined outside the posts: a handler returns ``{tag key casefolded:
+#: TagDef}`` (``compat/docusaurus/tagsfile.py``: Docusaurus' ``tags.yml``).
+TAG_DEFINITIONS = "blogposts-tag-definitions"
 
 
 def tag_key(label: str) -> str:
@@ -133,7 +139,7 @@ class Blog:
         return sorted(by_year.items(), reverse=True)
 
 
-def build(
+def build_blog(
     posts: dict[str, Post],
     config: Config,
     authors_map: dict[str, dict[str, str]],
@@ -209,11 +215,37 @@ def build(
         older = blog.listed[index + 1] if index + 1 < len(blog.listed) else None
         blog.neighbours[post.key] = (older, newer)
     parts = [p for p in blog.listed if p.key not in blog.drafts]  # drafts even if shown
-    blog.series, blog.post_series = series_mod.build(every, parts)
-    blog.related = related_mod.build(
+    blog.series, blog.post_series = series_mod.build_series(every, parts)
+    blog.related = related_mod.related_posts(
         every, blog.listed, blog.post_tags, blog.drafts, config.blogposts_related
     )
     return blog
+
+
+def all_blogs(app: Sphinx) -> dict[str, Blog]:
+    """Every blog by path, the default first: the one place the blog view is built, once
+    per build (``rebuilds/outdated.py`` empties the cache at ``env-updated``)."""
+    domain = domain_of(app.env)
+    cache = domain.cache.part(ViewCache)
+    if cache.blogs is None:
+        cache.blogs = build_all(
+            domain.posts,
+            app.config,
+            domain.authors_maps(),
+            tag_definitions(app),
+            domain.section_posts(),
+        )
+    return cache.blogs
+
+
+def tag_definitions(app: Sphinx) -> dict[str, TagDef]:
+    """The tags defined outside the posts, asked of ``TAG_DEFINITIONS`` once per build."""
+    cache = domain_of(app.env).cache.part(ViewCache)
+    if cache.tag_definitions is None:
+        cache.tag_definitions = {}
+        for found in app.emit(TAG_DEFINITIONS):
+            cache.tag_definitions.update(found)
+    return cache.tag_definitions
 
 
 def build_all(
@@ -227,18 +259,20 @@ def build_all(
     posts, so its lists, neighbours, series and related posts stay inside it.
 
     ``authors_maps`` holds each blog's authors map, by path ("" for the default blog's).
-    Without ``blogposts_blogs`` this is ``{blogposts_path: build(posts, ...)}``.
+    Without ``blogposts_blogs`` this is ``{blogposts_path: build_blog(posts, ...)}``.
     """
     settings = blogs_mod.settings(config)
     if len(settings) == 1:
-        return {config.blogposts_path: build(posts, config, authors_maps[""], tag_defs, sections)}
+        return {
+            config.blogposts_path: build_blog(posts, config, authors_maps[""], tag_defs, sections)
+        }
     out: dict[str, Blog] = {}
     for blog in settings:
         key = "" if blog.default else blog.key
         own = {d: p for d, p in posts.items() if p.blog == key}
         parts = [p for p in sections if p.blog == key]
         authors = authors_maps.get(key, authors_maps[""])
-        out[blog.key] = build(own, blog.config, authors, tag_defs, parts)
+        out[blog.key] = build_blog(own, blog.config, authors, tag_defs, parts)
     return out
 
 
@@ -289,3 +323,7 @@ def _build_catalogs(blog: Blog, config: Config, every: list[Post]) -> None:
                 terms[key].posts.append(post)
         blog.catalogs[catalog] = terms
         blog.post_terms[catalog] = per_post
+
+
+def register(app: Sphinx) -> None:
+    app.add_event(TAG_DEFINITIONS)

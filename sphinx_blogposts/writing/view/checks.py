@@ -16,8 +16,9 @@ from sphinx.application import Sphinx
 
 from ...core.diagnostics import Warn, warn
 from ...core.model import Post
+from ...core.routes import index_page, tag_page
 from ...core.slugs import MAX_SLUG, slugify
-from ..routes import index_page, plan
+from ..routes import plan_pages
 from . import series
 from .blog import Blog
 
@@ -35,12 +36,12 @@ def _at(post: Post, key: str) -> tuple[str, int | None]:
     return (post.docname, post.key_lines.get(key, post.line))
 
 
-def check(app: Sphinx, blog: Blog, settings: Any = None) -> None:
+def check_blog(app: Sphinx, blog: Blog, settings: Any = None) -> None:
     """``settings``: the configuration as this blog sees it (the site's by default)."""
     config = settings if settings is not None else app.config
     _tag_clashes(config, blog)
     _hidden_pages(app, config, blog)
-    series.check(blog.posts.values())
+    series.check_orders(blog.posts.values())
 
 
 def _tag_clashes(config: Any, blog: Blog) -> None:
@@ -59,8 +60,8 @@ def _tag_clashes(config: Any, blog: Blog) -> None:
             continue
         warn(
             f"the tags {keep.label!r} and {tag.label!r} differ only in accents or "
-            f"punctuation, so they would share the page {blog_path}/tags/{base}; "
-            f"{tag.label!r} gets {blog_path}/tags/{tag.slug} instead. If they are one "
+            f"punctuation, so they would share the page {tag_page(blog_path, base)}; "
+            f"{tag.label!r} gets {tag_page(blog_path, tag.slug)} instead. If they are one "
             "tag, write them the same way",
             Warn.TAG,
             _at(first_user[key], "tags"),
@@ -70,7 +71,9 @@ def _tag_clashes(config: Any, blog: Blog) -> None:
 def _hidden_pages(app: Sphinx, config: Any, blog: Blog) -> None:
     """A document named like a generated page (other than the blog index) replaces it."""
     blog_path = config.blogposts_path
-    specs = plan(blog, blog_path, config.blogposts_title, config.blogposts_posts_per_page, set())
+    specs = plan_pages(
+        blog, blog_path, config.blogposts_title, config.blogposts_posts_per_page, set()
+    )
     filled = filled_documents(app)
     for spec in specs:
         if spec.name in filled:

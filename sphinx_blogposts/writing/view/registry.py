@@ -13,38 +13,23 @@ from sphinx.application import Sphinx
 from ...core import blog_settings as blogs_mod
 from ...core.diagnostics import Warn, warn
 from ...reading.domain import domain_of
+from ..cache import ViewCache
 from ..render.renderer import Renderer, renderer_for
-from . import blog as blog_mod
-from .blog import Blog
-
-
-def all_blogs(app: Sphinx) -> dict[str, Blog]:
-    """Every blog by path, the default first: built once per build (see rebuilds/outdated.py)."""
-    domain = domain_of(app.env)
-    blogs = domain.runtime.get("blogs")
-    if blogs is None:
-        blogs = domain.runtime["blogs"] = blog_mod.build_all(
-            domain.posts,
-            app.config,
-            domain.authors_maps(),
-            domain.runtime.get("tags_file"),
-            domain.section_posts(),
-        )
-    return blogs
+from .blog import all_blogs
 
 
 def renderers(app: Sphinx) -> dict[str, Renderer]:
     """Every blog's renderer by path, the default blog's first."""
     default = renderer_for(app)
-    runtime = domain_of(app.env).runtime
-    cached = runtime.get("renderers")
+    view = domain_of(app.env).cache.part(ViewCache)
+    cached = view.renderers
     if cached is None or cached[app.config.blogposts_path] is not default:
         blogs = all_blogs(app)
         cached = {app.config.blogposts_path: default}
         for settings in blogs_mod.settings(app.config)[1:]:
             cached[settings.key] = Renderer(app, blogs[settings.key], settings.config)
-        runtime["renderers"] = cached
-        runtime["page_blogs"] = {
+        view.renderers = cached
+        view.page_blogs = {
             spec.name: key for key, renderer in cached.items() for spec in renderer.pages
         }
     return cached
@@ -61,7 +46,7 @@ def renderer_of_post(app: Sphinx, docname: str) -> Renderer:
 def renderer_of_page(app: Sphinx, pagename: str) -> Renderer:
     """The blog a page is in: a post's, a generated page's, else the default blog."""
     found = renderers(app)
-    key = domain_of(app.env).runtime["page_blogs"].get(pagename)
+    key = domain_of(app.env).cache.part(ViewCache).page_blogs.get(pagename)
     if key is not None:
         return found[key]
     return renderer_of_post(app, pagename)

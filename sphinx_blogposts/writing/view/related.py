@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from ...core.model import Post
 
 
-def build(
+def related_posts(
     posts: Iterable[Post],
     listed: Sequence[Post],
     post_tags: Mapping[str, list[str]],

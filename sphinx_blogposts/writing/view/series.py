@@ -40,7 +40,7 @@ def part_order(post: Post) -> tuple[bool, int, float, str]:
     return (post.series_order is None, post.series_order or 0, when, post.key)
 
 
-def build(
+def build_series(
     posts: Iterable[Post], listed: Iterable[Post]
 ) -> tuple[dict[str, Series], dict[str, str]]:
     """Every series with a listed part (by key), and the series key of each post in one
@@ -74,7 +74,7 @@ def parts_around(series: Series, post: Post) -> list[Post]:
     return sorted([*series.parts, post], key=part_order)
 
 
-def check(posts: Iterable[Post]) -> None:
+def check_orders(posts: Iterable[Post]) -> None:
     """Two parts of one series with the same ``series_order``: one warning at the later one."""
     taken: dict[tuple[str, int], Post] = {}
     for post in sorted(posts, key=lambda p: p.key):

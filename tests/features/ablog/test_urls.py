@@ -7,7 +7,7 @@ import re
 import time
 from pathlib import Path
 
-from tests.conftest import soup_of
+from tests.conftest import blog_warnings, soup_of
 
 #: ABlog's page (as its html builder names it) -> the page it leads to here.
 OLD_PAGES = {
@@ -126,3 +126,55 @@ def test_each_feed_root_of_blog_feed_templates_answers(shared_build):
     assert (out / "news/2020/social.xml").read_bytes() == (
         out / "news/archive/2020/atom.xml"
     ).read_bytes()
+
+
+def test_redirect_option_names_each_a_page_and_a_problem_is_one_warning(make_app, editable_root):
+    """``:redirect:`` pages sit among ABlog's old URLs: a name a post asks for wins over
+    ABlog's page of that name, a name that cannot be a redirect is one warning at the
+    option's line, and a name no longer asked for goes back to ABlog or the next post."""
+    srcdir = editable_root("ablog-every-setting")
+    post = srcdir / "news" / "moved.rst"
+    post.write_text(
+        "Moved\n=====\n\n.. post:: 2021-02-03\n"
+        "   :redirect: news/tag, old/moved/, ../out, index, news/first-steps\n\nMoved.\n",
+        encoding="utf-8",
+    )
+    (srcdir / "news" / "twin.rst").write_text(
+        "Twin\n====\n\n.. post:: 2021-02-04\n   :redirect: /old/moved.html\n\nTwin.\n",
+        encoding="utf-8",
+    )
+    app = make_app("html", srcdir=srcdir, freshenv=True)
+    app.build()
+    app.cleanup()
+    out = Path(app.outdir)
+    for old in ("news/tag.html", "old/moved.html"):
+        refresh = soup_of(out / old).select_one('meta[http-equiv="refresh"]')["content"]
+        delay, _, url = refresh.partition("; url=")
+        assert (
+            delay == "3"  # the site's post_redirect_refresh
+            and posixpath.normpath(posixpath.join(posixpath.dirname(old), url)) == "news/moved.html"
+        ), (old, refresh)
+    warnings = [w for w in blog_warnings(app) if "[blogposts.redirect]" in w]
+    problems = {
+        "'../out' is not a page name",
+        "'index' is a page of this site",
+        "'news/first-steps' is a page of this site",
+        "'/old/moved.html' is the old name of news/moved too",
+    }
+    assert len(warnings) == len(problems), warnings
+    for problem in problems:
+        [warning] = [w for w in warnings if problem in w]
+        source = "news/twin.rst:" if "old name" in problem else "news/moved.rst:"
+        assert source in warning.replace("\\", "/"), warning
+    assert not (out.parent / "out.html").exists()
+
+    # the names given up: ABlog's page is a redirect to ours again, the twin gets its name
+    post.write_text(post.read_text(encoding="utf-8").replace("news/tag, old/moved/, ", ""), "utf-8")
+    time.sleep(0.01)
+    app = make_app("html", srcdir=srcdir)
+    app.build()
+    app.cleanup()
+    assert redirect_of(out, "news/tag.html") == "news/tags/index.html"
+    twin = soup_of(out / "old/moved.html").select_one('meta[http-equiv="refresh"]')["content"]
+    assert twin == "3; url=../news/twin.html"
+    assert not [w for w in blog_warnings(app) if "old name" in w]

@@ -73,7 +73,7 @@ EXPECTED = {
     "blog/impossible-date.md": (3, "date", "'2024-13-45' is not a date"),
     "blog/2024-01-06-unknown-format.md": (3, "date", "using the date in the file name"),
     "blog/number-date.md": (3, "date", "got int 20240101; the post is listed nowhere"),
-    "blog/no-date.md": (1, "date", "the post has no date"),
+    "blog/no-date.rst": (1, "date", "the post has no date"),
     "blog/2024-01-07-unknown-author.md": (3, "author", "Known keys: jane, noname"),
     "blog/2024-01-08-empty-authors.md": (3, "author", "'authors': is empty"),
     "blog/2024-01-09-nameless-author.md": (3, "author", "neither a 'key' nor a 'name'"),
@@ -299,22 +299,32 @@ def test_config_of_the_wrong_type(make_app, editable_root, value):
     assert Path(app.outdir, "blog/page/2.html").is_file()
 
 
+def small_site(tmp_path: Path, conf: str, front_matter: str) -> Path:
+    """A site with one post, A, whose front matter adds ``front_matter``."""
+    src = tmp_path / "site"
+    (src / "blog").mkdir(parents=True)
+    (src / "conf.py").write_text('extensions = ["sphinx_blogposts"]\n' + conf + BASEURL)
+    (src / "index.md").write_text("# Home\n")
+    (src / "blog/2024-01-01-a.md").write_text(f"---\ntitle: A\n{front_matter}\n---\n\nBody.\n")
+    return src
+
+
+@pytest.mark.parametrize(
+    ("setting", "subtype"),
+    [("blogposts_authors_file", "author"), ("blogposts_tags_file", "tag")],
+)
 @pytest.mark.parametrize(
     ("content", "line", "text"),
     [
         (None, None, "does not exist"),
         ("jane: [unclosed\n", 2, "is not valid YAML"),
-        ("- jane\n- joe\n", 1, "must map author keys to details"),
+        ("- jane\n- joe\n", 1, "keys to details"),
     ],
 )
-def test_broken_authors_file(make_app, tmp_path, content, line, text):
-    src = tmp_path / "site"
-    (src / "blog").mkdir(parents=True)
-    (src / "conf.py").write_text(
-        'extensions = ["sphinx_blogposts"]\nblogposts_authors_file = "people.yml"\n' + BASEURL
-    )
-    (src / "index.md").write_text("# Home\n")
-    (src / "blog/2024-01-01-a.md").write_text("---\ntitle: A\n---\n\nBody.\n")
+def test_broken_authors_or_tags_file(make_app, tmp_path, setting, subtype, content, line, text):
+    """Both files of entries go wrong the same ways, and each way is one warning at the
+    same place: the setting's line for a file that is not there, else the file's line."""
+    src = small_site(tmp_path, f'{setting} = "people.yml"\n', "tags: [jane]")
     if content is not None:
         (src / "people.yml").write_text(content)
     app = make_app("html", srcdir=src, freshenv=True)
@@ -322,8 +332,22 @@ def test_broken_authors_file(make_app, tmp_path, content, line, text):
     [message] = warnings_of(app)
     where = "conf.py:2" if line is None else f"people.yml:{line}"
     assert f"{where}: WARNING: " in message and text in message, message
-    assert message.endswith("[blogposts.author]")
+    assert message.endswith(f"[blogposts.{subtype}]")
     assert titles(app) == ["A"]
+
+
+def test_an_entry_of_the_tags_file_that_is_no_mapping_is_warned_about_at_its_line(
+    make_app, tmp_path
+):
+    src = small_site(tmp_path, "", "tags: [release, odd]")
+    (src / "blog/tags.yml").write_text("release:\n  label: Releases\nodd: [1, 2]\n")
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    [message] = warnings_of(app)
+    assert "tags.yml:3: WARNING: tag 'odd' in tags.yml must be a mapping" in message, message
+    assert message.endswith("[blogposts.tag]")
+    tags = [a.get_text() for a in page(app, "blog/2024-01-01-a.html").select(".blogposts-tag")]
+    assert sorted(tags) == ["Releases", "odd"], tags
 
 
 def test_a_huge_post_and_a_post_with_2000_tags(make_app, tmp_path):

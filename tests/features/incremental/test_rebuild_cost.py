@@ -13,6 +13,7 @@ from pathlib import Path
 import sphinx
 from sphinx.util.console import strip_escape_sequences
 
+from sphinx_blogposts.writing.rebuilds import ledger as ledgers
 from tests.conftest import card_titles, soup_of
 
 SUMMARY = re.compile(
@@ -346,3 +347,22 @@ def test_a_scheduled_post_is_listed_when_its_date_comes(make_app, editable_root,
     assert card_titles(soup_of(out / "blog/index.html"))[0] == "Scheduled"
     newest = soup_of(out / "blog/2024-04-15-post-14.html")
     assert newest.select_one(".blogposts-newer .blogposts-nav-title").get_text() == "Scheduled"
+
+
+def test_an_interrupted_build_leaves_no_ledger_that_vouches_for_a_rewritten_page(
+    make_app, editable_root, monkeypatch
+):
+    """A build that rewrote a generated page and stopped before its ledger was saved: the
+    next build, back at the inputs the old ledger knew, must not take the page as it is."""
+    srcdir, out, _ = built_many(make_app, editable_root)
+    tag_page = out / "blog/tags/odd.html"  # lists post 13 first
+    post = srcdir / "blog/2024-04-14-post-13.md"
+    edit(post, "title: Post number 13", "title: Renamed 13")
+    with monkeypatch.context() as patch:
+        # the build stops before build-finished: no ledger is saved at the end
+        patch.setattr(ledgers, "save_pending", lambda app, exc: None)
+        build(make_app, srcdir)
+    assert card_titles(soup_of(tag_page))[0] == "Renamed 13"
+    edit(post, "title: Renamed 13", "title: Post number 13")
+    build(make_app, srcdir)
+    assert card_titles(soup_of(tag_page))[0] == "Post number 13"

@@ -21,6 +21,7 @@ from sphinx.util.console import strip_escape_sequences
 
 from sphinx_blogposts.compat.docusaurus import redirects
 from sphinx_blogposts.writing.rebuilds import fingerprint as state
+from sphinx_blogposts.writing.rebuilds import ledger as ledgers
 from tests.conftest import blog_warnings, soup_of
 
 ALPHA = "blog/2021/01/02/alpha/index.html"
@@ -227,7 +228,7 @@ def test_interrupted_build_leaves_no_ledger_that_vouches_for_a_changed_page(
     edit(post, "title: Beta", "title: Beta, renamed")
     with monkeypatch.context() as patch:
         # the build stops before build-finished: the ledger is not saved at the end
-        patch.setattr(redirects, "save_ledger", lambda app, exc: None)
+        patch.setattr(ledgers, "save_pending", lambda app, exc: None)
         build(make_app, srcdir)
     assert title_of(out / BETA) == "Beta, renamed"
     edit(post, "title: Beta, renamed", "title: Beta")  # back to what the ledger knew

@@ -96,10 +96,10 @@ def test_a_tag_named_twice_counts_once():
     """``tags: [python, Python]`` is one tag: naming it twice must not make a post sharing
     only that tag outrank a newer one sharing one other tag."""
     from sphinx_blogposts.core.model import Post
-    from sphinx_blogposts.writing.view.related import build
+    from sphinx_blogposts.writing.view.related import related_posts
 
     p0, p1, p2 = (Post(docname=f"p{i}", title=f"P{i}") for i in range(3))
     tags = {"p0": ["python", "python", "sphinx"], "p1": ["python"], "p2": ["sphinx"]}
     listed = [p0, p2, p1]  # newest first: p2 is newer than p1
-    found = build(listed, listed, tags, set(), 2)
+    found = related_posts(listed, listed, tags, set(), 2)
     assert [p.docname for p in found["p0"]] == ["p2", "p1"]

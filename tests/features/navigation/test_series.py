@@ -204,3 +204,22 @@ def test_ablog_section_posts_are_parts_and_stay_right_incrementally(make_app, tm
     app = make_app("html", srcdir=src)  # incremental: notes.rst itself did not change
     app.build()
     assert boxes() == [["First part", "Second part", "Last part"]] * 2
+
+
+def test_a_document_named_like_a_series_page_is_that_page_and_no_post(make_app, editable_root):
+    """As for a tag's page: a document at ``blog/series/<slug>`` replaces the generated
+    page (one warning says so), and, as every name the blog may generate a page at, it is
+    never taken for a post, though the blog's pattern covers it."""
+    src = editable_root("series")
+    (src / "blog/series").mkdir()
+    (src / "blog/series/deep-dive.md").write_text("# About the deep dive\n\nMINE\n")
+    app = make_app("html", srcdir=src, freshenv=True)
+    app.build()
+    [message] = [m for m in blog_warnings(app) if "deep-dive" in m]
+    assert "blog/series/deep-dive" in message and message.endswith("[blogposts.page]"), message
+    own = soup_of(Path(app.outdir, "blog/series/deep-dive.html"))
+    assert "MINE" in own.get_text()
+    assert own.select(".blogposts-post-header, .blogposts-series") == []
+    for listing in ("blog/index.html", "blog/archive.html", "blog/series/index.html"):
+        links = [a.get_text() for a in soup_of(Path(app.outdir, listing)).select("a")]
+        assert "About the deep dive" not in links, listing

@@ -179,11 +179,12 @@ def test_each_docusaurus_path_form_gives_a_date(shared_build, page):
 
 
 def test_post_without_a_date(shared_build, page):
+    # a reST post: an undated Markdown post is dated by its file (docusaurus/test_undated_posts)
     app = shared_build("meta-dates")
     assert len(app.warning.getvalue().strip().splitlines()) == 1
     warnings = plain_warnings(app)
     assert len(warnings) == 1, warnings
-    assert re.search(r"blog[/\\]undated\.md:\d+: WARNING: the post has no date", warnings[0])
+    assert re.search(r"blog[/\\]undated\.rst:\d+: WARNING: the post has no date", warnings[0])
     assert warnings[0].endswith("[blogposts.date]")
     # listed nowhere ...
     assert "Undated thoughts" not in card_titles(page(app, "blog/index.html"))

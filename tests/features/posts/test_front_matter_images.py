@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sphinx.util.console import strip_escape_sequences
 
-from sphinx_blogposts.writing.images import lookup_order
+from sphinx_blogposts.reading.local_files import lookup_order
 from tests.conftest import blog_warnings, build_copy, card, soup_of
 
 BASE = "https://example.org/site/"

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from sphinx_blogposts.core.model import Post
 from sphinx_blogposts.reading import frontmatter
+from sphinx_blogposts.reading.post_sources import PostSources
 from sphinx_blogposts.reading.posts import PostReader
 from tests.conftest import ROOTS
 
@@ -134,7 +135,7 @@ def test_post_reader_always_gives_a_post(reader_app, data):
     doctree = app.env.get_doctree(docname)
     fm = frontmatter.FrontMatter(data=data, lines={k: 2 for k in data})
     before = app.warning.tell()
-    post = PostReader(app, docname, doctree, fm, None).read()
+    post = PostReader(PostSources(app, docname, doctree, fm, None)).read()
     assert isinstance(post, Post)
     assert isinstance(post.title, str) and post.title.strip()
     assert post.date is None or (isinstance(post.date, datetime) and post.date.tzinfo)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from sphinx_blogposts.reading import updated as updated_mod
+from sphinx_blogposts.reading import file_history
 from tests.conftest import blog_warnings, soup_of
 from tests.features.incremental.test_rebuild_cost import rewritten, snapshot
 
@@ -98,34 +98,49 @@ def git(src: Path, *args: str, date: str | None = None) -> None:
     subprocess.run(["git", *args], cwd=src, env=env, check=True, capture_output=True)
 
 
+def checkout(src: Path, date: str) -> None:
+    """``src`` made a git checkout, everything in it committed at ``date``."""
+    git(src, "init", "-q")
+    git(src, "add", ".")
+    git(src, "commit", "-qm", "import", date=date)
+
+
+def commit_edit(path: Path, date: str) -> None:
+    """A paragraph added to ``path``, committed at ``date``."""
+    path.write_text(path.read_text() + "\nA later paragraph.\n")
+    git(path.parent, "commit", "-qam", "edit", date=date)
+
+
 def git_root(editable_root) -> Path:  # type: ignore[no-untyped-def]
     """The root in a checkout: everything committed before any post's date, then the
     plain post edited in May 2024."""
     src = editable_root("pins-authors-updates")
-    git(src, "init", "-q")
-    git(src, "add", ".")
-    git(src, "commit", "-qm", "import", date="2023-01-01T10:00:00+02:00")
-    plain = src / "blog/2024-01-07-plain.md"
-    plain.write_text(plain.read_text() + "\nA later paragraph.\n")
-    git(src, "commit", "-qam", "edit", date="2024-05-05T23:30:00+02:00")
+    checkout(src, "2023-01-01T10:00:00+02:00")
+    commit_edit(src / "blog/2024-01-07-plain.md", "2024-05-05T23:30:00+02:00")
     return src
 
 
-def test_git_dates_one_call_per_build(make_app, editable_root, monkeypatch):
-    src = git_root(editable_root)
-    calls = []
+def built_with_git_dates(make_app, src: Path, monkeypatch):  # type: ignore[no-untyped-def]
+    """A fresh build of ``src`` with git's last-update dates, which asks git once."""
+    calls: list[list[str]] = []
     real = subprocess.run
 
     def counting(args, **kwargs):  # type: ignore[no-untyped-def]
-        calls.append(args)
+        if args[:2] == ["git", "log"]:
+            calls.append(args)
         return real(args, **kwargs)
 
-    monkeypatch.setattr(updated_mod.subprocess, "run", counting)
+    monkeypatch.setattr(file_history.subprocess, "run", counting)
     app = make_app(
         "html", srcdir=src, freshenv=True, confoverrides={"blogposts_last_updated": "git"}
     )
     app.build()
-    assert len([c for c in calls if c[:2] == ["git", "log"]]) == 1
+    assert len(calls) == 1
+    return app
+
+
+def test_git_dates_one_call_per_build(make_app, editable_root, monkeypatch):
+    app = built_with_git_dates(make_app, git_root(editable_root), monkeypatch)
     assert blog_warnings(app) == []
     # read in blogposts_timezone (UTC): 23:30 at +02:00 is 21:30 UTC
     assert shown(app, "blog/2024-01-07-plain.html") == (
@@ -169,13 +184,14 @@ def test_no_checkout_or_no_git_goes_on_quietly(make_app, editable_root, monkeypa
     assert shown(app, "blog/2024-01-01-first.html") is not None  # front matter still counts
 
 
-def test_parse_git_log_keeps_the_newest_date_of_each_file():
+def test_parse_git_log_keeps_the_newest_author_date_of_each_file():
     output = (
-        '\x1e2024-03-01T10:00:00+01:00\x00\nblog/a.md\x00blog/we ird".md\x00'
-        "\x1e2024-01-01T10:00:00+00:00\x00\nblog/a.md\x00blog/b.md\x00"
+        "\x1e2024-03-01T10:00:00+01:00 2024-03-02T10:00:00+01:00\x00"
+        '\nblog/a.md\x00blog/we ird".md\x00'
+        "\x1e2024-01-01T10:00:00+00:00 2024-01-01T11:00:00+00:00\x00\nblog/a.md\x00blog/b.md\x00"
     )
-    found = updated_mod.parse_git_log(output, UTC)
-    assert {k: v.isoformat() for k, v in found.items()} == {
+    found = file_history.parse_git_log(output, UTC)
+    assert {k: v.last_authored.isoformat() for k, v in found.items()} == {
         "blog/a.md": "2024-03-01T09:00:00+00:00",
         'blog/we ird".md': "2024-03-01T09:00:00+00:00",
         "blog/b.md": "2024-01-01T10:00:00+00:00",

@@ -94,9 +94,10 @@ def test_drafts_are_listed_and_marked_when_enabled(shared_build, page):
 
 
 def test_undated_post_warns_with_location_and_is_listed_nowhere(shared_build, page):
+    # a reST post: an undated Markdown post is dated by its file (docusaurus/test_undated_posts)
     app = shared_build("undated-posts")
     [line] = [w for w in plain_warnings(app) if "[blogposts.date]" in w]
-    source = Path(app.srcdir, "blog", "undated.md")
+    source = Path(app.srcdir, "blog", "undated.rst")
     assert line.startswith(f"{source}:1: WARNING: the post has no date"), line
     assert line.endswith("[blogposts.date]")
 

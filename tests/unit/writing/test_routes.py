@@ -1,7 +1,8 @@
-"""The generated pages' names and the plan of them (``writing/routes.py``), without a build.
+"""The plan of the generated pages (``writing/routes.py``), without a build.
 
-A plan lists each page once, paginated with links both ways, built from slugs only, and
-leaves out any page a real document of the same name provides.
+A plan lists each page once, paginated with links both ways, under the route table's
+names (``core/routes.py``, tested in ``tests/unit/core/test_routes.py``), and leaves out
+any page a real document of the same name provides.
 """
 
 from __future__ import annotations
@@ -14,21 +15,7 @@ import pytest
 import sphinx.locale
 
 from sphinx_blogposts.core.model import Author, Post, Tag
-from sphinx_blogposts.writing.routes import (
-    PageSpec,
-    archive_page,
-    author_page,
-    authors_index,
-    catalog_index,
-    drafts_page,
-    index_page,
-    plan,
-    series_index,
-    series_page,
-    tag_page,
-    tags_index,
-    term_page,
-)
+from sphinx_blogposts.writing.routes import PageSpec, plan_pages
 from sphinx_blogposts.writing.view.blog import Blog
 from sphinx_blogposts.writing.view.series import Series
 
@@ -37,27 +24,6 @@ from sphinx_blogposts.writing.view.series import Series
 def english(monkeypatch: pytest.MonkeyPatch) -> None:
     """No translator from a build that ran before in this process: titles in English."""
     monkeypatch.setattr(sphinx.locale, "translators", defaultdict(NullTranslations))
-
-
-def test_page_names() -> None:
-    tag = Tag(key="c++", label="C++", slug="c-plus-plus")
-    author = Author(key="ann", name="Ann", slug="ann")
-    term = Tag(key="paris", label="Paris", slug="paris")
-    series = Series(key="deep dive", name="Deep dive", slug="deep-dive")
-    assert index_page("blog") == "blog/index"
-    assert index_page("blog", 2) == "blog/page/2"
-    assert tag_page("blog", tag) == "blog/tags/c-plus-plus"
-    assert tag_page("blog", tag, 3) == "blog/tags/c-plus-plus/page/3"
-    assert author_page("news/blog", author, 2) == "news/blog/authors/ann/page/2"
-    assert tags_index("blog") == "blog/tags/index"
-    assert authors_index("blog") == "blog/authors/index"
-    assert archive_page("blog") == "blog/archive"
-    assert drafts_page("blog") == "blog/drafts"
-    assert catalog_index("blog", "category") == "blog/categories/index"
-    assert term_page("blog", "location", term) == "blog/locations/paris"
-    assert term_page("blog", "language", term, 2) == "blog/languages/paris/page/2"
-    assert series_index("blog") == "blog/series/index"
-    assert series_page("blog", series) == "blog/series/deep-dive"
 
 
 def dated(name: str, day: int, **kwargs: object) -> Post:
@@ -94,7 +60,7 @@ def names(specs: list[PageSpec]) -> list[str]:
 
 
 def test_plan_lists_every_page_once_in_order(blog: Blog) -> None:
-    specs = plan(blog, "blog", "News", 2, set())
+    specs = plan_pages(blog, "blog", "News", 2, set())
     assert names(specs) == [
         "blog/index",
         "blog/page/2",
@@ -112,7 +78,7 @@ def test_plan_lists_every_page_once_in_order(blog: Blog) -> None:
 
 
 def test_the_index_is_paginated_with_links_both_ways_and_pinned_posts_first(blog: Blog) -> None:
-    first, second, third = plan(blog, "blog", "News", 2, set())[:3]
+    first, second, third = plan_pages(blog, "blog", "News", 2, set())[:3]
     assert [p.docname for p in first.posts] == ["blog/p1", "blog/p5"]  # p1 is pinned
     assert [p.docname for p in second.posts] == ["blog/p4", "blog/p3"]
     assert [p.docname for p in third.posts] == ["blog/p2"]
@@ -125,7 +91,7 @@ def test_the_index_is_paginated_with_links_both_ways_and_pinned_posts_first(blog
 
 
 def test_tag_author_and_series_pages_carry_their_subject(blog: Blog) -> None:
-    specs = {spec.name: spec for spec in plan(blog, "blog", "News", 10, set())}
+    specs = {spec.name: spec for spec in plan_pages(blog, "blog", "News", 10, set())}
     cpp = specs["blog/tags/c-plus-plus"]
     assert (cpp.kind, cpp.title, cpp.tag) == ("tag", "Posts tagged “C++”", blog.tags["c++"])
     ann = specs["blog/authors/ann"]
@@ -139,14 +105,14 @@ def test_tag_author_and_series_pages_carry_their_subject(blog: Blog) -> None:
 
 
 def test_a_tag_page_is_paginated_under_its_own_folder(blog: Blog) -> None:
-    specs = [s for s in plan(blog, "blog", "News", 1, set()) if s.kind == "tag"]
+    specs = [s for s in plan_pages(blog, "blog", "News", 1, set()) if s.kind == "tag"]
     assert names(specs) == ["blog/tags/c-plus-plus", "blog/tags/python", "blog/tags/python/page/2"]
     assert specs[2].title == "Posts tagged “Python”, page 2"
     assert specs[1].next == "blog/tags/python/page/2"
 
 
 def test_a_real_document_wins_over_a_generated_page(blog: Blog) -> None:
-    specs = plan(blog, "blog", "News", 2, {"blog/index", "blog/tags/python", "blog/archive"})
+    specs = plan_pages(blog, "blog", "News", 2, {"blog/index", "blog/tags/python", "blog/archive"})
     found = names(specs)
     # a hand-written blog/index replaces the whole paginated index
     assert not [n for n in found if n == "blog/index" or n.startswith("blog/page/")]
@@ -155,12 +121,12 @@ def test_a_real_document_wins_over_a_generated_page(blog: Blog) -> None:
 
 
 def test_the_drafts_page_only_when_asked_newest_first(blog: Blog) -> None:
-    assert "blog/drafts" not in names(plan(blog, "blog", "News", 2, set()))
+    assert "blog/drafts" not in names(plan_pages(blog, "blog", "News", 2, set()))
     blog.drafts_page = True
     older = dated("older-draft", 2, draft=True)
     blog.posts[older.docname] = older
     blog.drafts.add(older.docname)
-    (drafts,) = [s for s in plan(blog, "blog", "News", 2, set()) if s.kind == "drafts"]
+    (drafts,) = [s for s in plan_pages(blog, "blog", "News", 2, set()) if s.kind == "drafts"]
     assert drafts.name == "blog/drafts"
     assert [p.docname for p in drafts.posts] == ["blog/draft", "blog/older-draft"]
 
@@ -169,7 +135,7 @@ def test_catalog_pages(blog: Blog) -> None:
     paris = Tag(key="paris", label="Paris", slug="paris", posts=[blog.listed[0]])
     empty = Tag(key="rome", label="Rome", slug="rome")
     blog.catalogs = {"location": {"paris": paris, "rome": empty}}
-    specs = [s for s in plan(blog, "blog", "News", 2, set()) if s.catalog]
+    specs = [s for s in plan_pages(blog, "blog", "News", 2, set()) if s.catalog]
     assert [(s.name, s.kind, s.title) for s in specs] == [
         ("blog/locations/index", "catalog", "Locations"),
         ("blog/locations/paris", "term", "Posts from Paris"),
@@ -178,7 +144,7 @@ def test_catalog_pages(blog: Blog) -> None:
 
 
 def test_an_empty_blog_still_has_its_index_and_archive() -> None:
-    specs = plan(Blog(posts={}), "blog", "News", 5, set())
+    specs = plan_pages(Blog(posts={}), "blog", "News", 5, set())
     assert [(s.name, s.kind, s.posts, s.total) for s in specs] == [
         ("blog/index", "index", [], 1),
         ("blog/archive", "archive", [], 1),

@@ -207,3 +207,13 @@ def test_to_html_refuses_components_and_unconvertible_attributes(jsx: str) -> No
     assert found is not None
     with pytest.raises(JsxError):
         to_html(found[0])
+
+
+def test_a_template_literal_of_paths_is_the_text_it_makes_and_of_others_none() -> None:
+    raw = "{`${useBaseUrl('/img/a.png')} 300w, ${useBaseUrl(\n  '/img/b.png',\n)} 500w`}"
+    assert attribute("srcSet", raw) == ("srcset", "/img/a.png 300w, /img/b.png 500w")
+    assert attribute("src", "{`${require('./x.png').default}`}") == ("src", "./x.png")
+    assert attribute("title", "{`a ${'b'} c`}") == ("title", "a b c")
+    for other in ("{`${base}/a.png`}", "{`${1 + 2}px`}", "{`${'a'`}"):  # no value here
+        with pytest.raises(JsxError):
+            attribute("src", other)

@@ -297,3 +297,11 @@ def test_the_front_matter_before_the_body_is_never_touched() -> None:
     text = "---\nexport: false\n---\nexport const x = 1;\nText"
     result = Preprocessor(False, None, Path(".")).run(text, 3, True)
     assert result.text.split("\n") == ["---", "export: false", "---", "", "Text"]
+
+
+def test_backticks_in_a_tags_braces_are_a_template_literal_not_code() -> None:
+    text = "<img\n  srcSet={`${useBaseUrl('/img/a.png')} 1x`}\n/>\n\nRun `make` and `<b>` stays.\n"
+    lines = rewritten(text)
+    assert lines[0] == '<img srcset="/img/a.png 1x" />'
+    assert lines[4] == "Run `make` and `<b>` stays."
+    assert run(text).unknown_jsx == []

@@ -1,0 +1,238 @@
+"""The route table: where every page and feed of a blog lives, in one place.
+
+A page's name here is what Sphinx calls a page name (a docname, or the name of a page
+the extension generates): the builder turns it into a file and a URL
+(``blog/tags/python`` -> ``blog/tags/python.html`` or ``blog/tags/python/``). Planning
+the pages, linking to them, the feeds, JSON-LD, redirects at old URLs and the reading
+side's question "is this document where a page is generated?" all ask these functions,
+so that moving a page (the permalinks issue moves posts) changes this module alone;
+``tests/test_architecture.py`` fails when an address is spelled anywhere else.
+
+Everything is a pure function of plain values (the blog's folder, slugs, numbers), so
+it is the same in every process and is tested without a build. Names are built from
+slugs (ASCII, no ``/`` or ``..``) and numbers only, so no front-matter value can place a
+generated page outside the blog's folder.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Post
+
+# -- the post pages ----------------------------------------------------------------------
+
+
+def post_page(post: Post) -> str:
+    """The page a post is read on. Today it is the post's own document, so Sphinx writes
+    it; a post that is a section of a document (ABlog's posting sections) is read on that
+    document's page, at its anchor (``post.anchor``). Every link to a post asks here, so a
+    post moved elsewhere (permalinks) is moved for every link at once."""
+    return post.docname
+
+
+# -- the generated pages ---------------------------------------------------------------------
+
+
+def _numbered(first: str, number: int) -> str:
+    """Page ``number`` of a list whose first page is ``first``: the later pages sit in a
+    ``page/<n>`` folder beside it, so page 1 keeps the short, stable address."""
+    return first if number == 1 else f"{first}/page/{number}"
+
+
+def index_page(blog_path: str, number: int = 1) -> str:
+    """The blog's front page, and its later pages (``blog/page/2``), which are not below
+    ``blog/index`` so that their URLs stay short."""
+    return f"{blog_path}/index" if number == 1 else _numbered(blog_path, number)
+
+
+def tag_page(blog_path: str, slug: str, number: int = 1) -> str:
+    """The posts of one tag; its later pages below it (``blog/tags/python/page/2``)."""
+    return _numbered(f"{blog_path}/tags/{slug}", number)
+
+
+def tags_index(blog_path: str) -> str:
+    """Every tag, with its number of posts."""
+    return f"{blog_path}/tags/index"
+
+
+def author_page(blog_path: str, slug: str, number: int = 1) -> str:
+    """The posts of one author; its later pages below it."""
+    return _numbered(f"{blog_path}/authors/{slug}", number)
+
+
+def authors_index(blog_path: str) -> str:
+    """Every author."""
+    return f"{blog_path}/authors/index"
+
+
+#: Each catalog's folder under the blog (the catalogs: ``writing.view.blog.CATALOGS``),
+#: in the plural as the tags' and authors' folders are.
+CATALOG_FOLDERS = {"category": "categories", "location": "locations", "language": "languages"}
+
+
+def catalog_index(blog_path: str, catalog: str) -> str:
+    """Every value of one catalog (every category, location or language)."""
+    return f"{blog_path}/{CATALOG_FOLDERS[catalog]}/index"
+
+
+def term_page(blog_path: str, catalog: str, slug: str, number: int = 1) -> str:
+    """The posts of one category, location or language; its later pages below it."""
+    return _numbered(f"{blog_path}/{CATALOG_FOLDERS[catalog]}/{slug}", number)
+
+
+def archive_page(blog_path: str) -> str:
+    """Every listed post by year; a year is an anchor on it, not a page of its own."""
+    return f"{blog_path}/archive"
+
+
+def drafts_page(blog_path: str) -> str:
+    """The drafts (``blogposts_drafts_page``)."""
+    return f"{blog_path}/drafts"
+
+
+def series_index(blog_path: str) -> str:
+    """Every series."""
+    return f"{blog_path}/series/index"
+
+
+def series_page(blog_path: str, slug: str) -> str:
+    """One series, its parts in order (never paginated: a series is short)."""
+    return f"{blog_path}/series/{slug}"
+
+
+def generated_patterns(blog_path: str) -> list[str]:
+    """Where the extension may generate a page, as Sphinx's glob patterns.
+
+    A document at one of these names is never a post, even when ``blogposts_pattern``
+    takes it: it is a page of its own, and it replaces the generated page of its name
+    (the planning leaves that page out), as a hand-written ``blog/index`` replaces the
+    blog's front page. Whole folders are taken (``blog/tags/**``), not only the names
+    generated today, because which tags, authors or series exist changes with the posts.
+    """
+    folders = ["tags", "authors", *CATALOG_FOLDERS.values(), "series"]
+    return [
+        index_page(blog_path),
+        archive_page(blog_path),
+        drafts_page(blog_path),
+        f"{blog_path}/page/**",  # the front page's later pages
+        *(f"{blog_path}/{folder}{tail}" for folder in folders for tail in ("", "/**")),
+    ]
+
+
+# -- the feeds ---------------------------------------------------------------------------------
+
+#: Each feed format's file name, in a fixed order (the order feeds are listed in).
+FEED_FILES = {"atom": "atom.xml", "rss": "rss.xml", "json": "feed.json"}
+
+
+def feed_file(folder: str, fmt: str) -> str:
+    """The output path of a feed in format ``fmt`` (a key of :data:`FEED_FILES`), kept in
+    ``folder``: a feed lives in the folder of the page it follows, so a reader who knows
+    the page finds its feed."""
+    return f"{folder}/{FEED_FILES[fmt]}"
+
+
+def blog_feed_folder(blog_path: str) -> str:
+    """The folder of the feeds of every post: the blog's own (``blog/atom.xml``)."""
+    return blog_path
+
+
+def tag_feed_folder(blog_path: str, slug: str) -> str:
+    """The folder of one tag's feeds: its page's name (``blog/tags/python/atom.xml``)."""
+    return tag_page(blog_path, slug)
+
+
+def author_feed_folder(blog_path: str, slug: str) -> str:
+    """The folder of one author's feeds: their page's name."""
+    return author_page(blog_path, slug)
+
+
+def term_feed_folder(blog_path: str, catalog: str, slug: str) -> str:
+    """The folder of one category's, location's or language's feeds: its page's name."""
+    return term_page(blog_path, catalog, slug)
+
+
+def year_feed_folder(blog_path: str, year: int) -> str:
+    """The folder of one year's feeds (``blogposts_feed_years``): below the archive, which
+    shows the year at an anchor."""
+    return f"{archive_page(blog_path)}/{year}"
+
+
+# -- Docusaurus' addresses -----------------------------------------------------------------
+
+# Docusaurus' rule for a post's path (without its .md/.mdx): anything (the greedy
+# "folder", so the last date in the path wins), the date with "-" or "/" between its
+# parts (2021-04-15, 2021/04/15, 2021/04-15), an optional separator, the rest of the
+# name ("text"), an optional "/index". 2021-04-15-name, 2021/04/15/name/index,
+# team-a/2021/04/15/name and team-a-2021-04-15-name/index are all dated.
+_PATH_DATE = re.compile(
+    r"^(?P<folder>.*)(?P<date>(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2}))"
+    r"[-/]?(?P<text>.*?)(?:/index)?$",
+    re.S,
+)
+#: What no segment of an address written to the output folder may hold.
+_UNSAFE_SEGMENT = re.compile(r"[\x00-\x1f\\?#%<>\"]")
+
+
+@dataclass(frozen=True)
+class PathName:
+    """What Docusaurus reads from a post's path relative to the blog folder.
+
+    ``slug`` is the URL path it served the post at (below the blog's URL), ``text`` the
+    title it falls back to; ``date`` is None for an undated path.
+    """
+
+    date: tuple[int, int, int] | None
+    text: str
+    slug: str
+
+
+def docusaurus_name(relative: str) -> PathName:
+    """Docusaurus' reading of ``relative``, a post's path in the blog folder, without suffix.
+
+    The slug keeps the date's digits as written (``2021-5-2-x`` was ``/2021/5/2/x``), and
+    puts what came before the date after it: ``team-a/2021/05/12/name`` was at
+    ``/2021/05/12/team-a/name``. The reading side takes a post's date from it too.
+    """
+    match = _PATH_DATE.match(relative)
+    if match is None:
+        text = relative.removesuffix("/index") if relative != "index" else relative
+        return PathName(None, text, text)
+    ymd = (int(match["y"]), int(match["m"]), int(match["d"]))
+    slug_date = match["date"].replace("-", "/")
+    rest = match["folder"] + match["text"]
+    return PathName(ymd, match["text"], f"{slug_date}/{rest}".rstrip("/"))
+
+
+def docusaurus_page(blog_path: str, docname: str, slug: str | None) -> str | None:
+    """The page name Docusaurus served a post at, relative to the output root; None when
+    it was where the post's page is now (an undated path) or cannot be a path.
+
+    Docusaurus put a post with a ``slug`` at ``<blog>/<slug>`` (a leading ``/`` is the
+    blog's root, not the site's), and a dated one at ``<blog>/YYYY/MM/DD/<name>``. A slug
+    that could leave the output folder or be read as something else in a URL (``..``,
+    ``?``, ``#``, ``%``) gives no address at all.
+    """
+    if slug:
+        parts = [p for p in slug.strip().split("/") if p]
+    else:
+        relative = docname.removeprefix(blog_path + "/")
+        if relative == docname:
+            return None
+        name = docusaurus_name(relative)
+        if name.date is None:
+            return None
+        parts = [p for p in name.slug.split("/") if p]
+    if not is_page_name(parts):
+        return None
+    return "/".join([blog_path, *parts])
+
+
+def is_page_name(parts: list[str]) -> bool:
+    """Whether these segments make a page name safe as both a URL path and a file path:
+    some segments, none empty, none ``.`` or ``..``, none with a character a URL path or a
+    file name cannot carry. Old URLs kept as redirects are written only at such names
+    (Docusaurus' addresses here, ABlog's ``:redirect:`` names in ``compat/ablog``)."""
+    return bool(parts) and not any(p in ("", ".", "..") or _UNSAFE_SEGMENT.search(p) for p in parts)

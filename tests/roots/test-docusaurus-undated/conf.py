@@ -1,0 +1,3 @@
+extensions = ["sphinx_blogposts"]
+project = "Undated Docusaurus posts"
+html_baseurl = "https://example.org/"
