@@ -88,7 +88,7 @@ def blog_ref(renderer: Renderer) -> dict[str, Any]:
 
 def _person(renderer: Renderer, post: Post) -> list[dict[str, Any]]:
     people = []
-    for author in renderer.blog.post_authors.get(post.docname, []):
+    for author in renderer.blog.post_authors.get(post.key, []):
         target = author_page(renderer.blog_path, author.slug)
         own = page_url(renderer, target) if renderer.has_page(target) else None
         external = _absolute(author.url)
