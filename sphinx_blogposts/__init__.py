@@ -16,6 +16,7 @@ from .writing.head import jsonld
 from .writing.head import meta as theme
 from .writing.head import opengraph as social
 from .writing.outputs import feed_plan, feeds, moved, pages
+from .writing import addresses
 from .writing.outputs import images as image_files
 from .writing.rebuilds import (
     fingerprint as state,
@@ -80,6 +81,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     jsonld.register(app)  # schema.org structured data in the head of blog pages
     comments.register(app)  # giscus, utterances or Disqus at the end of posts
     moved.register(app)  # files at old URLs, as the compatibility layers ask
+    addresses.register(app)  # posts at their own address (blogposts_post_url, slug)
     ledgers.register(app)  # what pages, feeds, redirects wrote: saved if the build succeeds
 
     ablog.register(app)  # ABlog's settings, sidebar names, labels and old URLs

@@ -21,7 +21,7 @@ from typing import Any, Literal
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
-from . import comments
+from . import comments, routes
 from .aliases import ALIAS_EVENT, AliasTable, apply_aliases, location, value_of
 from .diagnostics import Warn, warn
 from .routes import FEED_FILES
@@ -130,6 +130,10 @@ def _keys(value: Any) -> bool:
     return _str_list(value)
 
 
+def _post_url(value: Any) -> bool:
+    return value is None or routes.address_format_problem(value) is None
+
+
 def _last_updated(value: Any) -> bool:
     return value in (None, "git")
 
@@ -151,6 +155,14 @@ OPTIONS: tuple[Option, ...] = (
     Option("blogposts_title", "Blog", _str, "a string"),
     Option("blogposts_description", "", _str, "a string"),
     Option("blogposts_pattern", ["blog/**"], _str_list, "a list of glob patterns"),
+    Option(
+        "blogposts_post_url",
+        None,
+        _post_url,
+        "None, or a string with the placeholders {slug}, {date:%Y/%m/%d}, {file}, "
+        "{category} and {blog}",
+        types=(str,),
+    ),
     Option("blogposts_authors", {}, _authors, "a dict of author key to details"),
     Option("blogposts_authors_file", None, _optional_str, "a path or None"),
     Option("blogposts_timezone", "UTC", _timezone, "an IANA time zone name such as 'Europe/Paris'"),

@@ -55,6 +55,9 @@ class Post:
     pinned: bool = False
     description: str | None = None
     slug: str | None = None
+    #: Where the post is served (``blogposts_post_url``, ``slug``): a page name such as
+    #: ``blog/x``, or None when the page is at its source file's address.
+    address: str | None = None
     authors: list[AuthorRef] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)

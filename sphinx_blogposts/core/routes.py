@@ -17,7 +17,9 @@ generated page outside the blog's folder.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
+from datetime import datetime
 
 from .model import Post
 
@@ -30,6 +32,70 @@ def post_page(post: Post) -> str:
     document's page, at its anchor (``post.anchor``). Every link to a post asks here, so a
     post moved elsewhere (permalinks) is moved for every link at once."""
     return post.docname
+
+
+#: The placeholders ``blogposts_post_url`` may name.
+ADDRESS_FIELDS = ("slug", "date", "file", "category", "blog")
+
+
+class _NoDate:
+    """Stands for the date of an undated post: every strftime pattern gives nothing, so
+    its segments drop out of the address instead of failing."""
+
+    def __format__(self, spec: str) -> str:
+        return ""
+
+
+def address_format_problem(fmt: object) -> str | None:
+    """Why ``fmt`` cannot be ``blogposts_post_url`` (None when it can): a string naming
+    only :data:`ADDRESS_FIELDS`, which formats with a date."""
+    if not isinstance(fmt, str) or not fmt.strip("/ "):
+        return "it is not a non-empty string"
+    try:
+        names = {name for _, name, _, _ in string.Formatter().parse(fmt) if name is not None}
+        unknown = sorted(names - set(ADDRESS_FIELDS))
+        if unknown:
+            return f"it names {', '.join(unknown) or 'an empty placeholder'}"
+        fmt.format(slug="s", date=datetime(2000, 1, 2), file="f", category="c", blog="b")
+    except (ValueError, IndexError, KeyError, AttributeError) as error:
+        return str(error)
+    return None
+
+
+def post_address(
+    fmt: str | None,
+    blog_path: str,
+    docname: str,
+    *,
+    slug: str | None = None,
+    date: datetime | None = None,
+    category: str = "",
+    blog: str = "",
+) -> tuple[str | None, str | None]:
+    """The page name a post is served at (``blog/x``), and why its own value could not be
+    used; ``(None, None)`` when it stays at its file's address (``fmt`` None: the default).
+
+    A ``slug`` is the address below the blog, as in Docusaurus (``/x`` and ``x`` are
+    ``blog/x``); otherwise ``fmt`` is filled in with the post's values, its ``{slug}``
+    being the file's name without its date (Docusaurus' name). An address that could name
+    a place outside the output folder or that a URL cannot carry is refused: the post
+    keeps its file's address.
+    """
+    if fmt is None:
+        return None, None
+    relative = docname.removeprefix(blog_path + "/") if blog_path else docname
+    name = docusaurus_name(relative).text or relative
+    if slug:
+        filled = slug
+    else:
+        when: object = date if date is not None else _NoDate()
+        filled = fmt.format(slug=name, date=when, file=relative, category=category, blog=blog)
+    parts = [p for p in filled.strip().split("/") if p]
+    if parts and parts[-1] == "index":
+        parts.pop()
+    if not is_page_name(parts) or any(" " in p for p in parts):
+        return None, f"the address {filled!r} cannot be a path in a URL"
+    return "/".join([blog_path, *parts] if blog_path else parts), None
 
 
 # -- the generated pages ---------------------------------------------------------------------

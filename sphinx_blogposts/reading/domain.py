@@ -53,6 +53,10 @@ class RebuildRecord:
     sidebar_digests: dict[str, str] | None = None
     #: docname -> the list shown where ABlog wrote a page (``compat/ablog/placeholders.py``).
     placeholders: dict[str, str] = field(default_factory=dict)
+    #: docname -> the address its page is written at (``writing/addresses.py``) ...
+    addresses: dict[str, str] = field(default_factory=dict)
+    #: ... and addresses posts had before, each kept as a redirect to its post.
+    former_addresses: dict[str, str] = field(default_factory=dict)
 
 
 class BlogDomain(DocumentStore):
@@ -60,8 +64,8 @@ class BlogDomain(DocumentStore):
 
     name = "blogposts"
     label = "Blog posts"
-    # bump with env_version on any change to the shape of `data` (10: AuthorRef's field order)
-    data_version = 10
+    # bump with env_version on any change to the shape of `data` (11: post addresses)
+    data_version = 11
     #: Every key of ``data`` (``tests/test_architecture.py`` checks that no other appears).
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post (its excerpt is kept in its doctree: excerpt.py)

@@ -15,7 +15,7 @@ from typing import Any
 
 from docutils import nodes
 
-from ..core import slugs
+from ..core import routes, slugs
 from ..core.diagnostics import Warn, warn
 from ..core.model import AuthorRef, Post
 from . import authors as authors_mod
@@ -73,6 +73,7 @@ class PostReader:
         post.comments = not src.flag("nocomments")
         post.series, post.series_order = series_mod.read(src)
         post.blog = self.blog
+        post.address = self.address(post)
         src.warn_disagreements()
         post.words = len(re.findall(r"\w+", src.scope.astext()))
         fragment, cut = self.excerpt()
@@ -97,6 +98,32 @@ class PostReader:
                 self.src.where("slug"),
             )
         return clean
+
+    def address(self, post: Post) -> str | None:
+        """Where the post is served (``core.routes.post_address``); a section's post is
+        read on its document's page, so only whole documents move."""
+        config = self.src.app.config
+        if config.blogposts_post_url is None or post.section is not None:
+            return None
+        blog_path = post.blog or config.blogposts_path
+        address, problem = routes.post_address(
+            config.blogposts_post_url,
+            blog_path,
+            post.docname,
+            slug=post.slug,
+            date=post.date,
+            category=slugs.slugify(post.categories[0]) if post.categories else "",
+            blog=blog_path.rsplit("/", 1)[-1],
+        )
+        if problem is not None:
+            warn(
+                f"{problem}; the post stays at its file's address. Write a slug or "
+                "blogposts_post_url of letters, digits, '-' and '/'",
+                Warn.SLUG,
+                self.src.where("slug"),
+            )
+            post.slug = None  # ignored, as an unsafe slug is: warned about once
+        return address
 
     # -- authors -------------------------------------------------------------------------
 

@@ -13,3 +13,10 @@ def writes_html_pages(builder: Builder) -> bool:
     return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(
         builder, SingleFileHTMLBuilder
     )
+
+
+def file_uri(builder: Builder, docname: str) -> str:
+    """The URI a document has at its source file's address, also when its post is served
+    elsewhere (``writing/addresses.py`` wraps the instance's method, not the class's): what
+    feed entry ids and the redirects at the old addresses are made of."""
+    return str(type(builder).get_target_uri(builder, docname))

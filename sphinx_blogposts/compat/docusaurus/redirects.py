@@ -38,7 +38,7 @@ from ...core.diagnostics import Warn, logger, warn
 from ...core.model import Post
 from ...core.routes import docusaurus_page
 from ...core.version import __version__
-from ...reading.domain import read_front_matter
+from ...reading.domain import domain_of, read_front_matter
 from ...writing.builders import writes_html_pages
 from ...writing.outputs import parallel
 from ...writing.outputs.moved import MARKER, redirect_html
@@ -59,6 +59,7 @@ def wanted(app: Sphinx) -> dict[str, Post]:
     Warns about slugs that cannot be URLs and about two posts claiming one old URL.
     """
     claims: dict[str, list[Post]] = {}
+    served = set(domain_of(app.env).rebuilds.addresses.values())  # posts' own pages there
     for renderer in renderers(app).values():  # each blog, by its own blogposts_redirects
         if not renderer.settings.blogposts_redirects:
             continue
@@ -70,7 +71,7 @@ def wanted(app: Sphinx) -> dict[str, Post]:
                     Warn.REDIRECT,
                     _slug_line(app, post),
                 )
-            if path is None or renderer.has_page(path) or renderer.has_page(f"{path}/index"):
+            if path is None or path in served or renderer.has_page(path) or renderer.has_page(f"{path}/index"):
                 continue
             claims.setdefault(path, []).append(post)
     result: dict[str, Post] = {}

@@ -26,6 +26,7 @@ from ...core.routes import author_page, post_page
 from ...core.urls import absolutize, relocate
 from ...core.version import __version__
 from ...reading import updated as updated_mod
+from ..builders import file_uri
 from ..images import locate, url_of
 from ..render.renderer import Renderer
 from .feed_plan import MEDIA_TYPES, FeedSpec, formats
@@ -45,6 +46,8 @@ class Entry:
 
     post: Post
     uri: str
+    #: The post's URI at its source file's address: its id, which a moved post keeps.
+    ident_uri: str
     title: str
     summary: str
     #: HTML written for the post's own page (relative URLs resolve from there).
@@ -159,6 +162,7 @@ class FeedWriter:
         entry = Entry(
             post=post,
             uri=renderer.uri(post_page(post)),
+            ident_uri=file_uri(self.app.builder, post_page(post)),
             title=clean(post.title).strip() or post.docname,
             summary=clean(post.description or renderer.fragments.excerpt_text(post)),
             content=clean(content) if content else None,
@@ -241,7 +245,7 @@ class FeedWriter:
             link = entry.post.external_link or (
                 self.page_url(post_page(entry.post), feed_file) + entry.post.anchor
             )
-            fe.id(self.ident("post", entry.uri + entry.post.anchor))
+            fe.id(self.ident("post", entry.ident_uri + entry.post.anchor))
             fe.guid(fe.id(), permalink=bool(self.base))
             fe.title(entry.title)
             fe.link(href=link, rel="alternate", type="text/html")
@@ -286,7 +290,7 @@ class FeedWriter:
         for post in spec.posts:
             entry = self.entry(post)
             item: dict[str, Any] = {
-                "id": self.ident("post", entry.uri + post.anchor),
+                "id": self.ident("post", entry.ident_uri + post.anchor),
                 "url": post.external_link
                 or self.page_url(post_page(post), feed_file) + post.anchor,
                 "title": entry.title,

@@ -37,6 +37,9 @@ class Moved:
     anchor: str = ""
     copy_of: str | None = None
     refresh: int = 0
+    #: The file is a page Sphinx wrote there before (a post's page before it moved), so
+    #: it may be replaced although the ledger did not write it.
+    replaces_page: bool = False
 
 
 #: Marks the redirect pages this extension writes, so only those are ever removed.
@@ -102,7 +105,9 @@ def write_moved(app: Sphinx) -> list[object]:
     changed = 0
     for rel, moved in sorted(wanted.items()):
         target = (outdir / rel).resolve()
-        if not target.is_relative_to(outdir) or (target.is_file() and not ledger.owns(rel)):
+        if not target.is_relative_to(outdir) or (
+            target.is_file() and not ledger.owns(rel) and not moved.replaces_page
+        ):
             continue  # outside the output folder, or a file someone else wrote there
         data = _content(app, rel, moved, outdir)
         if data is None:

@@ -1,0 +1,132 @@
+"""Posts served at their own address (``blogposts_post_url``, ``slug``), in HTML builds.
+
+Every address Sphinx gives a page passes through two methods of its builder:
+``get_target_uri`` (links, the toctree, ``:doc:``, ``objects.inv``, sphinx-sitemap, and
+``pathto``, which makes the page's paths to ``_static/``, images and downloads relative
+to it) and ``get_output_path`` (where the page is written). This module wraps both on
+the builder instance, so that a post with an address is written and linked there and
+every other page, and every other extension, goes on as before without knowing of it.
+A post keeps its docname as its page name (``core.routes.post_page``): references in it
+resolve against its source folder; only the builder turns the name into the address.
+
+The wrapped methods read the addresses of the build (``RebuildRecord.addresses``),
+settled once at ``env-updated`` (collisions decided there) and pickled with the
+environment, so ``-j`` workers see the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
+
+from ..core.diagnostics import Warn, warn
+from ..reading.domain import domain_of, generated_names
+from .builders import file_uri
+from .outputs.moved import BUILDERS, EVENT, Moved
+
+
+def moves_posts(builder: Builder) -> bool:
+    """Builders served at URLs, where a post may live at its address (not EPUB, LaTeX)."""
+    return builder.name in BUILDERS
+
+
+def _output(uri: str) -> str:
+    return uri + "index.html" if uri.endswith("/") or not uri else uri
+
+
+def wrap_builder(app: Sphinx) -> None:
+    """``builder-inited``: the builder's two address methods answer a post's address."""
+    builder = app.builder
+    if not moves_posts(builder):
+        return
+    env = app.env
+    target_uri: Callable[..., str] = builder.get_target_uri
+    output_path: Callable[[str], Path] = builder.get_output_path  # type: ignore[attr-defined]
+
+    def get_target_uri(docname: str, typ: str | None = None) -> str:
+        address = domain_of(env).rebuilds.addresses.get(docname)
+        return target_uri(f"{address}/index" if address else docname, typ)
+
+    def get_output_path(page_name: str, /) -> Path:
+        address = domain_of(env).rebuilds.addresses.get(page_name)
+        return output_path(f"{address}/index" if address else page_name)
+
+    builder.get_target_uri = get_target_uri  # type: ignore[method-assign]
+    builder.get_output_path = get_output_path  # type: ignore[attr-defined]
+
+
+def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-updated``: each post's address, the first post claiming one keeping it; when
+    any changed, every document is written again (any may link to a moved post)."""
+    domain = domain_of(env)
+    record = domain.rebuilds
+    taken: dict[str, str] = {}
+    settled: dict[str, str] = {}
+    for docname in sorted(domain.posts):
+        post = domain.posts[docname]
+        address = post.address
+        if address is None:
+            continue
+        other = taken.get(address)
+        if other is None and address in env.found_docs and address != docname:
+            other = f"the document {address!r}"
+        if other is None and generated_names(post.blog or app.config.blogposts_path)(address):
+            other = "a page the blog generates"
+        if other is None:
+            other = next((f"the document {d!r}" for d in _index_docs(env, address)), None)
+        if other is not None:
+            warn(
+                f"the post's address {address!r} is taken by {other}; the post stays at "
+                "its file's address. Give it another slug",
+                Warn.SLUG,
+                (docname, post.key_lines.get("slug", post.line)),
+            )
+            continue
+        taken[address] = f"the post {docname!r}"
+        settled[docname] = address
+    former = {a: d for a, d in record.former_addresses.items() if d in domain.posts}
+    for docname, address in record.addresses.items():
+        if settled.get(docname) != address and docname in domain.posts:
+            former[address] = docname
+    for address in settled.values():
+        former.pop(address, None)
+    changed = settled != record.addresses
+    record.addresses = settled
+    record.former_addresses = former
+    return sorted(env.found_docs) if changed else []
+
+
+def _index_docs(env: BuildEnvironment, address: str) -> list[str]:
+    return [address + "/index"] if address + "/index" in env.found_docs else []
+
+
+def redirects(app: Sphinx) -> dict[str, Moved]:
+    """``blogposts-moved``: a redirect to each moved post at its file's address, and at
+    each address it had before."""
+    if not moves_posts(app.builder):
+        return {}
+    domain = domain_of(app.env)
+    record = domain.rebuilds
+    wanted: dict[str, Moved] = {}
+    original: Any = type(app.builder).get_target_uri
+    for address, docname in record.former_addresses.items():
+        post = domain.posts[docname]
+        old = _output(original(app.builder, f"{address}/index"))
+        wanted[old] = Moved(title=post.title, target=docname, replaces_page=True)
+    for docname in record.addresses:
+        post = domain.posts[docname]
+        wanted[_output(file_uri(app.builder, docname))] = Moved(
+            title=post.title, target=docname, replaces_page=True
+        )
+    return wanted
+
+
+def register(app: Sphinx) -> None:
+    app.connect("builder-inited", wrap_builder)
+    app.connect("env-updated", settle, priority=400)  # before the blog view is built
+    app.connect(EVENT, redirects)
