@@ -12,11 +12,11 @@ from .core import blog_settings as blogs
 from .core import config
 from .core.version import __version__
 from .reading import collect, directives, domain, excerpt, file_history, images, source
+from .writing import addresses
 from .writing.head import jsonld
 from .writing.head import meta as theme
 from .writing.head import opengraph as social
 from .writing.outputs import feed_plan, feeds, moved, pages
-from .writing import addresses
 from .writing.outputs import images as image_files
 from .writing.rebuilds import (
     fingerprint as state,

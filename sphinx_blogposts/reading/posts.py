@@ -91,13 +91,14 @@ class PostReader:
         text = raw if isinstance(raw, str) else values.as_text(raw)
         clean, problem = slugs.safe_slug(text) if text is not None else (None, "it is not text")
         if problem is not None:
-            warn(
+            self._slug_warning(
                 f"'slug: {str(raw)[:80]!r}' cannot be used: {problem}; it is ignored. Write "
-                "a path of letters, digits and '-', such as 'my-post' or '2024/my-post'",
-                Warn.SLUG,
-                self.src.where("slug"),
+                "a path of letters, digits and '-', such as 'my-post' or '2024/my-post'"
             )
         return clean
+
+    def _slug_warning(self, message: str) -> None:
+        warn(message, Warn.SLUG, self.src.where("slug"))
 
     def address(self, post: Post) -> str | None:
         """Where the post is served (``core.routes.post_address``); a section's post is
@@ -116,11 +117,9 @@ class PostReader:
             blog=blog_path.rsplit("/", 1)[-1],
         )
         if problem is not None:
-            warn(
+            self._slug_warning(
                 f"{problem}; the post stays at its file's address. Write a slug or "
-                "blogposts_post_url of letters, digits, '-' and '/'",
-                Warn.SLUG,
-                self.src.where("slug"),
+                "blogposts_post_url of letters, digits, '-' and '/'"
             )
             post.slug = None  # ignored, as an unsafe slug is: warned about once
         return address

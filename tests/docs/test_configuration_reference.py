@@ -34,6 +34,7 @@ TYPE_TEXT = {
     config._name_url_map: "`dict`",
     config._keys: "list of `str`",
     config._last_updated: '`"git"` or `None`',
+    config._post_url: "`str` or `None`",
     comments.is_valid: "`dict` or `None`",
     config._blogs: "`dict` of `str` to `dict`",
     config._engine: '`None`, `"ablog"` or `"blogposts"`',

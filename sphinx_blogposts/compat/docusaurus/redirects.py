@@ -71,7 +71,12 @@ def wanted(app: Sphinx) -> dict[str, Post]:
                     Warn.REDIRECT,
                     _slug_line(app, post),
                 )
-            if path is None or path in served or renderer.has_page(path) or renderer.has_page(f"{path}/index"):
+            if (
+                path is None
+                or path in served
+                or renderer.has_page(path)
+                or renderer.has_page(f"{path}/index")
+            ):
                 continue
             claims.setdefault(path, []).append(post)
     result: dict[str, Post] = {}

@@ -10,6 +10,8 @@ the name; ``/index`` of a folder post dropped.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import pytest
 from sphinx.util.matching import Matcher
 
@@ -17,6 +19,7 @@ from sphinx_blogposts.core.model import Post
 from sphinx_blogposts.core.routes import (
     FEED_FILES,
     PathName,
+    address_format_problem,
     archive_page,
     author_feed_folder,
     author_page,
@@ -29,6 +32,7 @@ from sphinx_blogposts.core.routes import (
     feed_file,
     generated_patterns,
     index_page,
+    post_address,
     post_page,
     series_index,
     series_page,
@@ -193,3 +197,62 @@ def test_a_slug_that_cannot_be_a_path_in_the_output_folder_has_no_old_address(sl
 def test_an_impossible_date_keeps_the_url_docusaurus_built_from_its_digits() -> None:
     # Docusaurus makes the slug from the date's text, whether or not it is a real day
     assert docusaurus_page("blog", "blog/2017-02-29-leap", None) == "blog/2017/02/29/leap"
+
+
+# -- a post's own address (blogposts_post_url, slug) ---------------------------------------
+
+DATED = "blog/2021-04-15-name"
+
+
+def test_no_format_keeps_the_file_address() -> None:
+    assert post_address(None, "blog", DATED, slug="x", date=datetime(2021, 4, 15)) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "docname", "slug", "expected"),
+    [
+        ("{date:%Y/%m/%d}/{slug}", DATED, None, "blog/2021/04/15/name"),
+        ("{date:%Y}/{slug}", "blog/2021-04-15-name/index", None, "blog/2021/name"),
+        ("{file}", DATED, None, "blog/2021-04-15-name"),
+        ("{category}/{slug}", DATED, None, "blog/python/name"),
+        ("{blog}/{slug}", DATED, None, "blog/news/name"),
+        ("{date:%Y/%m/%d}/{slug}", DATED, "x", "blog/x"),
+        ("{date:%Y/%m/%d}/{slug}", DATED, "/x/", "blog/x"),
+        ("{date:%Y/%m/%d}/{slug}", DATED, "2021/x", "blog/2021/x"),
+    ],
+)
+def test_address_from_the_format_or_the_slug(
+    fmt: str, docname: str, slug: str | None, expected: str
+) -> None:
+    got = post_address(
+        fmt, "blog", docname, slug=slug, date=datetime(2021, 4, 15), category="python", blog="news"
+    )
+    assert got == (expected, None)
+
+
+def test_an_undated_post_drops_the_date_segments() -> None:
+    assert post_address("{date:%Y/%m/%d}/{slug}", "blog", "blog/my-post")[0] == "blog/my-post"
+
+
+@pytest.mark.parametrize("slug", ["../../etc", "100%-sure", "a b", "x/\x00"])
+def test_an_address_no_url_can_carry_is_refused(slug: str) -> None:
+    address, problem = post_address("{slug}", "blog", DATED, slug=slug)
+    assert address is None
+    assert problem is not None and "cannot be a path" in problem
+
+
+@pytest.mark.parametrize(
+    ("fmt", "ok"),
+    [
+        ("{date:%Y/%m/%d}/{slug}", True),
+        ("{file}", True),
+        ("{category}/{blog}/{slug}", True),
+        ("{title}", False),
+        ("{}", False),
+        ("{slug", False),
+        ("", False),
+        (3, False),
+    ],
+)
+def test_format_checked(fmt: object, ok: bool) -> None:
+    assert (address_format_problem(fmt) is None) is ok
