@@ -141,3 +141,15 @@ def test_parallel_build_writes_the_same_bytes(make_app, editable_root):
     assert outputs[0].keys() == outputs[1].keys()
     assert [k for k in outputs[0] if outputs[0][k] != outputs[1][k]] == []
     assert b"sphinx-blogposts redirect" not in outputs[1][REVIEW]  # the post itself
+
+
+def test_changing_the_format_moves_the_pages(tmp_path):
+    build_copy(tmp_path, "permalinks")
+    app = build_copy(
+        tmp_path, "permalinks", fresh=False, confoverrides={"blogposts_post_url": "{slug}"}
+    )
+    out = Path(app.outdir)
+    assert soup_of(out / "blog/second/index.html").find("h1").get_text().startswith("Second")
+    assert _is_redirect(out / SECOND, "second/")  # the former address, no stale page
+    assert "blog/second/index.html" in _links(soup_of(out / "index.html"))
+    assert "../second/index.html" in _links(soup_of(out / REVIEW))
