@@ -40,24 +40,40 @@ def _output(uri: str) -> str:
 
 
 def wrap_builder(app: Sphinx) -> None:
-    """``builder-inited``: the builder's two address methods answer a post's address."""
+    """``builder-inited``: the builder's address methods answer a post's address.
+
+    Only when ``blogposts_post_url`` is set: without it every post is at its file's
+    address, and the builder is left exactly as Sphinx made it. Sphinx 8.2 and later
+    write a page where ``get_output_path`` says; Sphinx 8.1 asks ``get_outfilename``.
+    """
     builder = app.builder
-    if not moves_posts(builder):
+    if not moves_posts(builder) or app.config.blogposts_post_url is None:
         return
     env = app.env
     target_uri: Callable[..., str] = builder.get_target_uri
-    output_path: Callable[[str], Path] = builder.get_output_path  # type: ignore[attr-defined]
+
+    def moved(name: str) -> str:
+        address = domain_of(env).rebuilds.addresses.get(name)
+        return f"{address}/index" if address else name
 
     def get_target_uri(docname: str, typ: str | None = None) -> str:
-        address = domain_of(env).rebuilds.addresses.get(docname)
-        return target_uri(f"{address}/index" if address else docname, typ)
-
-    def get_output_path(page_name: str, /) -> Path:
-        address = domain_of(env).rebuilds.addresses.get(page_name)
-        return output_path(f"{address}/index" if address else page_name)
+        return target_uri(moved(docname), typ)
 
     builder.get_target_uri = get_target_uri  # type: ignore[method-assign]
-    builder.get_output_path = get_output_path  # type: ignore[attr-defined]
+    if hasattr(builder, "get_output_path"):
+        output_path: Callable[[str], Path] = builder.get_output_path
+
+        def get_output_path(page_name: str, /) -> Path:
+            return output_path(moved(page_name))
+
+        builder.get_output_path = get_output_path  # type: ignore[attr-defined]
+    else:  # Sphinx 8.1
+        outfilename: Callable[[str], str] = builder.get_outfilename  # type: ignore[attr-defined]
+
+        def get_outfilename(pagename: str) -> str:
+            return outfilename(moved(pagename))
+
+        builder.get_outfilename = get_outfilename  # type: ignore[attr-defined]
 
 
 def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
