@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from sphinx.util.matching import Matcher
 
-    from .file_history import FileHistory
     from .frontmatter import FrontMatter
 
 
@@ -24,12 +23,3 @@ class ReadCache:
     #: docname -> (its front matter block, that block parsed), from ``source-read`` to
     #: ``doctree-read`` of the same document (``domain.front_matter_of``).
     front_matter: dict[str, tuple[str, FrontMatter | None]] = field(default_factory=dict)
-
-
-@dataclass
-class FileHistories:
-    """What git says of each source file (its first and last commits), by its path under
-    the source folder; asked at most once per build, at ``env-before-read-docs``, and only
-    when the build needs it (``file_history``); empty when not asked."""
-
-    by_path: dict[str, FileHistory] = field(default_factory=dict)

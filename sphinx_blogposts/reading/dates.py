@@ -1,5 +1,5 @@
-"""Dates from front matter, the ``post`` directive and file paths, always timezone-aware;
-and which of them is a post's date (:func:`post_date`).
+"""Dates from front matter, the ``post`` directive and file paths, always timezone-aware
+(which of them is a post's date: ``post_date.py``).
 
 A naive date is read in ``blogposts_timezone`` (UTC by default) and never in the
 machine's zone, so the same sources list the same dates on every machine, and posts
@@ -20,16 +20,11 @@ from __future__ import annotations
 import warnings
 import zoneinfo
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from dateutil import parser as dateutil_parser
 
-from ..core.diagnostics import Warn, warn
 from ..core.routes import docusaurus_name
-from .values import as_bool
-
-if TYPE_CHECKING:
-    from .post_sources import PostSources
 
 _FORMATS = (
     "%Y-%m-%d",
@@ -132,61 +127,3 @@ def created(value: Any) -> Any:
     if isinstance(value, dict) and "created" in value:
         return value["created"]
     return value
-
-
-# -- a post's date, from its sources ---------------------------------------------------
-
-
-def post_date(src: PostSources, undated: datetime | None = None) -> tuple[datetime | None, bool]:
-    """A post's date: front matter, else the directive's argument, else the path, else
-    ``undated`` (the date Docusaurus gives a post with none, from its file's history:
-    ``file_history.undated_date``); one warning at most. Also whether the post is an
-    undated draft: a post made by ABlog's means (its directive, ``blogpost: true``) that
-    gives no date at all is a draft, as ABlog has it, not a mistake."""
-    candidates: list[tuple[str, Any, tuple[str, int | None]]] = []
-    if src.data.get("date") is not None:
-        given = created(src.data["date"])  # MkDocs: {created, updated}
-        candidates.append(("'date'", given, src.where("date")))
-    if src.directive is not None and src.directive.get("date"):
-        where = (src.docname, src.directive.line or src.fm.line)
-        candidates.append(("the 'post' directive's date", src.directive["date"], where))
-    undated_draft = False
-    parsed: list[Any] = []
-    failed: list[tuple[str, str, tuple[str, int | None]]] = []
-    for label, value, where in candidates:
-        found, problem = src.try_date(value)
-        if problem is not None:
-            failed.append((label, problem, where))
-        else:
-            parsed.append(found)
-    if len(parsed) == 2:
-        src.disagree("date", parsed[0], parsed[1])
-    chosen = parsed[0] if parsed else None
-    source = "the other date given" if parsed else None
-    if chosen is None:
-        chosen = date_from_path(src.docname, src.tz)
-        source = "the date in the file name" if chosen is not None else None
-    if failed:
-        label, problem, where = failed[0]
-        if chosen is not None:
-            then = f"using {source} ({chosen.date().isoformat()})"
-        else:
-            then = "the post is listed nowhere until it has a date"
-        warn(f"{label}: {problem}; {then}", Warn.DATE, where)
-    elif chosen is None and ablog_post(src) and not candidates:
-        undated_draft = True
-    elif chosen is None and undated is not None:
-        chosen = undated  # as Docusaurus dates it, with no warning
-    elif chosen is None and "date" not in src.fm.broken_keys:
-        warn(
-            "the post has no date, so it is listed nowhere; add 'date: YYYY-MM-DD' to the "
-            "front matter, give the post directive a date, or name the file YYYY-MM-DD-name.md",
-            Warn.DATE,
-            src.where("date"),
-        )
-    return chosen, undated_draft
-
-
-def ablog_post(src: PostSources) -> bool:
-    """Whether the post is made by ABlog's means: its directive, ``blogpost: true``."""
-    return src.directive is not None or as_bool(src.data.get("blogpost")) is True

@@ -6,7 +6,7 @@ checkout, no git, a file not committed yet); it lists the post and says nothing.
 Docusaurus blog moved here keeps those posts listed at the same dates, with no warning:
 the Docusaurus reading of a post (a Markdown post found by the blog's pattern, on a
 site that is not ABlog's, made by none of ABlog's means) falls back to :func:`created`
-(:func:`undated_date`, the last source ``dates.post_date`` weighs). ABlog has no such
+(:func:`undated_date`, the last source ``post_date.post_date`` weighs). ABlog has no such
 rule: its undated posts stay drafts.
 
 ``blogposts_last_updated = "git"`` reads the newest commit of the same log
@@ -15,7 +15,7 @@ once, in the main process before any document is read (``env-before-read-docs``)
 workers, forked after it, see the same dates. It is asked only when the project wants
 last-update dates or a post about to be read gives no date, so a blog whose posts are
 all dated never waits for ``git log``. The answer is kept in the build's cache
-(``reading.cache.FileHistories``), never pickled. A post dated by git keeps that date
+(:class:`FileHistories`), never pickled. A post dated by git keeps that date
 until its source changes, since Sphinx reads it again only then, and git is asked again
 then.
 """
@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import subprocess
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,8 +34,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..core.diagnostics import logger
 from ..core.routes import docusaurus_name
-from . import dates, values
-from .cache import FileHistories
+from . import dates, post_date, values
 from .domain import POST_DIRECTIVE, domain_of, front_matter_of, is_markdown, matches_pattern
 
 if TYPE_CHECKING:
@@ -54,6 +53,15 @@ class FileHistory:
     first_committed: datetime
     #: The author date of the newest commit that names it: its last update.
     last_authored: datetime
+
+
+@dataclass
+class FileHistories:
+    """What git says of each source file (its first and last commits), by its path under
+    the source folder; asked at most once per build, at ``env-before-read-docs``, and only
+    when the build needs it (``file_history``); empty when not asked."""
+
+    by_path: dict[str, FileHistory] = field(default_factory=dict)
 
 
 def parse_git_log(output: str, tz: tzinfo) -> dict[str, FileHistory]:
@@ -143,7 +151,7 @@ def created(env: BuildEnvironment, docname: str, tz: tzinfo) -> datetime:
 def undated_date(src: PostSources) -> datetime | None:
     """The date Docusaurus gives this post (:func:`created`) when it gives none of its own
     and is read as a Docusaurus post (:func:`dated_by_file`); else None."""
-    ablog_post = dates.ablog_post(src)
+    ablog_post = post_date.ablog_post(src)
     if not dated_by_file(src.app, src.docname, src.data, src.fm.broken_keys, ablog_post):
         return None
     return created(src.env, src.docname, src.tz)

@@ -19,11 +19,12 @@ from ..core import routes, slugs
 from ..core.diagnostics import Warn, warn
 from ..core.model import AuthorRef, Post
 from . import authors as authors_mod
-from . import dates, excerpt, file_history, frontmatter, titles, values
+from . import excerpt, file_history, frontmatter, titles, values
 from . import series as series_mod
 from . import tags as tags_mod
 from . import updated as updated_mod
 from .domain import blog_of, domain_of
+from .post_date import post_date
 from .post_sources import PostSources
 
 
@@ -51,7 +52,7 @@ class PostReader:
             post.section = src.section["ids"][0]
             post.line = src.directive.line if src.directive is not None else None
         post.key_lines = dict(src.fm.lines)
-        post.date, undated_draft = dates.post_date(src, file_history.undated_date(src))
+        post.date, undated_draft = post_date(src, file_history.undated_date(src))
         post.updated = updated_mod.post_updated(src)
         post.description = values.as_text(src.data.get("description"))
         post.slug = self.slug()

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ...core.model import TagDef
-    from .site_index import SiteIndex
 
 
 @dataclass
@@ -31,8 +30,6 @@ class LinksCache:
     reported: set[str] = field(default_factory=set)
     #: A link named no document with ``blogposts_root_links = "error"``: the build fails.
     failed: bool = False
-    #: What each path of the old site names (``site_index.py``), made after the read phase.
-    index: SiteIndex | None = None
 
 
 @dataclass

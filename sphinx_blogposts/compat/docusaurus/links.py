@@ -45,7 +45,7 @@ from ...writing.outputs.images import copy_into
 from ...writing.rebuilds.signatures import OUTSIDE_INPUTS, digest
 from .anchors import HeadingAnchors, LinksDomain, app_of, links_domain, record_links
 from .cache import LinksCache
-from .site_index import is_label, site_index
+from .site_index import SiteIndexCache, is_label, site_index
 
 
 class LinkResolver(SphinxPostTransform):
@@ -167,7 +167,7 @@ def outdated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: documents whose links now resolve elsewhere (a post's slug changed,
     a linked document or heading appeared or went away) are written again."""
     domain = links_domain(env)
-    domain_of(env).cache.part(LinksCache).index = None
+    domain_of(env).cache.reset(SiteIndexCache)
     index = site_index(env)
     previous: dict[str, str] = domain.data["signatures"]
     current: dict[str, str] = {}
@@ -212,6 +212,7 @@ def posts_digest(app: Sphinx) -> str:
 def reset(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     """``env-before-read-docs``: each build reports each target once, with current posts."""
     domain_of(env).cache.reset(LinksCache)
+    domain_of(env).cache.reset(SiteIndexCache)
 
 
 def copy_files(app: Sphinx) -> list[Any]:

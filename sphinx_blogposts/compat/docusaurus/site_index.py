@@ -9,6 +9,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Set
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -23,7 +24,6 @@ from ...writing.render.renderer import renderer_for
 from ...writing.routes import plan_pages
 from ...writing.view.registry import renderers
 from .anchors import app_of, links_domain
-from .cache import LinksCache
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCE_SUFFIXES = (".md", ".mdx", ".rst", ".markdown")
@@ -203,6 +203,14 @@ def split_target(target: str) -> tuple[str, str]:
     return path.partition("?")[0], fragment
 
 
+@dataclass
+class SiteIndexCache:
+    """The build's part of the cache for the site index: what each path of the old site
+    names, made after the read phase (:func:`site_index`)."""
+
+    index: SiteIndex | None = None
+
+
 def is_label(env: BuildEnvironment, target: str) -> bool:
     std = env.domaindata.get("std", {})
     key = target.lower()
@@ -211,7 +219,7 @@ def is_label(env: BuildEnvironment, target: str) -> bool:
 
 def site_index(env: BuildEnvironment) -> SiteIndex:
     """The build's index, made on first use after the read phase."""
-    cache = domain_of(env).cache.part(LinksCache)
+    cache = domain_of(env).cache.part(SiteIndexCache)
     index = cache.index
     if index is None or index.env is not env:
         index = cache.index = SiteIndex(app_of(env))

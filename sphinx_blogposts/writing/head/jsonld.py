@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -32,11 +33,19 @@ from ...core.routes import author_page, index_page, post_page
 from ...reading import updated as updated_mod
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
-from ..cache import HeadCache
 from ..images import image_url
 from ..render.renderer import Renderer
 from ..routes import PageSpec
 from ..view.registry import renderer_of_page, renderer_of_post
+
+
+@dataclass
+class JsonLdCache:
+    """The build's part of the cache for JSON-LD: blog path -> (its renderer, page
+    name -> its generated page)."""
+
+    page_specs: dict[str, tuple[Renderer, dict[str, PageSpec]]] = field(default_factory=dict)
+
 
 CONTEXT = "https://schema.org"
 _SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
@@ -194,7 +203,7 @@ def on_page_context(
         html = script(posting(renderer_of_post(app, pagename), post))
     elif context.get("blogposts_page") in ("index", "author"):
         renderer = renderer_of_page(app, pagename)  # the page's blog (blogposts_blogs)
-        tables = domain.cache.part(HeadCache).page_specs
+        tables = domain.cache.part(JsonLdCache).page_specs
         cached = tables.get(renderer.blog_path)
         if cached is None or cached[0] is not renderer:  # one lookup table per renderer
             cached = (renderer, {spec.name: spec for spec in renderer.pages})

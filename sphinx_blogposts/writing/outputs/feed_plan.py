@@ -33,11 +33,21 @@ from ...core.routes import (
 )
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
-from ..cache import FeedsCache
 from ..render.renderer import Renderer, _, renderer_for
 from ..routes import catalog_titles
 from ..view.blog import CATALOGS, Blog
 from ..view.registry import renderer_of_page
+
+
+@dataclass
+class FeedsCache:
+    """The build's part of the cache for feeds, by blog path."""
+
+    #: blog path -> (the renderer it was planned with, its feeds).
+    plans: dict[str, tuple[Renderer, list[FeedSpec]]] = field(default_factory=dict)
+    #: blog path -> (its feeds, page name -> the feed that page links to).
+    of_page: dict[str, tuple[list[FeedSpec], dict[str, FeedSpec]]] = field(default_factory=dict)
+
 
 MEDIA_TYPES = {
     "atom": "application/atom+xml",

@@ -13,6 +13,7 @@ when a build succeeds, so an interrupted build cannot leave a page out of date.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -30,17 +31,25 @@ from ...core.routes import (
 )
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
-from ..cache import PagesCache, ViewCache
 from ..images import image_url
 from ..rebuilds import fingerprint as state
 from ..rebuilds import signatures
 from ..rebuilds.ledger import Ledger
-from ..render.renderer import Renderer, _
+from ..render.renderer import Renderer, Renderers, _
 from ..routes import PageSpec, catalog_titles
 from ..view.blog import CATALOGS
 from ..view.registry import renderers
 from . import parallel, sitemap
 from .feed_plan import feed_links
+
+
+@dataclass
+class PagesCache:
+    """The build's part of the cache for generated pages: how many this build writes
+    (None: it generates none), reported at ``build-finished``."""
+
+    written: int | None = None
+
 
 LEDGER = "blogposts-pages.json"
 
@@ -125,7 +134,7 @@ def report(app: Sphinx, exception: Exception | None) -> None:
     written, cache.written = cache.written, None
     if written is None:
         return  # no generated pages in this build
-    view = domain_of(app.env).cache.part(ViewCache)
+    view = domain_of(app.env).cache.part(Renderers)
     renderer = view.renderer
     every = list((view.renderers or {}).values()) or ([renderer] if renderer else [])
     logger.info(

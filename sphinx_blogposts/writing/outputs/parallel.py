@@ -25,7 +25,15 @@ from sphinx.util.logging import NAMESPACE, VERBOSITY_MAP
 from sphinx.util.parallel import ParallelTasks, make_chunks, parallel_available
 
 from ...reading.domain import domain_of
-from ..cache import PagesCache
+
+
+@dataclass
+class WorkersCache:
+    """The build's part of the cache for pages written in workers: what each worker
+    process wrote, by pid, which says the parallel path really ran."""
+
+    writers: dict[str, set[int]] = field(default_factory=dict)
+
 
 T = TypeVar("T")
 
@@ -60,7 +68,7 @@ def run_chunks(
 
     The main process only waits meanwhile (unlike Sphinx's document writing, where it
     resolves doctrees), so every core gets a worker. The pids that wrote ``what`` are kept
-    in the build's cache (``PagesCache.writers``), which says the parallel path really ran.
+    in the build's cache (``WorkersCache.writers``), which says the parallel path really ran.
     """
     nproc = app.parallel
     # One chunk per worker: a fork costs about 80 ms at N = 2,000 (the memory it copies,
@@ -75,7 +83,7 @@ def run_chunks(
     for chunk in make_chunks(rest, nproc, maxbatch=len(rest)):  # type: ignore[arg-type]
         tasks.add_task(_shown_logs_only(app, work), chunk, lambda _arg, done: results.append(done))
     tasks.join()
-    writers = domain_of(app.env).cache.part(PagesCache).writers
+    writers = domain_of(app.env).cache.part(WorkersCache).writers
     writers.setdefault(what, set()).update(done.pid for done in results)
     return local + results
 

@@ -17,6 +17,7 @@ taken from a clock or a file's time, only from what the build itself did.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from sphinx.application import Sphinx
@@ -24,9 +25,20 @@ from sphinx.environment import BuildEnvironment
 
 from ...core.version import __version__
 from ...reading.domain import domain_of
-from ..cache import RebuildCache, ViewCache
-from ..view.blog import tag_definitions
+from ..view.blog import ViewCache, tag_definitions
 from .signatures import digest
+
+
+@dataclass
+class RebuildCache:
+    """The build's part of the cache for the fingerprint: what this build knows of its
+    inputs."""
+
+    #: Whether this build read or removed a document.
+    documents_changed: bool = False
+    #: The fingerprint of what the blog is made from, once taken.
+    fingerprint: str | None = None
+
 
 #: The ledger entry (see ledger.py) that holds the fingerprint its other entries were
 #: computed under; no page or redirect has this name (they are docnames and output paths).

@@ -33,8 +33,15 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from ...reading.domain import domain_of
-from ..cache import LedgersCache
 from .fingerprint import FINGERPRINT
+
+
+@dataclass
+class LedgersCache:
+    """The build's part of the cache for ledgers: those of what this build wrote (pages,
+    feeds, redirects), to be saved at ``build-finished`` if the build succeeds."""
+
+    pending: list[Ledger] = field(default_factory=list)
 
 
 def _entries(value: object) -> dict[str, str] | None:

@@ -14,10 +14,10 @@ from sphinx.environment import BuildEnvironment
 
 from ...core import blog_settings as blogs_mod
 from ...reading.domain import domain_of
-from ..cache import ViewCache
 from ..render import post_links
+from ..render.renderer import Renderers
 from ..view import checks
-from ..view.blog import all_blogs
+from ..view.blog import ViewCache, all_blogs
 from . import fingerprint as state
 from . import signatures
 
@@ -26,6 +26,7 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = domain_of(env)
     state.advance(env)
     domain.cache.reset(ViewCache)  # the blog view of an earlier build (or of the read phase)
+    domain.cache.reset(Renderers)  # and the renderers made from it
     blogs = all_blogs(app)  # built here, from this build's posts, for the whole build
     blog = blogs[app.config.blogposts_path]
     settings = {s.key: s.config for s in blogs_mod.settings(app.config)}

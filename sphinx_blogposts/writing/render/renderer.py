@@ -13,7 +13,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Set
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -32,13 +32,27 @@ from ...core.routes import author_page, post_page, tag_page, term_page
 from ...core.urls import Movable
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
-from ..cache import ViewCache
 from ..images import image_url
 from ..rebuilds import signatures
 from ..routes import PageSpec, plan_pages
 from ..view.blog import Blog, all_blogs
 from . import updated as updates
 from .fragments import FragmentRenderer
+
+
+@dataclass
+class Renderers:
+    """The build's part of the cache for renderers: the default blog's, made by
+    :func:`renderer_for`, and every blog's with the blog each generated page is in
+    (``view.registry``); emptied with the blog view at ``env-updated``."""
+
+    #: The default blog's renderer ...
+    renderer: Renderer | None = None
+    #: ... and every blog's, by path ...
+    renderers: dict[str, Renderer] | None = None
+    #: ... with the blog each generated page belongs to: page name -> blog path.
+    page_blogs: dict[str, str] = field(default_factory=dict)
+
 
 _ = get_translation("sphinx_blogposts")
 
@@ -365,7 +379,7 @@ def text_direction(locale: babel.Locale) -> str:
 
 def renderer_for(app: Sphinx) -> Renderer:
     """The build's renderer, made on first use and dropped when the environment changes."""
-    view = domain_of(app.env).cache.part(ViewCache)
+    view = domain_of(app.env).cache.part(Renderers)
     renderer = view.renderer
     if renderer is None or renderer.builder is not app.builder:
         renderer = view.renderer = Renderer(app, all_blogs(app)[app.config.blogposts_path])

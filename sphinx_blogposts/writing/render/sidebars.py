@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from typing import Any, overload
 
 from sphinx.application import Sphinx
@@ -40,12 +41,22 @@ from ...core.routes import (
 from ...reading import values
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
-from ..cache import HeadCache
 from ..routes import catalog_titles
 from ..view import blog as blog_mod
 from ..view.blog import all_blogs
 from ..view.registry import renderer_of_page
 from .renderer import Renderer
+
+
+@dataclass
+class SidebarCache:
+    """The build's part of the cache for sidebars."""
+
+    #: blog path -> (its renderer, what its sidebars show).
+    views: dict[str, tuple[Renderer, dict[str, Any]]] = field(default_factory=dict)
+    #: Whether a sidebar shows ``blogposts/postcard.html``: the build's settings, asked once.
+    uses_postcard: bool | None = None
+
 
 _ = get_translation("sphinx_blogposts")
 
@@ -178,7 +189,7 @@ def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
         return renderer.link(pagename, page) + (f"#{anchor}" if anchor else "")
 
     def view() -> dict[str, Any]:
-        views = domain_of(app.env).cache.part(HeadCache).sidebar_views
+        views = domain_of(app.env).cache.part(SidebarCache).views
         cached = views.get(renderer.blog_path)
         if cached is None or cached[0] is not renderer:
             # computed once per renderer, that is once per blog and build (and write process)
@@ -197,7 +208,7 @@ def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
         post = renderer.blog.posts.get(pagename)
         if post is None:
             return None
-        cache = domain_of(app.env).cache.part(HeadCache)
+        cache = domain_of(app.env).cache.part(SidebarCache)
         if cache.uses_postcard is None:  # the settings are the build's: asked once, not per page
             cache.uses_postcard = uses_sidebars(app.config, ("postcard",))
         if not cache.uses_postcard:

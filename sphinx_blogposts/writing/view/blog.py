@@ -21,9 +21,20 @@ from ...core.model import Author, AuthorRef, Post, Tag, TagDef
 from ...core.slugs import short_hash, unique_slugs
 from ...reading import authors as authors_mod
 from ...reading.domain import domain_of
-from ..cache import ViewCache
 from . import related as related_mod
 from . import series as series_mod
+
+
+@dataclass
+class ViewCache:
+    """The build's part of the cache for the blog view: built once per build by
+    :func:`all_blogs` (from the stored posts, after ``env-updated`` made it empty again)."""
+
+    #: Every blog by path, the default first.
+    blogs: dict[str, Blog] | None = None
+    #: Tags defined outside the posts (``TAG_DEFINITIONS``: Docusaurus' tags.yml).
+    tag_definitions: dict[str, TagDef] | None = None
+
 
 #: The catalogs besides tags and authors, as ABlog has them: each value gets a page.
 CATALOGS = ("category", "location", "language")

@@ -13,15 +13,14 @@ from sphinx.application import Sphinx
 from ...core import blog_settings as blogs_mod
 from ...core.diagnostics import Warn, warn
 from ...reading.domain import domain_of
-from ..cache import ViewCache
-from ..render.renderer import Renderer, renderer_for
+from ..render.renderer import Renderer, Renderers, renderer_for
 from .blog import all_blogs
 
 
 def renderers(app: Sphinx) -> dict[str, Renderer]:
     """Every blog's renderer by path, the default blog's first."""
     default = renderer_for(app)
-    view = domain_of(app.env).cache.part(ViewCache)
+    view = domain_of(app.env).cache.part(Renderers)
     cached = view.renderers
     if cached is None or cached[app.config.blogposts_path] is not default:
         blogs = all_blogs(app)
@@ -46,7 +45,7 @@ def renderer_of_post(app: Sphinx, docname: str) -> Renderer:
 def renderer_of_page(app: Sphinx, pagename: str) -> Renderer:
     """The blog a page is in: a post's, a generated page's, else the default blog."""
     found = renderers(app)
-    key = domain_of(app.env).cache.part(ViewCache).page_blogs.get(pagename)
+    key = domain_of(app.env).cache.part(Renderers).page_blogs.get(pagename)
     if key is not None:
         return found[key]
     return renderer_of_post(app, pagename)

@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from lxml import etree
 
 from sphinx_blogposts.reading.domain import domain_of
-from sphinx_blogposts.writing.cache import ViewCache
+from sphinx_blogposts.writing.render.renderer import Renderers
 from tests.conftest import DATA, blog_warnings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -524,7 +524,7 @@ def test_only_the_feeds_of_a_changed_post_are_rendered_again(make_app, editable_
     app2.build()
     assert "no targets are out of date" in app2.status.getvalue()
     assert mtimes() == before
-    renderer = domain_of(app2.env).cache.part(ViewCache).renderer
+    renderer = domain_of(app2.env).cache.part(Renderers).renderer
     assert renderer is None or renderer.fragments.body_count == 0
 
     hostile = srcdir / "blog/hostile.md"
@@ -536,7 +536,7 @@ def test_only_the_feeds_of_a_changed_post_are_rendered_again(make_app, editable_
     assert changed == {"blog", "blog/tags/security", "blog/authors/bob"}
     # the posts of those three feeds are taken from their written pages: none is rendered
     # again (the edited one was just written, the others are on disk from the first build)
-    renderer = domain_of(app3.env).cache.part(ViewCache).renderer
+    renderer = domain_of(app3.env).cache.part(Renderers).renderer
     assert renderer is not None and renderer.fragments.body_count == 0
     assert "Edited." in atom(app3, "blog/tags/security").findtext(f"{ATOM}entry/{ATOM}content")
 

@@ -10,8 +10,8 @@ import os
 from pathlib import Path
 
 from sphinx_blogposts.reading.domain import domain_of
-from sphinx_blogposts.writing.cache import PagesCache
 from sphinx_blogposts.writing.outputs import parallel
+from sphinx_blogposts.writing.outputs.parallel import WorkersCache
 
 POSTS = 60
 
@@ -50,7 +50,7 @@ def test_j2_writes_generated_and_redirect_pages_in_workers_with_the_same_bytes(m
         app = make_app("html", srcdir=_blog(tmp_path / name), freshenv=True, parallel=jobs)
         app.build()
         outputs.append(_outputs(Path(app.outdir)))
-        writers.append(domain_of(app.env).cache.part(PagesCache).writers)
+        writers.append(domain_of(app.env).cache.part(WorkersCache).writers)
     serial, in_parallel = outputs
     generated = [n for n in serial if n.startswith(("blog/tags/", "blog/page/", "blog/authors/"))]
     redirects = [n for n in serial if n.startswith("blog/2020/")]
