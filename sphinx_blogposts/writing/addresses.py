@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -128,18 +127,15 @@ def redirects(app: Sphinx) -> dict[str, Moved]:
         return {}
     domain = domain_of(app.env)
     record = domain.rebuilds
-    wanted: dict[str, Moved] = {}
-    original: Any = type(app.builder).get_target_uri
-    for address, docname in record.former_addresses.items():
-        post = domain.posts[docname]
-        old = _output(original(app.builder, f"{address}/index"))
-        wanted[old] = Moved(title=post.title, target=docname, replaces_page=True)
-    for docname in record.addresses:
-        post = domain.posts[docname]
-        wanted[_output(file_uri(app.builder, docname))] = Moved(
-            title=post.title, target=docname, replaces_page=True
+    # each earlier address (as a page name under it), then each moved post's own file
+    olds = [(f"{address}/index", d) for address, d in record.former_addresses.items()]
+    olds += [(docname, docname) for docname in record.addresses]
+    return {
+        _output(file_uri(app.builder, name)): Moved(
+            title=domain.posts[docname].title, target=docname, replaces_page=True
         )
-    return wanted
+        for name, docname in olds
+    }
 
 
 def register(app: Sphinx) -> None:
