@@ -25,7 +25,7 @@ from ..core.diagnostics import Warn, warn
 from ..core.model import Post
 from ..core.store import DocumentStore
 from . import authors as authors_mod
-from . import frontmatter
+from . import frontmatter, values
 from .cache import ReadCache
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdx")
@@ -108,6 +108,13 @@ class BlogDomain(DocumentStore):
     def authors_maps(self) -> dict[str, dict[str, dict[str, str]]]:
         """Each blog's authors map, by path; "" for the default blog's."""
         return {"": self.authors_map, **self.blog_authors}
+
+
+def marked_as_post(data: dict[str, Any], text: str) -> bool:
+    """Whether a Markdown source makes itself a post by ABlog's means, wherever it is:
+    ``blogpost: true`` in its front matter, or a ``post`` directive in its text (read
+    before parsing, at ``source-read`` or earlier)."""
+    return values.as_bool(data.get("blogpost")) is True or POST_DIRECTIVE.search(text) is not None
 
 
 def domain_of(env: BuildEnvironment) -> BlogDomain:

@@ -34,8 +34,8 @@ from sphinx.environment import BuildEnvironment
 
 from ..core.diagnostics import logger
 from ..core.routes import docusaurus_name
-from . import dates, post_date, values
-from .domain import POST_DIRECTIVE, domain_of, front_matter_of, is_markdown, matches_pattern
+from . import dates, post_date
+from .domain import domain_of, front_matter_of, is_markdown, marked_as_post, matches_pattern
 
 if TYPE_CHECKING:
     from .post_sources import PostSources
@@ -170,7 +170,7 @@ def _gives_no_date(app: Sphinx, docname: str) -> bool:
         return False  # an empty file is a post of nothing, warned about as such
     fm = front_matter_of(app, docname, text)
     data = fm.data if fm is not None else {}
-    ablog_post = values.as_bool(data.get("blogpost")) is True or bool(POST_DIRECTIVE.search(text))
+    ablog_post = marked_as_post(data, text)
     broken = fm.broken_keys if fm is not None else ()
     return dated_by_file(app, docname, data, broken, ablog_post)
 

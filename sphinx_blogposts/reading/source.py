@@ -19,6 +19,7 @@ from .domain import (
     front_matter_of,
     is_empty,
     is_markdown,
+    marked_as_post,
     matches_pattern,
 )
 
@@ -45,11 +46,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     fm = front_matter_of(app, docname, text)
     data = fm.data if fm is not None else {}
     directive = POST_DIRECTIVE.search(text)
-    is_post = (
-        matches_pattern(app, docname)
-        or values.as_bool(data.get("blogpost")) is True
-        or directive is not None
-    )
+    is_post = matches_pattern(app, docname) or marked_as_post(data, text)
     if not is_post:
         return
     lines = text.splitlines(keepends=True)

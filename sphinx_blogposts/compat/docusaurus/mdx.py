@@ -20,7 +20,13 @@ from sphinx.transforms import SphinxTransform
 
 from ...core.diagnostics import Warn, warn
 from ...reading import local_files, values
-from ...reading.domain import POST_DIRECTIVE, front_matter_of, is_markdown, matches_pattern
+from ...reading.domain import (
+    POST_DIRECTIVE,
+    front_matter_of,
+    is_markdown,
+    marked_as_post,
+    matches_pattern,
+)
 from . import mdx_directives, static
 from .rewrite import Preprocessor
 from .syntax import needs_rewrite
@@ -58,11 +64,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     fm = front_matter_of(app, docname, text)
     data = fm.data if fm is not None else {}  # what could be read, even from a broken block
     is_mdx = env.doc2path(docname).suffix.lower() == ".mdx"
-    is_post = (
-        matches_pattern(app, docname)
-        or values.as_bool(data.get("blogpost")) is True
-        or POST_DIRECTIVE.search(text) is not None
-    )
+    is_post = matches_pattern(app, docname) or marked_as_post(data, text)
     if not (is_post or is_mdx):
         return
     if is_mdx or not (app.config.blogposts_engine == "ablog" or POST_DIRECTIVE.search(text)):
