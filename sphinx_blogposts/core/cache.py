@@ -1,9 +1,11 @@
 """The build's cache: what this process worked out in this build, one part per concern.
 
-Each layer declares its own parts as small dataclasses (``reading/cache.py``,
-``writing/cache.py``, a compatibility layer's ``cache.py``), and asks for one by its
-class: ``cache.part(ViewCache).blogs``. Its fields are named and typed, a part a layer
-does not know cannot be reached by mistake, and no layer names another's below it.
+Each part is a small dataclass declared beside the code that fills it
+(``writing.view.blog.ViewCache``, ``writing.outputs.feed_plan.FeedsCache``,
+``reading/cache.py``, ...), and is asked for by its class: ``cache.part(ViewCache).blogs``.
+Its fields are named and typed, a part a module does not know cannot be reached by
+mistake, and a part names only types of its own module or below, so the cache adds no
+import cycle.
 
 The cache belongs to the ``blogposts`` domain object (``reading.domain.BlogDomain``):
 never pickled, so a new process, or a new build, starts with an empty one; nothing is
