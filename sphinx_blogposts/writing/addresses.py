@@ -24,6 +24,8 @@ from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
 from ..core.diagnostics import Warn, warn
+from ..core.model import Post
+from ..core.routes import docusaurus_address, post_page
 from ..reading.domain import domain_of, generated_names
 from .builders import file_uri
 from .outputs.moved import BUILDERS, EVENT, Moved
@@ -130,12 +132,33 @@ def redirects(app: Sphinx) -> dict[str, Moved]:
     # each earlier address (as a page name under it), then each moved post's own file
     olds = [(f"{address}/index", d) for address, d in record.former_addresses.items()]
     olds += [(docname, docname) for docname in record.addresses]
-    return {
-        _output(file_uri(app.builder, name)): Moved(
-            title=domain.posts[docname].title, target=docname, replaces_page=True
-        )
-        for name, docname in olds
-    }
+    builder = app.builder
+    result: dict[str, Moved] = {}
+    for name, docname in olds:
+        old = _output(file_uri(builder, name))
+        if old != _output(builder.get_target_uri(docname)):  # dirhtml: blog/x is blog/x/
+            result[old] = Moved(
+                title=domain.posts[docname].title, target=docname, replaces_page=True
+            )
+    return result
+
+
+def feed_identity(app: Sphinx, post: Post) -> str:
+    """The address a post's feed entries are identified by (their ``id``, relative to the
+    base URL): the one the engine the blog came from published, so that moving in shows
+    subscribers no post twice, and that no ``blogposts_post_url`` changes afterwards.
+
+    ABlog's was the post's file address; Docusaurus' its permalink (``blog/2021/04/15/name``,
+    ``blog/<slug>``), which is also the default address of a post of any other blog here.
+    A section's post, or one whose Docusaurus address cannot be a path, keeps its file's.
+    """
+    page = post_page(post)
+    if app.config.blogposts_engine != "ablog" and post.section is None:
+        blog_path = post.blog or app.config.blogposts_path
+        address = docusaurus_address(blog_path, post.docname, post.slug)
+        if address is not None:
+            return address
+    return file_uri(app.builder, page)
 
 
 def register(app: Sphinx) -> None:

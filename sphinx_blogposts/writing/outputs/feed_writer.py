@@ -26,7 +26,7 @@ from ...core.routes import author_page, post_page
 from ...core.urls import absolutize, relocate
 from ...core.version import __version__
 from ...reading import updated as updated_mod
-from ..builders import file_uri
+from ..addresses import feed_identity
 from ..images import locate, url_of
 from ..render.renderer import Renderer
 from .feed_plan import MEDIA_TYPES, FeedSpec, formats
@@ -162,7 +162,7 @@ class FeedWriter:
         entry = Entry(
             post=post,
             uri=renderer.uri(post_page(post)),
-            ident_uri=file_uri(self.app.builder, post_page(post)),
+            ident_uri=feed_identity(self.app, post),
             title=clean(post.title).strip() or post.docname,
             summary=clean(post.description or renderer.fragments.excerpt_text(post)),
             content=clean(content) if content else None,

@@ -11,8 +11,8 @@ from sphinx.util.console import strip_escape_sequences
 from tests.conftest import blog_warnings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-YEAR = "blog/2023-12-20-year.html"
-JEST = "blog/2016-09-01-jest-15.html"
+YEAR = "blog/2023/12/20/year/index.html"
+JEST = "blog/2016/09/01/jest-15/index.html"
 
 
 def hrefs(soup) -> dict[str, str]:
@@ -164,7 +164,7 @@ def test_root_links_invalid_value(shared_build):
 
 def test_dirhtml(shared_build, page):
     app = shared_build("docusaurus-links", "dirhtml")
-    links = hrefs(page(app, "blog/2023-12-20-year/index.html"))
+    links = hrefs(page(app, "blog/2023/12/20/year/index.html"))
     assert links["date path"] == "../2016-09-01-jest-15/"
     assert links["docs anchor"] == "../../docs/getting-started/#using-babel"
     assert links["release"] == "../../releases/2.9.0"
@@ -212,16 +212,16 @@ def test_links_in_feeds(shared_build):
         year, jest = entries["A year in review"], entries["Jest 15"]
         assert (
             year["date path, anchor"]
-            == f"{base}blog/2016-09-01-jest-15.html#defining-a-custom-metric"
+            == f"{base}blog/2016/09/01/jest-15/index.html#defining-a-custom-metric"
         )
-        assert year["absolute"] == f"{base}blog/2016-09-01-jest-15.html#shard"
+        assert year["absolute"] == f"{base}blog/2016/09/01/jest-15/index.html#shard"
         assert year["docs anchor"] == f"{base}docs/getting-started.html#using-babel"
         assert year["tag page"] == f"{base}blog/tags/news.html"
         assert year["release"] == f"{base}releases/2.9.0"
         assert year["image file"] == f"{base}_static/blogposts/img/diagram.png"
-        assert jest["the metric"] == f"{base}blog/2016-09-01-jest-15.html#defining-a-custom-metric"
-        assert jest["the shard option"] == f"{base}blog/2016-09-01-jest-15.html#shard"
-        assert jest["the year"] == f"{base}blog/2023-12-20-year.html#looking-ahead"
+        assert jest["the metric"] == f"{base}blog/2016/09/01/jest-15/index.html#defining-a-custom-metric"
+        assert jest["the shard option"] == f"{base}blog/2016/09/01/jest-15/index.html#shard"
+        assert jest["the year"] == f"{base}blog/2023/12/20/year/index.html#looking-ahead"
     assert len([w for w in blog_warnings(app) if "[blogposts.link]" in w]) == 2
 
 
@@ -231,7 +231,7 @@ def test_links_in_excerpt_feeds(shared_build):
     )
     jest = feed_links(app)["Jest 15"]
     base = "https://example.org/"
-    assert jest["the metric"] == f"{base}blog/2016-09-01-jest-15.html#defining-a-custom-metric"
+    assert jest["the metric"] == f"{base}blog/2016/09/01/jest-15/index.html#defining-a-custom-metric"
     assert jest["the releases"] == f"{base}releases/2.9.0"
 
 

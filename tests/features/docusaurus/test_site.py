@@ -15,8 +15,8 @@ from sphinx.util.console import strip_escape_sequences
 
 from tests.conftest import blog_warnings, soup_of
 
-MDX_POST = "blog/2021-08-01-mdx-blog-post.html"
-RELEASE = "blog/2022-01-10-release-2.0/index.html"
+MDX_POST = "blog/2021/08/01/mdx-blog-post/index.html"
+RELEASE = "blog/2022/01/10/release-2.0/index.html"
 
 
 def all_warnings(app) -> list[str]:
@@ -81,19 +81,19 @@ def test_titles_dates_authors_and_excerpts(shared_build, page):
     assert mdx.select_one("time.blogposts-date")["datetime"].startswith("2021-08-01")
     assert [a.get_text() for a in mdx.select(".blogposts-author")] == ["Grace Hopper"]
 
-    first = page(app, "blog/2019-05-28-first-blog-post.html")
+    first = page(app, "blog/2019/05/28/first-blog-post/index.html")
     assert [a.get_text() for a in first.select(".blogposts-post-header .blogposts-author")] == [
         "Ada Lovelace",
         "Grace Hopper",
     ]
     # A body that repeats the title as an H1 gets no second H1.
-    again = page(app, "blog/2022-03-15-hello-again.html")
+    again = page(app, "blog/2022/03/15/hello-again/index.html")
     assert [h.get_text().rstrip("¶") for h in again.select("h1")] == ["Hello again"]
     # Headings that skip a level (## then ####) are nested one level down, without a warning.
-    long = page(app, "blog/2019-05-29-long-blog-post.html")
+    long = page(app, "blog/2019/05/29/long-blog-post/index.html")
     assert long.select_one("div[role=main] h3").get_text().rstrip("¶") == "Skipped a level"
     # Folder with a front-matter slug, dated folders, front-matter date with time.
-    assert page(app, "blog/2021-08-26-welcome/index.html").select_one("h1")
+    assert page(app, "blog/2021/08/26/welcome/index.html").select_one("h1")
     assert page(app, "blog/2024/03/01/dated-folders.html").select_one("time.blogposts-date")
     release = page(app, RELEASE)
     assert release.select_one("time.blogposts-date")["datetime"] == "2022-01-10T10:00:00+00:00"
@@ -133,7 +133,7 @@ def test_mdx_syntax_is_removed_but_code_is_untouched(shared_build, page):
     release = page(app, RELEASE)
     assert "# {/* not a comment */}" in release.select_one(".highlight-bash").get_text()
     # export const is dropped from an MDX post without components.
-    plain = page(app, "blog/2023-05-05-plain.html")
+    plain = page(app, "blog/2023/05/05/plain/index.html")
     assert "export" not in main_text(plain) and "An MDX post without any component." in main_text(
         plain
     )
@@ -141,7 +141,7 @@ def test_mdx_syntax_is_removed_but_code_is_untouched(shared_build, page):
 
 def test_admonitions_and_details(shared_build, page):
     app = shared_build("docusaurus")
-    first = page(app, "blog/2019-05-28-first-blog-post.html")
+    first = page(app, "blog/2019/05/28/first-blog-post/index.html")
     note = first.select_one("div.admonition.note")
     assert note.select_one(".admonition-title").get_text() == "Note"
     assert note.select_one("strong").get_text() == "no title"
@@ -186,7 +186,7 @@ def test_tabs_become_sphinx_design_tabs(shared_build, page):
     assert 'print("orange")' in contents[1].select_one("div.highlight-python").get_text()
     assert "<Tab" not in main_text(mdx)
     # Docusaurus 1 tabs: labels from `values={[...]}` over several lines; one-line items.
-    old = page(app, "blog/2020-02-02-old-tabs.html").select_one(".sd-tab-set")
+    old = page(app, "blog/2020/02/02/old-tabs/index.html").select_one(".sd-tab-set")
     assert [label.get_text(strip=True) for label in old.select("label.sd-tab-label")] == [
         "macOS",
         "Windows",
@@ -204,7 +204,7 @@ def test_tabs_without_sphinx_design_are_headed_sections(shared_build, page):
     assert [t.select_one(".blogposts-tab-label").get_text() for t in tabs] == ["Apple", "Orange"]
     assert "This is an apple." in tabs[0].get_text()
     assert tabs[1].select_one("div.highlight-python") is not None
-    old = page(app, "blog/2020-02-02-old-tabs.html").select(".blogposts-tabs .blogposts-tab")
+    old = page(app, "blog/2020/02/02/old-tabs/index.html").select(".blogposts-tabs .blogposts-tab")
     assert [t.select_one(".blogposts-tab-label").get_text() for t in old] == ["macOS", "Windows"]
 
 
@@ -214,11 +214,11 @@ def test_images_from_require_static_folder_and_front_matter(shared_build, page):
     mdx = page(app, MDX_POST)
     diagram = mdx.select_one("img[alt='Tabs diagram']")
     assert diagram is not None and diagram["style"] == "width: 300px"
-    figure = page(app, "blog/2022-09-09-figure.html")
+    figure = page(app, "blog/2022/09/09/figure/index.html")
     architecture = figure.select_one(".blogposts-figure img[alt='Architecture']")
     assert architecture is not None
     assert "The architecture of the site." in figure.select_one(".blogposts-figure").get_text()
-    for name in (MDX_POST, "blog/2022-09-09-figure.html", "blog/index.html"):
+    for name in (MDX_POST, "blog/2022/09/09/figure/index.html", "blog/index.html"):
         assert broken_images(out / name) == [], name
 
     # Thumbnails and images of front matter are copied and shown on cards.
@@ -247,7 +247,7 @@ def test_images_from_require_static_folder_and_front_matter(shared_build, page):
 
 def test_open_graph_and_keywords_meta(shared_build, page):
     app = shared_build("docusaurus")
-    new_year = page(app, "blog/2023-01-01-new-year.html")
+    new_year = page(app, "blog/2023/01/01/new-year/index.html")
 
     def meta(soup, attr, name):
         found = soup.find("meta", attrs={attr: name})
@@ -258,12 +258,12 @@ def test_open_graph_and_keywords_meta(shared_build, page):
     assert meta(new_year, "name", "twitter:image") == image
     assert meta(new_year, "property", "og:description") == 'What "2023" brings & more.'
     assert meta(new_year, "name", "keywords") == "roadmap, planning"
-    raw = (Path(app.outdir) / "blog/2023-01-01-new-year.html").read_text()
+    raw = (Path(app.outdir) / "blog/2023/01/01/new-year/index.html").read_text()
     assert 'content="What &#34;2023&#34; brings &amp; more."' in raw
-    welcome = page(app, "blog/2021-08-26-welcome/index.html")
+    welcome = page(app, "blog/2021/08/26/welcome/index.html")
     assert meta(welcome, "property", "og:image").endswith("/img/thumbs/welcome.png")
     assert meta(welcome, "property", "og:description") == "The welcome post of the migrated blog."
-    plain = page(app, "blog/2023-05-05-plain.html")
+    plain = page(app, "blog/2023/05/05/plain/index.html")
     assert meta(plain, "property", "og:image") is None
     assert meta(plain, "name", "keywords") is None
 
@@ -272,8 +272,8 @@ def test_redirects_from_old_docusaurus_urls(shared_build, page):
     app = shared_build("docusaurus")
     out = Path(app.outdir)
     expected = {
-        "blog/welcome/index.html": "blog/2021-08-26-welcome/index.html",  # front-matter slug
-        "blog/first-blog-post/index.html": "blog/2019-05-28-first-blog-post.html",
+        "blog/welcome/index.html": "blog/2021/08/26/welcome/index.html",  # front-matter slug
+        "blog/first-blog-post/index.html": "blog/2019/05/28/first-blog-post/index.html",
         "blog/2021/08/01/mdx-blog-post/index.html": MDX_POST,  # Docusaurus' dated URL
         "blog/2022/01/10/release-2.0/index.html": RELEASE,  # dated folder
     }

@@ -17,7 +17,7 @@ from sphinx.util.console import strip_escape_sequences
 from tests.conftest import build_copy, soup_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-POST = "blog/2024-02-02-pictures/index.html"
+POST = "blog/2024/02/02/pictures/index.html"
 
 
 @pytest.fixture(scope="module")

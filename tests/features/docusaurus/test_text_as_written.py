@@ -22,11 +22,11 @@ from sphinx.util.console import strip_escape_sequences
 from sphinx_blogposts.compat.docusaurus import anchors, components, html_tags, rewrite, syntax
 from tests.conftest import build_copy, card, soup_of
 
-CACHE = "blog/2024-01-01-cache.html"
-HEADING = "blog/2024-01-02-heading-title.html"
-ESCAPES = "blog/2024-01-03-escapes.html"
-COMPONENTS = "blog/2024-01-04-components.html"
-DEFINITIONS = "blog/2024-01-05-definitions.html"
+CACHE = "blog/2024/01/01/cache/index.html"
+HEADING = "blog/2024/01/02/heading-title/index.html"
+ESCAPES = "blog/2024/01/03/escapes/index.html"
+COMPONENTS = "blog/2024/01/04/components/index.html"
+DEFINITIONS = "blog/2024/01/05/definitions/index.html"
 TITLE = "new --cache CLI option"
 CURLY = ("\u201c", "\u201d", "\u2018", "\u2019", "\u2013", "\u2014", "\u2026")
 

@@ -56,7 +56,7 @@ class FileLog:
 
     def _note(self, file, mode: str) -> None:
         found = REDIRECT_PAGE.search(Path(file).as_posix())
-        if found:  # not the posts' pages (blog/2021-02-03-beta/index.html is one)
+        if found:  # not the posts' pages (blog/2021/02/03/beta/index.html is one)
             (self.writes if "w" in mode else self.reads).append(found.group(0))
 
 
@@ -126,7 +126,7 @@ def test_parallel_build_writes_them_once(app, page, monkeypatch):
     app.build()
     assert sorted(log.writes) == sorted([ALPHA, BETA, GAMMA])
     assert page(app, GAMMA).find("link", rel="canonical")["href"] == (
-        "https://example.org/blog/2021-03-04-gamma.html"
+        "https://example.org/blog/2021/03/04/gamma/index.html"
     )
 
 
@@ -214,7 +214,7 @@ def test_turning_redirects_off_removes_them(make_app, editable_root):
     app = build(make_app, srcdir, confoverrides={"blogposts_redirects": False})
     assert summary(app) == (0, 0, 3)
     assert not (out / "blog/2021").exists() and not (out / "blog/old-gamma").exists()
-    assert (out / "blog/2021-01-02-alpha.html").is_file()  # the posts stay
+    assert (out / "blog/2021/01/02/alpha/index.html").is_file()  # the posts stay
 
 
 def test_interrupted_build_leaves_no_ledger_that_vouches_for_a_changed_page(
