@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -25,7 +27,7 @@ from sphinx.environment import BuildEnvironment
 
 from ..core.diagnostics import Warn, warn
 from ..core.model import Post
-from ..core.routes import docusaurus_address, post_page
+from ..core.routes import DOCUSAURUS, docusaurus_address, post_page
 from ..reading.domain import domain_of, generated_names
 from .builders import file_uri
 from .outputs.moved import BUILDERS, EVENT, Moved
@@ -161,7 +163,32 @@ def feed_identity(app: Sphinx, post: Post) -> str:
     return file_uri(app.builder, page)
 
 
+def published_url(app: Sphinx, pagename: str, base: str) -> str | None:
+    """The URL a moved post is published at, below ``base``: its canonical link, and its
+    ``url`` in JSON-LD; None for any other page (its URL is the builder's).
+
+    Docusaurus' canonical URL of a post has no trailing slash (``/blog/2021/04/15/name``),
+    so its preset gives exactly that; other addresses are folders and end in ``/``.
+    """
+    address = domain_of(app.env).rebuilds.addresses.get(pagename)
+    if address is None or not base or not moves_posts(app.builder):
+        return None
+    slash = "" if app.config.blogposts_post_url == DOCUSAURUS else "/"
+    return f"{base.rstrip('/')}/{quote(address)}{slash}"
+
+
+def canonical_url(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: the theme's ``<link rel="canonical">`` (from ``pageurl``) is
+    the post's published URL, not the ``index.html`` file it is written to."""
+    url = published_url(app, pagename, app.config.html_baseurl or "")
+    if url is not None:
+        context["pageurl"] = url
+
+
 def register(app: Sphinx) -> None:
+    app.connect("html-page-context", canonical_url, priority=450)  # before ABlog's own link
     app.connect("builder-inited", wrap_builder)
     app.connect("env-updated", settle, priority=400)  # before the blog view is built
     app.connect(EVENT, redirects)
