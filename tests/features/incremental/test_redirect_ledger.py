@@ -56,7 +56,7 @@ class FileLog:
 
     def _note(self, file, mode: str) -> None:
         found = REDIRECT_PAGE.search(Path(file).as_posix())
-        if found:  # not the posts' pages (blog/2021/02/03/beta/index.html is one)
+        if found:  # not the posts' pages (blog/2021-02-03-beta/index.html is one)
             (self.writes if "w" in mode else self.reads).append(found.group(0))
 
 
@@ -99,6 +99,19 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def test_under_the_default_addresses_the_posts_are_there_and_no_redirect_is(
+    make_app, editable_root, monkeypatch
+):
+    """This root keeps file addresses (conf.py); by default a post is served at its
+    Docusaurus address, so the page there is the post, and no redirect is wanted."""
+    srcdir = editable_root("redirects")
+    log = FileLog(monkeypatch)
+    app = build(make_app, srcdir, confoverrides={"blogposts_post_url": "docusaurus"})
+    assert log.writes == [] and summary(app) == (0, 0, 0)
+    for path, text in ((ALPHA, "The first post."), (GAMMA, "The third post, with a slug.")):
+        assert text in soup_of(Path(app.outdir, path)).get_text()
+
+
 def test_full_build_writes_all_and_a_rebuild_touches_none(make_app, editable_root, monkeypatch):
     srcdir = editable_root("redirects")
     log = FileLog(monkeypatch)
@@ -126,7 +139,7 @@ def test_parallel_build_writes_them_once(app, page, monkeypatch):
     app.build()
     assert sorted(log.writes) == sorted([ALPHA, BETA, GAMMA])
     assert page(app, GAMMA).find("link", rel="canonical")["href"] == (
-        "https://example.org/blog/2021/03/04/gamma/index.html"
+        "https://example.org/blog/2021-03-04-gamma.html"
     )
 
 
@@ -214,7 +227,7 @@ def test_turning_redirects_off_removes_them(make_app, editable_root):
     app = build(make_app, srcdir, confoverrides={"blogposts_redirects": False})
     assert summary(app) == (0, 0, 3)
     assert not (out / "blog/2021").exists() and not (out / "blog/old-gamma").exists()
-    assert (out / "blog/2021/01/02/alpha/index.html").is_file()  # the posts stay
+    assert (out / "blog/2021-01-02-alpha.html").is_file()  # the posts stay
 
 
 def test_interrupted_build_leaves_no_ledger_that_vouches_for_a_changed_page(
