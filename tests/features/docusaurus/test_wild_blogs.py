@@ -212,16 +212,16 @@ def test_static_files_of_every_kind(built):
     assert one("iframe", "src").endswith("widget.html")
     # a root path that names a page of this project: a link to that page
     embedded = body.select_one("iframe[title='Embedded page']")
-    assert embedded["src"] == "../embed.html"
+    assert embedded["src"] == "../../../../../embed.html"
     post = next(a for a in body.find_all("a") if a.get_text() == "the split-date post")
-    assert post["href"] == "2021/05-12-split-date.html"
+    assert post["href"] == "../../../../2021/05/12/split-date/index.html"
     reports = [a for a in body.find_all("a") if a.get("href", "").endswith("report.pdf")]
     assert len(reports) == 2 and all(resolves(out(built), name, a["href"]) for a in reports)
     sheet = [a for a in body.find_all("a") if a.get_text() == "the sheet"]
     assert sheet and resolves(out(built), name, sheet[0]["href"])
     # the file in neither folder keeps its path on the site, made relative to the page
     missing = body.select_one("img[alt='Missing']")
-    assert missing["src"] == "../img/missing.png"
+    assert missing["src"] == "../../../../../img/missing.png"
 
 
 def test_require_and_site_alias(built):
@@ -324,27 +324,38 @@ def test_no_jsx_source_shows_as_text(built):
 # -- dates in paths -------------------------------------------------------------------------
 
 DATED = {
-    # source page -> (date, Docusaurus' old URL)
+    # the file's page -> (date, Docusaurus' URL)
     "blog/2021/05-12-split-date.html": ("2021-05-12", "blog/2021/05/12/split-date"),
     "blog/team-a/2021/06/15/nested-team.html": ("2021-06-15", "blog/2021/06/15/team-a/nested-team"),
     "blog/team-b-2021-07-20-prefixed/index.html": ("2021-07-20", "blog/2021/07/20/team-b-prefixed"),
-    "blog/2024/01/08/folder-post/index.html": ("2024-01-08", "blog/2024/01/08/folder-post"),
-    "blog/2024/01/05/title-and-h1/index.html": ("2024-01-05", "blog/2024/01/05/title-and-h1"),
+    "blog/2024-01-08-folder-post/index.html": ("2024-01-08", "blog/2024/01/08/folder-post"),
+    "blog/2024-01-05-title-and-h1.html": ("2024-01-05", "blog/2024/01/05/title-and-h1"),
 }
 
 
+@pytest.fixture(scope="module")
+def built_at_files(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    """The posts at their files' addresses: Docusaurus' URLs are redirect pages."""
+    return _build(tmp_path_factory, "html", confoverrides={"blogposts_post_url": None})
+
+
 @pytest.mark.parametrize("name", DATED)
-def test_dates_anywhere_in_the_path_with_redirects(built, name):
+def test_dates_anywhere_in_the_path_with_redirects(built, built_at_files, name):
     day, old = DATED[name]
-    soup = page(built, name)
+    # by default the post itself is at Docusaurus' URL: no redirect there
+    served = page(built, f"{old}/index.html")
+    assert served.find("meta", attrs={"http-equiv": "refresh"}) is None
+    assert served.select_one("time.blogposts-date")["datetime"].startswith(day)
+    # at its file's address, the post has a redirect at Docusaurus' URL
+    soup = page(built_at_files, name)
     assert soup.select_one("time.blogposts-date")["datetime"].startswith(day)
-    redirect = out(built) / old / "index.html"
+    redirect = out(built_at_files) / old / "index.html"
     assert redirect.is_file(), old
     refresh = soup_of(redirect).find("meta", attrs={"http-equiv": "refresh"})["content"]
     target = refresh.removeprefix("0; url=")
     assert urlparse(urljoin(f"http://x/{old}/index.html", target)).path == f"/{name}"
     # listed in its year of the archive, linking to the post
-    year = page(built, "blog/archive.html").select_one(f"#year-{day[:4]}")
+    year = page(built_at_files, "blog/archive.html").select_one(f"#year-{day[:4]}")
     hrefs = [urljoin("http://x/blog/archive.html", a["href"]) for a in year.select("li a")]
     assert f"http://x/{name}" in hrefs
 
@@ -374,7 +385,9 @@ def test_marker_before_any_content_is_an_empty_excerpt(built):
     # the posts' own pages have the whole text, and no marker
     post = page(built, "blog/2024/04/02/mdx-marker-first/index.html")
     assert "MDX-MARKER-FIRST-BODY" in main(post).get_text()
-    assert "truncate" not in (out(built) / "blog/2024/04/02/mdx-marker-first/index.html").read_text()
+    assert (
+        "truncate" not in (out(built) / "blog/2024/04/02/mdx-marker-first/index.html").read_text()
+    )
 
 
 # -- incremental builds ---------------------------------------------------------------------
