@@ -121,8 +121,8 @@ def test_mdx_escapes_are_literal_characters(built):
 def test_link_components_become_links_and_anchors(built):
     body = main(page(built, COMPONENTS))
     links = {a.get_text(): a["href"] for a in body.select("a[href]")}
-    assert links["the cache post"] == "2024-01-01-cache.html"  # /blog/2024/01/01/cache
-    assert links["other page"] == "../other.html"  # /other
+    assert links["the cache post"] == "../../01/cache/index.html"  # /blog/2024/01/01/cache
+    assert links["other page"] == "../../../../../other.html"  # /other
     assert links["an external one"] == "https://example.com/x"
     for text, anchor in (
         ("See the new features", "new-features"),  # <Link id=.../>
