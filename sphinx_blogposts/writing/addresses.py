@@ -97,7 +97,9 @@ def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if other is None and generated_names(post.blog or app.config.blogposts_path)(address):
             other = "a page the blog generates"
         if other is None:
-            other = next((f"the document {d!r}" for d in _index_docs(env, address)), None)
+            other = next(
+                (f"the document {d!r}" for d in _index_docs(env, address) if d != docname), None
+            )
         if other is not None:
             warn(
                 f"the post's address {address!r} is taken by {other}; the post stays at "
