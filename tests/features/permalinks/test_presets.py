@@ -128,7 +128,7 @@ def test_mkdocs_preset_puts_the_date_then_the_title(shared_build):
     assert blog_warnings(app) == []
 
 
-@pytest.mark.parametrize("root", ["ablog-every-post-style", "ablog-unconfigured"])
+@pytest.mark.parametrize("root", ["ablog-every-setting", "ablog-unconfigured"])
 def test_an_ablog_site_keeps_its_file_addresses(shared_build, root):
     app = shared_build(root)
     out = Path(app.outdir)
