@@ -126,6 +126,10 @@ def test_mkdocs_preset_puts_the_date_then_the_title(shared_build):
     # MkDocs' slug stands for the title, after the date
     assert _title(out / "blog/2023/12/20/mlflow-year-in-review/index.html") == "Year in review"
     assert blog_warnings(app) == []
+    # its feed ids are its addresses, as MkDocs' RSS plugin gave them (folders)
+    atom = ElementTree.parse(out / "blog/atom.xml").getroot()
+    ids = {e.find(f"{ATOM}id").text for e in atom.findall(f"{ATOM}entry")}
+    assert BASE + "blog/2021/04/15/the-file-form/" in ids
 
 
 @pytest.mark.parametrize("root", ["ablog-every-setting", "ablog-unconfigured"])
