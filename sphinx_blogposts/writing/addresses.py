@@ -32,6 +32,9 @@ from ..reading.domain import domain_of, generated_names
 from .builders import file_uri
 from .outputs.moved import BUILDERS, EVENT, Moved
 
+#: What a URL's path may hold as it is (RFC 3986 ``pchar``): the rest is percent-encoded.
+_PATH_CHARACTERS = "/!$&'()*+,;=:@~"
+
 
 def moves_posts(builder: Builder) -> bool:
     """Builders served at URLs, where a post may live at its address (not EPUB, LaTeX)."""
@@ -180,7 +183,7 @@ def published_url(app: Sphinx, pagename: str, base: str) -> str | None:
     if address is None or not base or not moves_posts(app.builder):
         return None
     slash = "" if app.config.blogposts_post_url == DOCUSAURUS else "/"
-    return f"{base.rstrip('/')}/{quote(address)}{slash}"
+    return f"{base.rstrip('/')}/{quote(address, safe=_PATH_CHARACTERS)}{slash}"
 
 
 def canonical_url(
