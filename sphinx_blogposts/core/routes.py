@@ -86,8 +86,9 @@ def post_address(
     title_slug: str = "",
 ) -> tuple[str | None, str | None]:
     """The page name a post is served at (``blog/x``), and why its own value could not be
-    used; ``(None, None)`` when it stays at its file's address (``fmt`` None, ABlog's
-    addresses, or an address that is the file's own: ``my-post/index.md`` at ``my-post``).
+    used; ``(None, None)`` when it stays at its file's address (``fmt`` None: ABlog's
+    addresses). An address may be where the file's page is already (``my-post/index.md``
+    at ``my-post``): the builder writes it there, and nothing redirects.
 
     A ``slug`` is the address below the blog, as in Docusaurus (``/x`` and ``x`` are
     ``blog/x``), except with the ``mkdocs`` preset, where it stands for the title.
@@ -118,10 +119,7 @@ def post_address(
         parts.pop()
     if not is_page_name(parts):
         return None, f"the address {filled!r} cannot be a path in a URL"
-    address = "/".join([blog_path, *parts] if blog_path else parts)
-    if f"{address}/index" == docname:
-        return None, None  # the file's own address already
-    return address, None
+    return "/".join([blog_path, *parts] if blog_path else parts), None
 
 
 # -- the generated pages ---------------------------------------------------------------------

@@ -27,10 +27,13 @@ from sphinx.environment import BuildEnvironment
 
 from ..core.diagnostics import Warn, warn
 from ..core.model import Post
-from ..core.routes import DOCUSAURUS, docusaurus_address, post_page
+from ..core.routes import DOCUSAURUS, MKDOCS, docusaurus_address, post_page
 from ..reading.domain import domain_of, generated_names
 from .builders import file_uri
 from .outputs.moved import BUILDERS, EVENT, Moved
+
+#: What a URL's path may hold as it is (RFC 3986 ``pchar``): the rest is percent-encoded.
+_PATH_CHARACTERS = "/!$&'()*+,;=:@~"
 
 
 def moves_posts(builder: Builder) -> bool:
@@ -97,7 +100,9 @@ def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if other is None and generated_names(post.blog or app.config.blogposts_path)(address):
             other = "a page the blog generates"
         if other is None:
-            other = next((f"the document {d!r}" for d in _index_docs(env, address)), None)
+            other = next(
+                (f"the document {d!r}" for d in _index_docs(env, address) if d != docname), None
+            )
         if other is not None:
             warn(
                 f"the post's address {address!r} is taken by {other}; the post stays at "
@@ -150,11 +155,15 @@ def feed_identity(app: Sphinx, post: Post) -> str:
     base URL): the one the engine the blog came from published, so that moving in shows
     subscribers no post twice, and that no ``blogposts_post_url`` changes afterwards.
 
-    ABlog's was the post's file address; Docusaurus' its permalink (``blog/2021/04/15/name``,
-    ``blog/<slug>``), which is also the default address of a post of any other blog here.
+    ABlog's was the post's file address; MkDocs' its address (``"mkdocs"`` says the blog
+    is one); Docusaurus' its permalink (``blog/2021/04/15/name``, ``blog/<slug>``), which
+    is also the default address of a post of any other blog here.
     A section's post, or one whose Docusaurus address cannot be a path, keeps its file's.
     """
     page = post_page(post)
+    settled = domain_of(app.env).rebuilds.addresses.get(page)
+    if app.config.blogposts_post_url == MKDOCS and settled is not None:
+        return f"{settled}/"  # MkDocs' feeds: the post's URL, a folder
     if app.config.blogposts_engine != "ablog" and post.section is None:
         blog_path = post.blog or app.config.blogposts_path
         address = docusaurus_address(blog_path, post.docname, post.slug)
@@ -174,7 +183,7 @@ def published_url(app: Sphinx, pagename: str, base: str) -> str | None:
     if address is None or not base or not moves_posts(app.builder):
         return None
     slash = "" if app.config.blogposts_post_url == DOCUSAURUS else "/"
-    return f"{base.rstrip('/')}/{quote(address)}{slash}"
+    return f"{base.rstrip('/')}/{quote(address, safe=_PATH_CHARACTERS)}{slash}"
 
 
 def canonical_url(

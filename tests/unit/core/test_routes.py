@@ -238,7 +238,7 @@ def test_address_from_the_format_or_the_slug(
         ("blog/2021-04-15-name/index", None, "blog/2021/04/15/name"),
         ("blog/2021/04/15/name", None, "blog/2021/04/15/name"),  # as name/index.html
         ("blog/team/2021-04-15-name", None, "blog/2021/04/15/team/name"),
-        ("blog/my-post/index", None, None),  # undated: its folder, where the file is
+        ("blog/my-post/index", None, "blog/my-post"),  # undated: its folder, where it is
         ("blog/my-post", None, "blog/my-post"),  # written as blog/my-post/index.html
         ("blog/2021-04-15-name", "/x/y", "blog/x/y"),  # the slug wins
         ("blog/hey", "/hey/my super path/héllô", "blog/hey/my super path/héllô"),
