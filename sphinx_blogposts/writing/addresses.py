@@ -49,8 +49,7 @@ def wrap_builder(app: Sphinx) -> None:
     """``builder-inited``: the builder's address methods answer a post's address.
 
     Only when ``blogposts_post_url`` is set: without it every post is at its file's
-    address, and the builder is left exactly as Sphinx made it. Sphinx 8.2 and later
-    write a page where ``get_output_path`` says; Sphinx 8.1 asks ``get_outfilename``.
+    address, and the builder is left exactly as Sphinx made it.
     """
     builder = app.builder
     if not moves_posts(builder) or app.config.blogposts_post_url is None:
@@ -66,20 +65,12 @@ def wrap_builder(app: Sphinx) -> None:
         return target_uri(moved(docname), typ)
 
     builder.get_target_uri = get_target_uri  # type: ignore[method-assign]
-    if hasattr(builder, "get_output_path"):
-        output_path: Callable[[str], Path] = builder.get_output_path
+    output_path: Callable[[str], Path] = builder.get_output_path  # type: ignore[attr-defined]
 
-        def get_output_path(page_name: str, /) -> Path:
-            return output_path(moved(page_name))
+    def get_output_path(page_name: str, /) -> Path:
+        return output_path(moved(page_name))
 
-        builder.get_output_path = get_output_path  # type: ignore[attr-defined]
-    else:  # Sphinx 8.1
-        outfilename: Callable[[str], str] = builder.get_outfilename  # type: ignore[attr-defined]
-
-        def get_outfilename(pagename: str) -> str:
-            return outfilename(moved(pagename))
-
-        builder.get_outfilename = get_outfilename  # type: ignore[attr-defined]
+    builder.get_output_path = get_output_path  # type: ignore[attr-defined]
 
 
 def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
@@ -62,7 +61,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return
     every = list(renderers(app).values())  # one per blog, the default blog's first
     builder: Any = app.builder
-    ledger = Ledger.of_build(app, LEDGER, path_of=lambda name: Path(builder.get_outfilename(name)))
+    ledger = Ledger.of_build(app, LEDGER, path_of=lambda name: builder.get_output_path(name))
     frame = signatures.frame(app)
     frames = {r.blog_path: signatures.frame(app, r.blog_path) for r in every[1:]}  # their sidebars
     fingerprint = state.fingerprint(app, frame, sorted(frames.items()))
