@@ -12,12 +12,19 @@ resolve against its source folder; only the builder turns the name into the addr
 The wrapped methods read the addresses of the build (``RebuildRecord.addresses``),
 settled once at ``env-updated`` (collisions decided there) and pickled with the
 environment, so ``-j`` workers see the same.
+
+Sphinx's search page is the one consumer that does not ask the builder: ``searchindex.js``
+lists page names, and ``searchtools.js`` makes each result's link from one
+(``name + LINK_SUFFIX``; in ``dirhtml`` its folder). So the builder's search index
+format is wrapped too: the index names a moved post by its address's page, and reads
+that name back as the post's docname when an incremental build loads the index again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import IO, Any
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -36,6 +43,33 @@ def moves_posts(builder: Builder) -> bool:
 
 def _output(uri: str) -> str:
     return uri + "index.html" if uri.endswith("/") or not uri else uri
+
+
+class AddressedSearchIndex:
+    """The HTML builder's search index format (``indexer_format``), naming each moved
+    post by the page name its address is written under (``blog/x/index``), the name
+    ``searchtools.js`` turns into the link of a search result."""
+
+    def __init__(self, inner: Any, pages: Callable[[], Mapping[str, str]]) -> None:
+        self.inner = inner
+        self.pages = pages  # docname -> page name, asked when the index is written or read
+
+    def dump(self, data: dict[str, Any], f: IO[Any]) -> None:
+        pages = self.pages()
+        names = [pages.get(name, name) for name in data["docnames"]]
+        self.inner.dump({**data, "docnames": names}, f)
+
+    def load(self, f: IO[Any]) -> Any:
+        """The index of the last build, its moved posts named by docname again: Sphinx
+        keeps the entries of the documents it does not write, by docname."""
+        data = self.inner.load(f)
+        if isinstance(data, dict) and isinstance(data.get("docnames"), (list, tuple)):
+            docnames = {page: name for name, page in self.pages().items()}
+            data["docnames"] = [docnames.get(name, name) for name in data["docnames"]]
+        return data
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
 
 
 def wrap_builder(app: Sphinx) -> None:
@@ -59,6 +93,11 @@ def wrap_builder(app: Sphinx) -> None:
         return target_uri(moved(docname), typ)
 
     builder.get_target_uri = get_target_uri  # type: ignore[method-assign]
+    if hasattr(builder, "indexer_format"):
+        builder.indexer_format = AddressedSearchIndex(
+            builder.indexer_format,
+            lambda: {d: f"{a}/index" for d, a in domain_of(env).rebuilds.addresses.items()},
+        )
     if hasattr(builder, "get_output_path"):
         output_path: Callable[[str], Path] = builder.get_output_path
 
