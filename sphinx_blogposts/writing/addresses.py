@@ -7,7 +7,8 @@ to it) and ``get_output_path`` (where the page is written). This module wraps bo
 the builder instance, so that a post with an address is written and linked there and
 every other page, and every other extension, goes on as before without knowing of it.
 A post keeps its docname as its page name (``core.routes.post_page``): references in it
-resolve against its source folder; only the builder turns the name into the address.
+resolve against its source folder; only the builder turns the name into the address,
+percent-encoded in its URI (``objects.inv`` cannot hold a space), as written in its path.
 
 The wrapped methods read the addresses of the build (``RebuildRecord.addresses``),
 settled once at ``env-updated`` (collisions decided there) and pickled with the
@@ -25,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import quote
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -39,6 +41,13 @@ from .outputs.moved import BUILDERS, EVENT, Moved
 def moves_posts(builder: Builder) -> bool:
     """Builders served at URLs, where a post may live at its address (not EPUB, LaTeX)."""
     return builder.name in BUILDERS
+
+
+#: What a moved post's URI keeps as it is: RFC 3986's ``pchar``, ``/``, and ``%``, as
+#: the html builder may have encoded the address already (an address holds no ``%``).
+#: The rest (a space, ``é``) is percent-encoded, as Docusaurus served such a slug; the
+#: file's name keeps it as written.
+URI_CHARACTERS = "/:@!$&'()*+,;=~%"
 
 
 def _output(uri: str) -> str:
@@ -90,7 +99,11 @@ def wrap_builder(app: Sphinx) -> None:
         return f"{address}/index" if address else name
 
     def get_target_uri(docname: str, typ: str | None = None) -> str:
-        return target_uri(moved(docname), typ)
+        page = moved(docname)
+        if page == docname:
+            return target_uri(docname, typ)
+        # html percent-encodes the name, dirhtml does not: encode what is left
+        return quote(target_uri(page, typ), safe=URI_CHARACTERS)
 
     builder.get_target_uri = get_target_uri  # type: ignore[method-assign]
     if hasattr(builder, "indexer_format"):
