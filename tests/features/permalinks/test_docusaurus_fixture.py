@@ -91,13 +91,26 @@ def test_a_path_with_spaces_and_accents_is_linked_percent_encoded(by_format):
 
 
 def test_links_between_posts_reach_the_posts(by_format):
+    """By the file, by Docusaurus' address (root or relative, with an anchor), in raw HTML."""
     page = "blog/2023/07/23/blog-with-links/index.html"
     soup = soup_of(Path(by_format.outdir, page))
-    hrefs = [a["href"] for a in soup.select("div[role=main] p a.reference")]
-    assert len(hrefs) == 3
-    for href in hrefs:
-        target = _resolves_to(by_format, page, href)
-        assert target.is_file() and soup_of(target).find("meta", attrs={"http-equiv": "refresh"}) is None
+    links = {a.get_text(): a["href"] for a in soup.select("div[role=main] p a")}
+    expected = {
+        "the post by its file": "heading-as-title",
+        "the plain slug": "simple-slug",
+        "the complex one": "complex-slug",
+        "a root path": "simple-slug",
+        "a relative path": "heading-as-title",
+        "a path with an anchor": "heading-as-title",
+        "the birthday by its date": "2018-12-14-Happy-First-Birthday-Slash",
+        "The plain slug in raw HTML": "simple-slug",
+    }
+    for text, source in expected.items():
+        title, permalink = PERMALINKS[source]
+        target = _resolves_to(by_format, page, links[text])
+        assert _is_the_post(target, title), (text, links[text])
+        if source in BY_FORMAT:
+            assert target == _page(by_format, permalink), text
 
 
 @pytest.mark.xfail(
