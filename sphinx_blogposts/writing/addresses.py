@@ -35,6 +35,7 @@ from sphinx.environment import BuildEnvironment
 from ..core.diagnostics import Warn, warn
 from ..reading.domain import domain_of, generated_names
 from .builders import file_uri
+from .outputs import sitemap
 from .outputs.moved import BUILDERS, EVENT, Moved
 
 
@@ -194,3 +195,4 @@ def register(app: Sphinx) -> None:
     app.connect("builder-inited", wrap_builder)
     app.connect("env-updated", settle, priority=400)  # before the blog view is built
     app.connect(EVENT, redirects)
+    app.connect("build-finished", sitemap.repoint_moved_posts, priority=400)  # before it writes
