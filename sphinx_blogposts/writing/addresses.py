@@ -32,6 +32,7 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
+from ..core import blog_settings, routes
 from ..core.diagnostics import Warn, warn
 from ..reading.domain import domain_of, generated_names
 from .builders import file_uri
@@ -161,12 +162,28 @@ def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname, address in record.addresses.items():
         if settled.get(docname) != address and docname in domain.posts:
             former[address] = docname
-    for address in settled.values():
-        former.pop(address, None)
+    for address in [*settled.values(), *_docusaurus_addresses(app, env)]:
+        former.pop(address, None)  # claimed now: a post's page, or its Docusaurus redirect
     changed = settled != record.addresses
     record.addresses = settled
     record.former_addresses = former
     return sorted(env.found_docs) if changed else []
+
+
+def _docusaurus_addresses(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Where Docusaurus served each post (its slug, or its file's date), which
+    ``compat/docusaurus/redirects.py`` keeps as a redirect to it in the blogs that
+    have ``blogposts_redirects``."""
+    redirecting = {
+        "" if blog.default else blog.key: blog.config.blogposts_redirects
+        for blog in blog_settings.settings(app.config)
+    }
+    found = (
+        routes.docusaurus_page(post.blog or app.config.blogposts_path, docname, post.slug)
+        for docname, post in domain_of(env).posts.items()
+        if redirecting.get(post.blog)
+    )
+    return [address for address in found if address is not None]
 
 
 def _index_docs(env: BuildEnvironment, address: str) -> list[str]:

@@ -216,4 +216,6 @@ def _slug_line(app: Sphinx, post: Post) -> tuple[str, int | None]:
 
 
 def register(app: Sphinx) -> None:
-    app.connect("html-collect-pages", write_redirects)
+    # after writing.outputs.moved (900), which removes the redirects at old addresses no
+    # longer wanted first: a post's former address its slug claims again is written here
+    app.connect("html-collect-pages", write_redirects, priority=950)

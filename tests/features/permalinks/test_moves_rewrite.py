@@ -83,3 +83,27 @@ def test_a_post_back_at_an_address_it_had_keeps_its_page(tmp_path):
     page = out / "blog/2024/01/05/second/index.html"
     assert page.is_file() and soup_of(page).find("h1").get_text().startswith("Second")
     assert soup_of(out / "blog/second/index.html").find("meta", attrs={"http-equiv": "refresh"})
+
+
+def test_an_address_another_slug_claims_redirects_as_a_clean_build_does(tmp_path):
+    """A post's former address, claimed by another post's slug while posts are at their
+    files' addresses, is where Docusaurus' redirect for that slug goes, as in a clean
+    build: what the posts say now wins over where they were."""
+    src = tmp_path / "root"
+    review, second = src / "blog/2023-12-20-year-in-review.md", src / "blog/2024-01-05-second.md"
+    build_copy(tmp_path, "permalinks")
+    review.write_text(review.read_text().replace("/mlflow-year-in-review", "review-2023"))
+    build_copy(tmp_path, "permalinks", fresh=False)
+    second.write_text(second.read_text().replace("title:", "slug: mlflow-year-in-review\ntitle:"))
+    none = {"blogposts_post_url": None}
+    build_copy(tmp_path, "permalinks", fresh=False, confoverrides=none)
+    # and so it stays in the build after (two writers of one file would take turns)
+    out = Path(build_copy(tmp_path, "permalinks", fresh=False, confoverrides=none).outdir)
+    shutil.copytree(src, tmp_path / "clean/root", ignore=shutil.ignore_patterns("_build"))
+    clean = Path(build_copy(tmp_path / "clean", "permalinks", confoverrides=none).outdir)
+    stub = "blog/mlflow-year-in-review/index.html"
+    assert (out / stub).read_bytes() == (clean / stub).read_bytes()
+    assert "2024-01-05-second.html" in soup_of(out / stub).find("link", rel="canonical")["href"]
+    # the review's other former address still leads to it
+    kept = soup_of(out / "blog/review-2023/index.html").find("link", rel="canonical")["href"]
+    assert kept.endswith("2023-12-20-year-in-review.html")
