@@ -54,7 +54,8 @@ def test_every_relative_url_on_a_deep_post_resolves(shared_build, theme, builder
     assert redirects == []
     reached = {path.relative_to(out).as_posix() for path in files.values()}
     assert f"_static/{THEMES[theme]}" in reached
-    assert {"_static/site.css", "_static/site.js", "_static/logo.png", "_images/chart.png"} <= reached
+    assert {"_static/site.css", "_static/site.js", "_static/logo.png"} <= reached
+    assert "_images/chart.png" in reached
     assert any(name.startswith("_downloads/") for name in reached)
     assert "blog/2024/02/01/world/index.html" in reached  # the navigation, at the address
     assert soup.find("html")["data-content_root"] == "../../../../../"
