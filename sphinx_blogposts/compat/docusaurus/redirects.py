@@ -41,7 +41,7 @@ from ...core.version import __version__
 from ...reading.domain import domain_of, read_front_matter
 from ...writing.builders import writes_html_pages
 from ...writing.outputs import parallel
-from ...writing.outputs.moved import MARKER, redirect_html
+from ...writing.outputs.moved import is_redirect, redirect_html
 from ...writing.rebuilds import signatures
 from ...writing.rebuilds.ledger import Ledger
 from ...writing.view.registry import renderers
@@ -141,7 +141,7 @@ def write_redirects(app: Sphinx) -> list[Any]:
         ledger.drop(rel)  # not written: the ledger must not claim it
     # only a file with the marker: the output folder's list may name a page a user put
     # there since (the ledger vouches for our files, not for what replaced them)
-    removed = ledger.remove(stale, ours=_is_redirect)
+    removed = ledger.remove(stale, ours=is_redirect)
     ledger.write_manifest()
     ledger.keep(app)
     logger.info(
@@ -210,15 +210,12 @@ def _write_all(outdir: str, pages: dict[str, str]) -> list[str]:
     return refused
 
 
-def _is_redirect(path: Path) -> bool:
-    """Whether the file is a redirect page this module wrote (it has the marker)."""
-    return MARKER in path.read_text(encoding="utf-8", errors="replace")
-
-
 def _slug_line(app: Sphinx, post: Post) -> tuple[str, int | None]:
     fm = read_front_matter(app, post.docname)
     return (post.docname, fm.lines.get("slug", post.line))
 
 
 def register(app: Sphinx) -> None:
-    app.connect("html-collect-pages", write_redirects)
+    # after writing.outputs.moved (900), which removes the redirects at old addresses no
+    # longer wanted first: a post's former address its slug claims again is written here
+    app.connect("html-collect-pages", write_redirects, priority=950)

@@ -46,6 +46,17 @@ class Moved:
 MARKER = '<meta name="generator" content="sphinx-blogposts redirect" />'
 
 
+def is_redirect(path: Path) -> bool:
+    """Whether the file is a redirect page this extension wrote (it has the marker)."""
+    return MARKER in path.read_text(encoding="utf-8", errors="replace")
+
+
+def _still_ours(path: Path) -> bool:
+    """Whether a file no longer wanted at an old URL is still the one written there: a
+    page Sphinx wrote since (a post back at an address it had before) has no marker."""
+    return path.suffix != ".html" or is_redirect(path)
+
+
 def redirect_html(title: str, url: str, canonical: str, refresh: int = 0) -> str:
     """A small page that sends the reader on after ``refresh`` seconds; every value escaped
     for where it lands. Plain string building: it runs once per old URL and build, and
@@ -118,7 +129,7 @@ def write_moved(app: Sphinx) -> list[object]:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         changed += 1
-    ledger.remove(ledger.stale())
+    ledger.remove(ledger.stale(), ours=_still_ours)
     ledger.write_manifest()
     if wanted:
         logger.info("blogposts: %d of %d files at old URLs written", changed, len(ledger.current))

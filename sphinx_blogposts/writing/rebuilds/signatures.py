@@ -57,6 +57,7 @@ def card(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = Tru
     ]
     return [
         post.key,
+        blog.addresses.get(post.docname),  # where its links lead
         post.title,
         post.date,
         reading_minutes(post, words_per_minute),
@@ -107,6 +108,7 @@ def frame(app: Sphinx, blog: str | None = None) -> str:
             titles,
             # what the blog sidebars show, when html_sidebars uses them (see sidebars.py)
             record.sidebar_digest if blog is None else (record.sidebar_digests or {}).get(blog),
+            sorted(record.addresses.items()),  # where the navigation's links to posts lead
         ]
     )
 
