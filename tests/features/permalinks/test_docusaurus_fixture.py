@@ -38,9 +38,9 @@ PERMALINKS = {
     "mdx-require-blog-post": ("An MDX post with an image", "/blog/mdx-require-blog-post"),
     "blog-with-links": ("Links between posts", "/blog/blog-with-links"),
 }
-#: The posts the format gives Docusaurus' permalink today: a date in the file's name, or
-#: a slug. The others are dated in their front matter, which Docusaurus leaves out of
-#: the address; only the Docusaurus default address (issue 23) does the same.
+#: The posts a date format gives Docusaurus' permalink too: a date in the file's name,
+#: or a slug. The others are dated in their front matter, which Docusaurus leaves out of
+#: the address, as the default (``"docusaurus"``) does.
 BY_FORMAT = ["2018-12-14-Happy-First-Birthday-Slash", "complex-slug", "simple-slug"]
 
 
@@ -113,11 +113,6 @@ def test_links_between_posts_reach_the_posts(by_format):
             assert target == _page(by_format, permalink), text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Docusaurus' default address (a date only from the file's name) is the lead's "
-    "part of issue 23; remove this mark when a Docusaurus blog gets it with no setting",
-)
 def test_every_post_at_docusaurus_permalink_with_no_setting(shared_build):
     """The whole fixture, with no ``blogposts_post_url``: what a migrated blog gets."""
     app = shared_build(ROOT)
