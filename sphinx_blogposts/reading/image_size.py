@@ -19,8 +19,11 @@ import re
 import struct
 from pathlib import Path
 
-#: How much of a file the readers look at: a JPEG's frame header follows its EXIF data
-#: and embedded thumbnail, which phones make tens of kilobytes long.
+#: How much of a file is read first: every format's size is in its first bytes ...
+FIRST = 4096
+#: ... but a JPEG's frame header follows its EXIF data and embedded thumbnail (tens of
+#: kilobytes from a phone), and an SVG's root tag may follow long comments: so much more
+#: is read when the first bytes did not tell.
 HEAD = 256 * 1024
 #: CSS pixels per absolute unit an SVG may give its size in.
 _SVG_UNITS = {
@@ -43,10 +46,14 @@ def read_size(path: Path) -> Size | None:
     """``(width, height)`` in CSS pixels of the image at ``path``; None when it cannot tell."""
     try:
         with path.open("rb") as file:
-            head = file.read(HEAD)
+            head = file.read(FIRST)
+            found = size_of(head)
+            if found is None and len(head) == FIRST:
+                head += file.read(HEAD - FIRST)
+                found = size_of(head)
     except OSError:
         return None
-    return size_of(head) or _with_pillow(path)
+    return found or _with_pillow(path)
 
 
 def size_of(data: bytes) -> Size | None:

@@ -142,6 +142,14 @@ def test_read_size_of_a_file(tmp_path: Path) -> None:
     assert read_size(tmp_path / "missing.png") is None
 
 
+def test_a_jpeg_frame_after_a_long_exif_block(tmp_path: Path) -> None:
+    """A phone's EXIF block, thumbnail included, puts the frame tens of kilobytes in."""
+    path = tmp_path / "phone.jpg"
+    big_exif = segment(0xE1, b"Exif\x00\x00" + bytes(60_000))
+    path.write_bytes(jpeg(4032, 3024, big_exif, exif(6)))
+    assert read_size(path) == (3024, 4032)
+
+
 def test_formats_only_pillow_reads(tmp_path: Path) -> None:
     image = pytest.importorskip("PIL.Image")
     path = tmp_path / "old.bmp"
