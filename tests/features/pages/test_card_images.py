@@ -55,6 +55,8 @@ def test_every_list_of_cards_shows_the_post_picture(built, name) -> None:
     assert img is not None, name
     assert img["src"].endswith("_static/blogposts/img/wide.png")
     assert (Path(built.outdir, name).parent / img["src"]).resolve().is_file()
+    assert (img["width"], img["height"], img["loading"]) == ("640", "360", "lazy")
+    assert img["alt"] == 'Chart of "growth" <2024> & more'
 
 
 @pytest.mark.parametrize("name", LISTS)
@@ -69,7 +71,9 @@ def test_a_postlist_with_excerpts_shows_pictures(built) -> None:
     assert card_img(with_excerpts, "An image but no cover")["width"] == "320"
 
 
-def test_the_archive_shows_a_thumbnail_beside_each_title(built) -> None:
+def test_the_archive_shows_a_thumbnail_beside_each_title_if_a_post_has_one(
+    built, shared_build
+) -> None:
     archive = out(built, "blog/archive.html")
     lines = archive.select("ul.blogposts-with-thumbs > li")
     assert len(lines) == 8
@@ -77,14 +81,11 @@ def test_the_archive_shows_a_thumbnail_beside_each_title(built) -> None:
     thumb = by_title[WIDE].select_one(".blogposts-thumb img")
     assert thumb["src"].endswith("img/wide.png") and thumb["loading"] == "lazy"
     assert (thumb["width"], thumb["height"]) == ("640", "360")
-    # a post without a picture keeps its line aligned, with an empty box and no link
-    assert by_title[PLAIN].select_one("span.blogposts-thumb") is not None
-    assert by_title[PLAIN].select_one("a.blogposts-thumb") is None
-
-
-def test_an_archive_of_posts_without_pictures_has_no_thumbnails(shared_build) -> None:
-    app = shared_build("small-blog")
-    archive = out(app, "blog/archive.html")
+    # one link a line, the title; a post without a picture keeps its line aligned
+    assert [a.get_text() for a in by_title[WIDE].select("a")] == [WIDE]
+    assert by_title[PLAIN].select_one(".blogposts-thumb").contents == []
+    # an archive where no post has a picture is as it was: titles and dates
+    archive = out(shared_build("small-blog"), "blog/archive.html")
     assert archive.select(".blogposts-year ul > li")
     assert not archive.select(".blogposts-with-thumbs, .blogposts-thumb")
 
@@ -130,16 +131,10 @@ def test_alt_is_image_alt_else_the_title_escaped(built) -> None:
 # -- layouts ---------------------------------------------------------------------------------
 
 
-def test_lists_are_not_grids_by_default(built) -> None:
-    for name in [*LISTS, SERIES, "blog/archive.html"]:
-        assert not out(built, name).select(".blogposts-grid"), name
-    assert out(built, "blog/index.html").select_one(".blogposts-cards")
-    # a postlist without :layout: (the first of index.md) is not one either
-    assert postlists(built)[0]["class"] == ["blogposts-postlist", "blogposts-cards"]
-
-
 @pytest.mark.parametrize("name", [*LISTS, SERIES])
-def test_blogposts_index_layout_grid_lays_out_every_list_page(grid, name) -> None:
+def test_blogposts_index_layout_grid_lays_out_every_list_page(built, grid, name) -> None:
+    assert out(built, name).select_one(".blogposts-cards")
+    assert not out(built, name).select(".blogposts-grid"), "a list by default"
     cards = out(grid, name).select_one(".blogposts-postlist.blogposts-cards.blogposts-grid")
     assert cards is not None, name
     assert card_img(cards, WIDE)["width"] == "640"
@@ -147,7 +142,8 @@ def test_blogposts_index_layout_grid_lays_out_every_list_page(grid, name) -> Non
     assert card(cards, WIDE).select_one(".blogposts-date")
 
 
-def test_the_grid_archive_is_small_cards_without_excerpts(grid) -> None:
+def test_the_grid_archive_is_small_cards_without_excerpts(built, grid) -> None:
+    assert not out(built, "blog/archive.html").select(".blogposts-grid")
     year = out(grid, "blog/archive.html").select_one(".blogposts-year")
     cards = year.select_one(".blogposts-grid.blogposts-grid-compact")
     assert cards is not None and not year.select("ul.blogposts-with-thumbs")
@@ -159,7 +155,7 @@ def test_the_grid_archive_is_small_cards_without_excerpts(grid) -> None:
 
 def test_postlist_layout_grid(built) -> None:
     excerpts, as_grid, titles_grid, mistyped = postlists(built)
-    assert "blogposts-grid" not in excerpts["class"]
+    assert excerpts["class"] == ["blogposts-postlist", "blogposts-cards"]  # no :layout:
     assert as_grid["class"] == ["blogposts-postlist", "blogposts-cards", "blogposts-grid"]
     assert len(as_grid.select(".blogposts-card")) == 4
     assert as_grid.select(".blogposts-card .blogposts-excerpt")

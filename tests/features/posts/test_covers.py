@@ -36,13 +36,11 @@ def cover(app: Any, title: str) -> Tag | None:
     return found if isinstance(found, Tag) else None
 
 
-def test_no_cover_unless_asked(default) -> None:
+def test_cover_true_shows_the_post_picture_with_its_size_and_text(default) -> None:
+    # by default, only the posts that ask have one
     for title in ("A wide picture", "A cover given as a path", "An image but no cover"):
         assert cover(default, title) is None, title
     assert not post_page(default, "A wide picture").select(".blogposts-cover")
-
-
-def test_cover_true_shows_the_post_picture_with_its_size_and_text(default) -> None:
     img = cover(default, "A photo as its cover")
     assert img is not None
     assert img["src"].endswith("_static/blogposts/img/photo.jpg")
@@ -87,6 +85,7 @@ def test_blogposts_post_cover_shows_every_post_picture(covers_on) -> None:
 
 
 def test_cover_false_wins_over_the_setting(covers_on) -> None:
+    assert cover(covers_on, "A wide picture") is not None
     assert cover(covers_on, "An image but no cover") is None
 
 
