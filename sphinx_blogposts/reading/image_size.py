@@ -5,6 +5,9 @@ arrives, so a list of lazy-loaded images does not jump while the reader scrolls.
 size is read once, when the post naming the file is read (``reading.images``), and kept
 in the post: a page that lists it asks nothing of the file.
 
+A file many posts name (a default thumbnail) is measured once per build and process:
+:func:`measured` keeps each size in the build's cache (:class:`ImageSizes`).
+
 The formats blogs use are read here from their first bytes: PNG, GIF, JPEG (with its
 EXIF orientation, which browsers apply, so a portrait photo stored sideways is
 measured as shown), WebP (lossy, lossless and extended) and SVG (its ``width`` and
@@ -17,7 +20,10 @@ from __future__ import annotations
 
 import re
 import struct
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..core.cache import BuildCache
 
 #: How much of a file is read first: every format's size is in its first bytes ...
 FIRST = 4096
@@ -40,6 +46,27 @@ _SVG_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
 _SVG_LENGTH = re.compile(r"^\s*([0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?)\s*([a-z]*)\s*$")
 
 Size = tuple[int, int]
+
+
+@dataclass
+class ImageSizes:
+    """The build's part of the cache for picture sizes: by file, with its modification
+    time and length, so a file replaced between two builds in one process is read again."""
+
+    sizes: dict[tuple[str, int, int], Size | None] = field(default_factory=dict)
+
+
+def measured(cache: BuildCache, path: Path) -> Size | None:
+    """:func:`read_size`, once per file (as it is now) per build and process."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = (str(path), stat.st_mtime_ns, stat.st_size)
+    sizes = cache.part(ImageSizes).sizes
+    if key not in sizes:
+        sizes[key] = read_size(path)
+    return sizes[key]
 
 
 def read_size(path: Path) -> Size | None:

@@ -17,7 +17,7 @@ from sphinx.application import Sphinx
 
 from ..core.diagnostics import Warn, warn
 from .domain import domain_of, read_front_matter
-from .image_size import read_size
+from .image_size import measured
 from .local_files import is_external, output_name, source_of, static_dir
 
 
@@ -57,8 +57,8 @@ def check_post_image(app: Sphinx, doctree: nodes.document) -> None:
     source = source_of(app, post.image, docname)
     if source is not None:
         post.image_file = output_name(app, source) or source.as_posix()
-        # read once here, not by each page showing it; a new file reads the post again
-        post.image_size = read_size(source)
+        # measured here, not by each page showing it; a new file reads the post again
+        post.image_size = measured(domain_of(app.env).cache, source)
         app.env.note_dependency(str(source))  # changed or deleted: the post is read again
         return
     fm = read_front_matter(app, docname)

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from sphinx_blogposts.reading.image_size import read_size, size_of
+from sphinx_blogposts.core.cache import BuildCache
+from sphinx_blogposts.reading import image_size
+from sphinx_blogposts.reading.image_size import measured, read_size, size_of
 
 
 def png(width: int, height: int) -> bytes:
@@ -148,6 +150,23 @@ def test_a_jpeg_frame_after_a_long_exif_block(tmp_path: Path) -> None:
     big_exif = segment(0xE1, b"Exif\x00\x00" + bytes(60_000))
     path.write_bytes(jpeg(4032, 3024, big_exif, exif(6)))
     assert read_size(path) == (3024, 4032)
+
+
+def test_a_file_is_measured_once_per_build_until_it_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "shared.png"
+    path.write_bytes(png(64, 32))
+    reads: list[Path] = []
+    real = image_size.read_size
+    monkeypatch.setattr(image_size, "read_size", lambda p: reads.append(p) or real(p))
+    cache = BuildCache()
+    assert [measured(cache, path) for _ in range(3)] == [(64, 32)] * 3
+    assert len(reads) == 1  # three posts naming it: one read
+    path.write_bytes(png(640, 320) + b"longer")  # replaced: another length, another time
+    assert measured(cache, path) == (640, 320) and len(reads) == 2
+    assert measured(BuildCache(), path) == (640, 320) and len(reads) == 3  # a new build
+    assert measured(cache, tmp_path / "gone.png") is None
 
 
 def test_formats_only_pillow_reads(tmp_path: Path) -> None:
