@@ -110,7 +110,7 @@ def test_pictures_are_lazy_with_their_size_from_the_file(built) -> None:
         assert "blogposts-unsized" not in img.get("class", []), title
 
 
-def test_a_picture_given_by_url_has_no_size_and_a_box_of_fixed_shape(built) -> None:
+def test_a_picture_given_by_url_has_no_size(built) -> None:
     img = card_img(out(built, "blog/index.html"), REMOTE)
     assert img["src"] == "https://images.example.org/remote.png"
     assert "width" not in img.attrs and "height" not in img.attrs
