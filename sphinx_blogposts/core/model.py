@@ -78,6 +78,8 @@ class Post:
     #: that show the card weigh it, so a file that appears later, or is found in another
     #: folder, changes them.
     image_file: str | None = None
+    #: False for ``social_card: false``: no generated social card for this post.
+    social_card: bool = True
     keywords: list[str] = field(default_factory=list)
     draft: bool = False
     unlisted: bool = False

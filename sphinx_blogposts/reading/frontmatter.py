@@ -309,4 +309,5 @@ KNOWN_KEYS = {
     "exclude",
     "series",
     "series_order",
+    "social_card",
 }

@@ -14,6 +14,12 @@ URL is made here in two steps, so cards, ``og:image``, JSON-LD and feeds cannot 
 
 :func:`image_url` does both for a page; a feed, which links one entry from many feed
 files, locates once and calls :func:`url_of` per file.
+
+Away from its page (a link preview, a search result, a feed reader), a post is shown with
+one picture: its own image, else its generated social card (``blogposts_social_cards``,
+drawn by :mod:`.outputs.cards`). :func:`social_place` and :func:`social_image` are that
+rule, asked by ``og:image``, JSON-LD and the feeds; the cards on the blog's own pages show
+the post's own image only.
 """
 
 from __future__ import annotations
@@ -23,8 +29,13 @@ import re
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from ..core.model import Post
+from ..core.routes import social_card
 from ..reading.local_files import is_external, output_name, source_of
+from .outputs.moved import BUILDERS
 
+#: A generated social card's size in pixels: what link previews show largest.
+CARD_SIZE = (1200, 630)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -77,3 +88,30 @@ def image_url(
     if place is None:
         return value if as_written else None
     return url_of(place, app.builder.get_target_uri(pagename), base)
+
+
+def has_card(app: Sphinx, post: Post) -> bool:
+    """Whether the post gets a generated social card: cards are on (without Pillow the
+    setting was turned off when the configuration was read), the post names no image of
+    its own (a missing file included: that was warned about), and it did not say
+    ``social_card: false``. Only builders whose output is served at URLs draw cards."""
+    return (
+        bool(app.config.blogposts_social_cards)
+        and post.social_card
+        and not post.image
+        and app.builder.name in BUILDERS
+    )
+
+
+def social_place(app: Sphinx, post: Post) -> str | None:
+    """Where the picture that stands for ``post`` away from its page is (see
+    :func:`locate`): its own image, else its generated card, else None."""
+    if post.image:
+        return locate(app, post.image, post.docname)
+    return social_card(post) if has_card(app, post) else None
+
+
+def social_image(app: Sphinx, post: Post, pagename: str, base: str = "") -> str | None:
+    """The URL of :func:`social_place` on the page ``pagename`` (see :func:`url_of`)."""
+    place = social_place(app, post)
+    return url_of(place, app.builder.get_target_uri(pagename), base) if place else None
