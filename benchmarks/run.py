@@ -11,7 +11,9 @@ the generated pages take (Sphinx's ``html-collect-pages`` phase: list pages,
 feeds, redirect pages) is measured inside the build, to show it grows linearly
 with N. The tool ``features`` is sphinx_blogposts on posts that are also in series
 (5 parts each), with related posts on (``blogposts_related = 3``, the default),
-measured in the two full builds. Printed: one table per N with ratios to plain
+measured in the two full builds. The tool ``cards`` is sphinx_blogposts with
+``blogposts_social_cards = True`` (a PNG drawn per post, Pillow needed), in every
+scenario. Printed: one table per N with ratios to plain
 Sphinx measured in the same run, plus the size of ``environment.pickle``, the
 largest page, and how many HTML files each build wrote.
 
@@ -82,6 +84,7 @@ class Result:
     worker_rss_kb: int = 0
     collect: list[float] = field(default_factory=list)
     written: int = 0
+    cards_written: int = 0
     pickle_bytes: int = 0
     largest_page: int = 0
     largest_name: str = ""
@@ -100,7 +103,9 @@ class Result:
 
 
 def html_files(out: Path) -> dict[Path, float]:
-    return {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+    """The HTML pages, and the social cards (the ``cards`` tool), with their times."""
+    cards = [*(out / "_images" / "blogposts" / "cards").rglob("*.png")]
+    return {p: p.stat().st_mtime_ns for p in [*out.rglob("*.html"), *cards]}
 
 
 def build(src: Path, jobs: int = 1) -> tuple[float, int, int, float]:
@@ -187,10 +192,12 @@ def measure(
         result.rss_kb = max(result.rss_kb, rss)
         result.worker_rss_kb = max(result.worker_rss_kb, worker_rss)
         after = html_files(out)
-        result.written = sum(1 for p, t in after.items() if before is None or before.get(p) != t)
+        changed = [p for p, t in after.items() if before is None or before.get(p) != t]
+        result.written = sum(1 for p in changed if p.suffix == ".html")
+        result.cards_written = sum(1 for p in changed if p.suffix == ".png")
         pickle = src / "_build" / "doctrees" / "environment.pickle"
         result.pickle_bytes = pickle.stat().st_size if pickle.exists() else 0
-        largest = max(after, key=lambda p: p.stat().st_size)
+        largest = max((p for p in after if p.suffix == ".html"), key=lambda p: p.stat().st_size)
         result.largest_page = largest.stat().st_size
         result.largest_name = str(largest.relative_to(out))
 
@@ -220,6 +227,7 @@ def available(tool: str) -> bool:
         "plain": "myst_parser",
         "blogposts": "sphinx_blogposts",
         "features": "sphinx_blogposts",
+        "cards": "sphinx_blogposts, PIL",
         "ablog": "ablog",
     }[tool]
     code = f"import {module}"
@@ -279,6 +287,12 @@ def table(n: int, results: dict[str, dict[str, Result]]) -> str:
             f"HTML files written, {key}",
             lambda r, key=key: str(r[key].written) if r[key].times else "–",
         )
+    if any(r[key].cards_written for r in results.values() for key, _label in SCENARIOS):
+        for key, _label in SCENARIOS:
+            row(
+                f"social cards drawn, {key}",
+                lambda r, key=key: str(r[key].cards_written) if r[key].times else "–",
+            )
     return "\n".join(lines)
 
 
@@ -315,11 +329,13 @@ def main() -> None:
     for n in args.posts:
         sources = {}
         for tool in tools:
-            flavour = "blogposts" if tool == "features" else tool
+            flavour = "blogposts" if tool in ("features", "cards") else tool
             src = generate(args.workdir / f"{tool}-{n}", n, flavour, series=tool == "features")
             lines = list(args.blogposts_conf) if flavour == "blogposts" else []
             if tool == "features":
                 lines.append("blogposts_related = 3")
+            if tool == "cards":
+                lines.append("blogposts_social_cards = True")
             if lines:
                 with (src / "conf.py").open("a", encoding="utf-8") as conf:
                     conf.write("".join(f"{line}\n" for line in lines))

@@ -38,6 +38,7 @@ TYPE_TEXT = {
     comments.is_valid: "`dict` or `None`",
     config._blogs: "`dict` of `str` to `dict`",
     config._engine: '`None`, `"ablog"` or `"blogposts"`',
+    config._card_colors: "`dict` of `str` to `str`",
 }
 
 

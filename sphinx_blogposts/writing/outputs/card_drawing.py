@@ -49,8 +49,7 @@ AVATAR = 60
 MAX_AVATARS = 3
 #: Spaces, and dashes the font may lack, drawn as the nearest character it has: their
 #: meaning is the same, so nobody is warned about them.
-SAME_MEANING = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-                              "\u2014": "-", "\u2015": "-", "\u2212": "-"})  # fmt: skip
+SAME_MEANING = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
 #: A code point no font maps (a Unicode noncharacter): what it draws is ``.notdef``.
 NOT_A_CHARACTER = "\uffff"
 
