@@ -122,6 +122,11 @@ class Painter:
             self._fonts[size] = found  # type: ignore[assignment]
         return found  # type: ignore[return-value]
 
+    def ready(self) -> None:
+        """Load every size of the font now (in the main process, before ``-j`` forks)."""
+        for size in (*TITLE_SIZES, SMALL):
+            self.font(size)
+
     def _looks(self, char: str) -> tuple[float, tuple[int, int], bytes]:
         font = self.font(SMALL)
         mask = font.getmask(char)

@@ -64,7 +64,10 @@ class CardsCache:
     of the files cards show, and how many cards this build drew."""
 
     painter: Painter | None = None
-    files: dict[str, str] = field(default_factory=dict)
+    #: What the painter was made for (colours, font file): another build's is not reused.
+    painter_for: tuple[Any, ...] = ()
+    #: A file's digest by its path, size and time.
+    files: dict[tuple[str, int, int] | None, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -142,9 +145,10 @@ def font_problem(path: Path) -> str | None:
 def _file_digest(cache: CardsCache, path: str | None) -> str | None:
     if path is None:
         return None
-    found = cache.files.get(path)
+    key = _stat(path)
+    found = cache.files.get(key)
     if found is None:
-        found = cache.files[path] = hashlib.sha1(Path(path).read_bytes()).hexdigest()
+        found = cache.files[key] = hashlib.sha1(Path(path).read_bytes()).hexdigest()
     return found
 
 
@@ -290,13 +294,16 @@ def painter_of(app: Sphinx) -> Painter:
     from .card_drawing import Painter
 
     cache = domain_of(app.env).cache.part(CardsCache)
-    if cache.painter is None:
+    made_for = (sorted(colors(app).items()), _stat(font_file(app)))
+    if cache.painter is None or cache.painter_for != made_for:
         cache.painter = Painter(colors(app), font_file(app))
+        cache.painter_for = made_for
     return cache.painter
 
 
 def draw_all(app: Sphinx, cards: list[Card]) -> None:
     painter = painter_of(app)
+    painter.ready()  # every size of the font, before workers are forked
     outdir = Path(app.outdir).resolve()
     # every picture loaded here, once: a file Pillow cannot read is one warning
     pictures = {(c.text.logo, False) for c in cards if c.text.logo}
