@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,15 +59,12 @@ FONT_SETTING = "blogposts_social_cards_font"
 
 @dataclass
 class CardsCache:
-    """The build's part of the cache for social cards: the painter (its fonts and
-    pictures loaded once in this process, and inherited by ``-j`` workers), the digests
-    of the files cards show, and how many cards this build drew."""
+    """The build's part of the cache for social cards: the painter, its fonts and
+    pictures loaded once in this process, and inherited by ``-j`` workers."""
 
     painter: Painter | None = None
     #: What the painter was made for (colours, font file): another build's is not reused.
     painter_for: tuple[Any, ...] = ()
-    #: A file's digest by its path, size and time.
-    files: dict[tuple[str, int, int] | None, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -142,16 +139,6 @@ def font_problem(path: Path) -> str | None:
 # -- what each card shows -------------------------------------------------------------------
 
 
-def _file_digest(cache: CardsCache, path: str | None) -> str | None:
-    if path is None:
-        return None
-    key = _stat(path)
-    found = cache.files.get(key)
-    if found is None:
-        found = cache.files[key] = hashlib.sha1(Path(path).read_bytes()).hexdigest()
-    return found
-
-
 def _stat(path: str | None) -> tuple[str, int, int] | None:
     if path is None:
         return None
@@ -173,6 +160,10 @@ def font_file(app: Sphinx) -> str | None:
     return str(Path(app.srcdir, font)) if font else None
 
 
+def colors(app: Sphinx) -> dict[str, str]:
+    return {**CARD_COLORS, **app.config.blogposts_social_cards_colors}
+
+
 def site_name(app: Sphinx, renderer: Renderer) -> str:
     """The site's name and, when it says more, the blog's: "Project · Blog"."""
     project = (app.config.project or "").strip()
@@ -182,50 +173,81 @@ def site_name(app: Sphinx, renderer: Renderer) -> str:
     return project or blog
 
 
-def card_of(app: Sphinx, renderer: Renderer, post: Post) -> Card:
-    from .card_drawing import CardText
+class Plan:
+    """What the cards of one build share, worked out once for all of them: the logo and
+    the font files, each avatar's file, and the digests of those files."""
 
-    authors = renderer.blog.post_authors.get(post.key, [])
-    avatars = []
-    for author in authors:
-        found = source_of(app, author.image_url, None)
-        avatars.append(str(found) if found is not None else None)
-    text = CardText(
-        title=post.title,
-        site=site_name(app, renderer),
-        date=renderer.format_date(post.date) if post.date else "",
-        authors=tuple(author.name for author in authors),
-        avatars=tuple(avatars),
-        logo=logo_file(app),
-    )
-    where = (post.docname, post.key_lines.get("title", post.line))
-    return Card(post.key, where, social_card(post), text)
+    def __init__(self, app: Sphinx) -> None:
+        import PIL
 
+        self.app = app
+        self.logo = logo_file(app)
+        self.font = font_file(app)
+        self._avatars: dict[str, str | None] = {}
+        self._digests: dict[str, str] = {}
+        #: What every card's digest holds: the drawing, the colours, the font file.
+        self.common = [DRAWING, PIL.__version__, colors(app), self._digest(self.font)]
 
-def digest(app: Sphinx, card: Card) -> str:
-    """What the card's pixels are made of: its text, the files it shows (by content), the
-    colours, the font, Pillow's version and the drawing's."""
-    import PIL
+    def avatar(self, value: str | None) -> str | None:
+        """The local file an author's ``image_url`` names (None: none, or a URL)."""
+        if not value:
+            return None
+        if value not in self._avatars:
+            found = source_of(self.app, value, None)
+            self._avatars[value] = str(found) if found is not None else None
+        return self._avatars[value]
 
-    cache = domain_of(app.env).cache.part(CardsCache)
-    text = card.text
-    inputs = [
-        DRAWING,
-        PIL.__version__,
-        colors(app),
-        _file_digest(cache, font_file(app)),
-        text.title,
-        text.site,
-        text.date,
-        text.authors,
-        [_file_digest(cache, avatar) for avatar in text.avatars],
-        _file_digest(cache, text.logo),
-    ]
-    return state.digest(inputs)
+    def _digest(self, path: str | None) -> str | None:
+        if path is None:
+            return None
+        if path not in self._digests:
+            self._digests[path] = hashlib.sha1(Path(path).read_bytes()).hexdigest()
+        return self._digests[path]
 
+    def outside_inputs(self, wanted: dict[str, tuple[Renderer, Post]]) -> list[Any]:
+        """What cards show beyond the posts and the ``blogposts_*`` settings (which the
+        fingerprint holds): the site's name and language, and the files, by size and
+        time (cheap: the cards' digests weigh their content)."""
+        avatars = {
+            found
+            for renderer, post in wanted.values()
+            for author in renderer.blog.post_authors.get(post.key, [])
+            if (found := self.avatar(author.image_url))
+        }
+        files = [self.logo, self.font, *sorted(avatars)]
+        config = self.app.config
+        return ["cards", *self.common[:2], config.project, config.language, *map(_stat, files)]
 
-def colors(app: Sphinx) -> dict[str, str]:
-    return {**CARD_COLORS, **app.config.blogposts_social_cards_colors}
+    def card(self, renderer: Renderer, post: Post) -> Card:
+        from .card_drawing import CardText
+
+        authors = renderer.blog.post_authors.get(post.key, [])
+        text = CardText(
+            title=post.title,
+            site=site_name(self.app, renderer),
+            date=renderer.format_date(post.date) if post.date else "",
+            authors=tuple(author.name for author in authors),
+            avatars=tuple(self.avatar(author.image_url) for author in authors),
+            logo=self.logo,
+        )
+        where = (post.docname, post.key_lines.get("title", post.line))
+        return Card(post.key, where, social_card(post), text)
+
+    def digest(self, card: Card) -> str:
+        """What the card's pixels are made of: its text, the files it shows (by content),
+        the colours, the font, Pillow's version and the drawing's."""
+        text = card.text
+        return state.digest(
+            [
+                *self.common,
+                text.title,
+                text.site,
+                text.date,
+                text.authors,
+                [self._digest(avatar) for avatar in text.avatars],
+                self._digest(text.logo),
+            ]
+        )
 
 
 # -- writing them ---------------------------------------------------------------------------
@@ -246,47 +268,23 @@ def write_cards(app: Sphinx) -> list[Any]:
     ledger = Ledger.of_build(app, LEDGER)
     if not wanted and not ledger.previous:
         return []
-    fingerprint = state.fingerprint(app, *_outside_inputs(app, wanted))
+    plan = Plan(app)
+    fingerprint = state.fingerprint(app, *plan.outside_inputs(wanted))
     cards: dict[str, Card] = {}
     if ledger.vouches_for(fingerprint, wanted):
         ledger.expect(ledger.previous, fingerprint)
     else:
-        cards = {path: card_of(app, *found) for path, found in wanted.items()}
-        ledger.expect({path: digest(app, card) for path, card in cards.items()}, fingerprint)
+        cards = {path: plan.card(*found) for path, found in wanted.items()}
+        ledger.expect({path: plan.digest(card) for path, card in cards.items()}, fingerprint)
     todo = [path for path in wanted if not ledger.is_current(path)]
     stale = ledger.stale()
     ledger.forget([*stale, *todo])
     ledger.remove(stale)
     ledger.keep(app)
     if todo:
-        draw_all(app, [cards.get(path) or card_of(app, *wanted[path]) for path in todo])
+        draw_all(app, [cards.get(path) or plan.card(*wanted[path]) for path in todo])
     logger.info("blogposts: %d of %d social cards drawn", len(todo), len(wanted))
     return []
-
-
-def _outside_inputs(app: Sphinx, wanted: dict[str, tuple[Renderer, Post]]) -> list[Any]:
-    """What cards show beyond the posts and the ``blogposts_*`` settings (which the
-    fingerprint holds): the site's name and language, the logo, the font and the avatars
-    as files (by size and time: cheap; the cards' digests weigh their content)."""
-    import PIL
-
-    avatars = {
-        author.image_url
-        for renderer, post in wanted.values()
-        for author in renderer.blog.post_authors.get(post.key, [])
-        if author.image_url
-    }
-    files = sorted(str(found) for value in avatars if (found := source_of(app, value, None)))
-    return [
-        "cards",
-        DRAWING,
-        PIL.__version__,
-        app.config.project,
-        app.config.language,
-        _stat(logo_file(app)),
-        _stat(font_file(app)),
-        [_stat(path) for path in files],
-    ]
 
 
 def painter_of(app: Sphinx) -> Painter:
