@@ -6,7 +6,8 @@ Only :mod:`.cards` imports this module, and only once it knows Pillow can be imp
 Drawing is the cost of cards, paid once per card that changed, so it is kept small:
 
 - The card is drawn as a palette image, never as RGB: an RGB PNG's encoder filters
-  three bytes a pixel and took six times as long as the drawing. Text is drawn as
+  three bytes a pixel and took six times as long as the drawing; and it is written by
+  :mod:`.png`, which compresses only the rows that are not of one colour. Text is drawn as
   indices into a ramp of colours from the background to the foreground, so Pillow's
   anti-aliasing, which blends index values, blends colours; the accent and the pictures
   (logo, avatars) have palette entries of their own above the ramp.
@@ -23,13 +24,13 @@ which, to warn about.
 
 from __future__ import annotations
 
-import io
 import unicodedata
 from dataclasses import dataclass, field
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from ..images import CARD_SIZE
+from .png import Rows, palette_png
 
 WIDTH, HEIGHT = CARD_SIZE
 MARGIN = 80
@@ -100,6 +101,7 @@ class Painter:
             tuple[tuple[int, tuple[int, int]], ...],
             tuple[list[tuple[Image.Image, tuple[int, int]]], list[int]],
         ] = {}
+        self._rows = Rows(WIDTH)  # runs of rows of one colour, compressed once
         self._notdef = self._looks(NOT_A_CHARACTER)
         ramp = [
             tuple(
@@ -228,11 +230,8 @@ class Painter:
         names = ", ".join(n for n in (self.drawable(a, drawn) for a in card.authors) if n)
         pen.text((x, 540), self._fit(names, small, right - x), font=small, fill=MUTED, anchor="lm")
         palette = self._palette + self._pictures_in(canvas, placed)
-        canvas.putpalette(palette + [0] * (768 - len(palette)))
-        out = io.BytesIO()
-        # no time, no metadata; zlib's fastest level: a card is mostly runs of one colour
-        canvas.save(out, "PNG", optimize=False, compress_level=1)
-        drawn.png = out.getvalue()
+        palette += [0] * (768 - len(palette))
+        drawn.png = palette_png(canvas.tobytes(), WIDTH, HEIGHT, bytes(palette), self._rows)
         return drawn
 
     def _title(self, pen: ImageDraw.ImageDraw, title: str) -> None:

@@ -281,9 +281,10 @@ def write_cards(app: Sphinx) -> list[Any]:
     ledger.forget([*stale, *todo])
     ledger.remove(stale)
     ledger.keep(app)
-    if todo:
-        draw_all(app, [cards.get(path) or plan.card(*wanted[path]) for path in todo])
-    logger.info("blogposts: %d of %d social cards drawn", len(todo), len(wanted))
+    refused = draw_all(app, [cards.get(path) or plan.card(*wanted[path]) for path in todo])
+    for path in refused:
+        ledger.drop(path)  # not there: the next build tries again
+    logger.info("blogposts: %d of %d social cards drawn", len(todo) - len(refused), len(wanted))
     return []
 
 
@@ -299,7 +300,10 @@ def painter_of(app: Sphinx) -> Painter:
     return cache.painter
 
 
-def draw_all(app: Sphinx, cards: list[Card]) -> None:
+def draw_all(app: Sphinx, cards: list[Card]) -> list[str]:
+    """Draw and write ``cards``; returns the paths of those that could not be drawn."""
+    if not cards:
+        return []
     painter = painter_of(app)
     painter.ready()  # every size of the font, before workers are forked
     outdir = Path(app.outdir).resolve()
@@ -315,19 +319,26 @@ def draw_all(app: Sphinx, cards: list[Card]) -> None:
             )
 
     def work(chunk: list[Card]) -> parallel.Done:
+        refused = []
         for card in chunk:
-            drawn = painter.draw(card.text)
+            try:
+                drawn = painter.draw(card.text)
+            except (OSError, ValueError) as error:  # a font FreeType cannot lay out
+                warn(f"the post's social card cannot be drawn: {error}", Warn.CARD, card.where)
+                refused.append(card.path)
+                continue
             target = outdir / card.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(drawn.png)
             if drawn.replaced or drawn.dropped:
                 _warn_glyphs(app, card, drawn.replaced, drawn.dropped)
-        return parallel.Done(counts={"cards": len(chunk)})
+        return parallel.Done(refused=refused)
 
     if parallel.in_parallel(app, cards):
-        parallel.run_chunks(app, "cards", cards, work)
+        done = parallel.run_chunks(app, "cards", cards, work)
     else:
-        work(cards)
+        done = [work(cards)]
+    return [path for each in done for path in each.refused]
 
 
 def _warn_glyphs(app: Sphinx, card: Card, replaced: list[str], dropped: list[str]) -> None:

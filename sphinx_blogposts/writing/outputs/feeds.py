@@ -18,7 +18,7 @@ from ...core.version import __version__
 from ...reading import file_history
 from ...reading import updated as updated_mod
 from ..builders import writes_html_pages
-from ..images import social_place
+from ..images import has_card
 from ..rebuilds import fingerprint as state
 from ..rebuilds import signatures
 from ..rebuilds.ledger import Ledger
@@ -127,7 +127,8 @@ def _signatures(
                     signatures.card_digest(blog, post, wpm),
                     app.env.all_docs.get(post.docname),
                     updated_mod.effective(app.env, post),  # front matter or git
-                    social_place(app, post),  # its own image, else its social card
+                    post.image,
+                    has_card(app, post),  # no image of its own: its social card
                     [a.email for a in blog.post_authors.get(post.key, [])],
                 ]
             )

@@ -3,6 +3,7 @@ build (``-j 2`` included, where workers draw them), and is deleted when no longe
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -13,8 +14,9 @@ from PIL import Image
 
 from sphinx_blogposts.reading.domain import domain_of
 from sphinx_blogposts.writing.outputs import parallel
+from sphinx_blogposts.writing.outputs.card_drawing import CardText, Painter
 from sphinx_blogposts.writing.outputs.parallel import WorkersCache
-from tests.conftest import ROOTS, build_copy
+from tests.conftest import ROOTS, blog_warnings, build_copy
 
 ROOT = "social-cards"
 CARDS = "_images/blogposts/cards"
@@ -102,6 +104,30 @@ def test_cards_no_longer_wanted_are_deleted(tmp_path) -> None:
     assert not Path(app.outdir, "_images/blogposts").exists()
     page = Path(app.builder.get_outfilename("blog/2024-04-01-nihongo")).read_text("utf-8")
     assert "og:image" not in page
+    feed = json.loads(Path(app.outdir, "blog/feed.json").read_text(encoding="utf-8"))
+    assert [item["title"] for item in feed["items"] if "image" in item] == [
+        "A post with its own image"
+    ]
+
+
+def test_a_card_that_cannot_be_drawn_is_one_warning_and_tried_again(tmp_path, monkeypatch):
+    """Pillow failing on one card (a font FreeType cannot lay out) costs that card only."""
+    real = Painter.draw
+
+    def failing(self: Painter, card: CardText):  # type: ignore[no-untyped-def]
+        if card.title == "Hello, cards":
+            raise OSError("invalid glyph")
+        return real(self, card)
+
+    monkeypatch.setattr(Painter, "draw", failing)
+    app = build_copy(tmp_path, ROOT)
+    assert drawn(app) == (2, 3)
+    (warning,) = [w for w in blog_warnings(app) if "cannot be drawn" in w]
+    assert "2024-01-05-hello.md:2:" in warning and "invalid glyph" in warning
+    monkeypatch.setattr(Painter, "draw", real)
+    app = rebuild(tmp_path)
+    assert drawn(app) == (1, 3)
+    assert Path(app.outdir, CARDS, "blog/2024-01-05-hello.png").is_file()
 
 
 POSTS = parallel.MIN_ITEMS + 5
