@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from sphinx_blogposts.core.config import CARD_COLORS
+from sphinx_blogposts.core.config import CARD_COLORS, OPTIONS
 from tests.conftest import blog_warnings, card, soup_of
 
 BASE = "https://example.org/site/"
@@ -91,6 +91,7 @@ def test_a_post_with_its_own_image_keeps_it_and_gets_no_card(built) -> None:
     (own,) = metas(soup, "property", "og:image")
     assert own.startswith(BASE + "_static/blogposts/") and own.endswith("/cover.png")
     assert metas(soup, "property", "og:image:width") == []
+    assert Path(built.outdir, HELLO).is_file()  # the others have theirs
     assert not Path(built.outdir, CARDS + "2024-02-01-own-image").exists()
     assert not list(Path(built.outdir, CARDS).glob("2024-02-01-own-image*"))
 
@@ -101,6 +102,7 @@ def test_social_card_false_opts_a_post_out(built) -> None:
     assert metas(soup, "name", "twitter:card") == []
     assert "image" not in jsonld(soup)
     assert not Path(built.outdir, CARDS + "2024-03-01-opted-out.png").exists()
+    assert metas(post(built, "blog/2024-05-01-maybe"), "property", "og:image")  # not opted out
 
 
 def test_a_flag_that_is_neither_true_nor_false_is_one_warning_and_a_card(built) -> None:
@@ -112,6 +114,7 @@ def test_a_flag_that_is_neither_true_nor_false_is_one_warning_and_a_card(built) 
 def test_the_blogs_own_lists_show_no_card(built) -> None:
     """The index lists a post with its own image only: a card repeats the title."""
     index = soup_of(Path(built.builder.get_outfilename("blog/index")))
+    assert Path(built.outdir, HELLO).is_file()
     assert card(index, "Hello, cards").select_one(".blogposts-card-image img") is None
     assert card(index, "A post with its own image").select_one(".blogposts-card-image img")
 
@@ -136,6 +139,7 @@ def test_colours_from_the_setting(shared_build) -> None:
 
 
 def test_cards_are_off_by_default(shared_build) -> None:
+    assert {option.name: option.default for option in OPTIONS}["blogposts_social_cards"] is False
     app = shared_build("social-cards", confoverrides={"blogposts_social_cards": False})
     assert not Path(app.outdir, "_images/blogposts").exists()
     assert metas(post(app, "blog/2024-01-05-hello"), "property", "og:image") == []
