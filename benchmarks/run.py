@@ -71,9 +71,11 @@ StandaloneHTMLBuilder.gen_pages_from_extensions = timed
 start = time.perf_counter()
 code = build_main(sys.argv[1:])
 wall = time.perf_counter() - start
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print("BENCH", code, f"{wall:.6f}", own, kids, f"{spent[0]:.6f}")
+usage = resource.getrusage(resource.RUSAGE_SELF)
+workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+own, kids = usage.ru_maxrss, workers.ru_maxrss
+cpu = sum(u.ru_utime + u.ru_stime for u in (usage, workers))
+print("BENCH", code, f"{wall:.6f}", own, kids, f"{spent[0]:.6f}", f"{cpu:.6f}")
 """
 
 
@@ -83,6 +85,8 @@ class Result:
     rss_kb: int = 0
     worker_rss_kb: int = 0
     collect: list[float] = field(default_factory=list)
+    #: CPU seconds of the build and its workers: steadier than wall time on a busy machine
+    cpu: list[float] = field(default_factory=list)
     written: int = 0
     cards_written: int = 0
     pickle_bytes: int = 0
@@ -98,6 +102,10 @@ class Result:
         return max(self.times) / min(self.times) if self.times else float("nan")
 
     @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu) if self.cpu else float("nan")
+
+    @property
     def collect_median(self) -> float:
         return statistics.median(self.collect) if self.collect else float("nan")
 
@@ -108,16 +116,24 @@ def html_files(out: Path) -> dict[Path, float]:
     return {p: p.stat().st_mtime_ns for p in [*out.rglob("*.html"), *cards]}
 
 
-def build(src: Path, jobs: int = 1) -> tuple[float, int, int, float]:
+def build(src: Path, jobs: int = 1) -> tuple[float, int, int, float, float]:
     out, doctrees = src / "_build" / "html", src / "_build" / "doctrees"
     cmd = [sys.executable, "-c", CHILD, "-b", "html", "-q", "-d", str(doctrees), str(src), str(out)]
     if jobs > 1:
         cmd += ["-j", str(jobs)]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    match = re.search(r"^BENCH (\d+) ([\d.]+) (\d+) (\d+) ([\d.]+)$", proc.stdout, re.MULTILINE)
+    match = re.search(
+        r"^BENCH (\d+) ([\d.]+) (\d+) (\d+) ([\d.]+) ([\d.]+)$", proc.stdout, re.MULTILINE
+    )
     if not match or match.group(1) != "0":
         raise RuntimeError(f"build of {src} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
-    return float(match.group(2)), int(match.group(3)), int(match.group(4)), float(match.group(5))
+    return (
+        float(match.group(2)),
+        int(match.group(3)),
+        int(match.group(4)),
+        float(match.group(5)),
+        float(match.group(6)),
+    )
 
 
 def compile_bytecode() -> list[str]:
@@ -182,6 +198,7 @@ def measure(
         rss: int,
         worker_rss: int,
         collect: float,
+        cpu: float,
         before: dict[Path, float] | None = None,
     ) -> None:
         src = sources[tool]
@@ -189,6 +206,7 @@ def measure(
         result = results[tool][key]
         result.times.append(wall)
         result.collect.append(collect)
+        result.cpu.append(cpu)
         result.rss_kb = max(result.rss_kb, rss)
         result.worker_rss_kb = max(result.worker_rss_kb, worker_rss)
         after = html_files(out)
@@ -267,6 +285,9 @@ def table(n: int, results: dict[str, dict[str, Result]]) -> str:
     def kept(fn):  # type: ignore[no-untyped-def]
         return lambda r: fn(r) if r["full"].times else "–"
 
+    row("CPU time, full build (s)", lambda r: f"{r['full'].cpu_median:.2f}")
+    row("CPU time, no-change rebuild (s)", kept(lambda r: f"{r['nochange'].cpu_median:.2f}"))
+    row("CPU time, -j 2 build, workers included (s)", lambda r: f"{r['full-j2'].cpu_median:.2f}")
     row("generated pages, full build (s)", lambda r: f"{r['full'].collect_median:.2f}")
     row("generated pages, -j 2 build (s)", lambda r: f"{r['full-j2'].collect_median:.2f}")
     row("peak RSS, full build (MB)", lambda r: f"{r['full'].rss_kb / 1024:.0f}")
