@@ -5,12 +5,12 @@ Only :mod:`.cards` imports this module, and only once it knows Pillow can be imp
 
 Drawing is the cost of cards, paid once per card that changed, so it is kept small:
 
-- The card is drawn as a palette image, never as RGB: an RGB PNG's encoder filters
-  three bytes a pixel and took six times as long as the drawing; and it is written by
-  :mod:`.png`, which compresses only the rows that are not of one colour. Text is drawn as
-  indices into a ramp of colours from the background to the foreground, so Pillow's
-  anti-aliasing, which blends index values, blends colours; the accent and the pictures
-  (logo, avatars) have palette entries of their own above the ramp.
+- The card is drawn as a palette image, one byte a pixel, never as RGB: encoding an RGB
+  card took several times as long as drawing it. Text is drawn as indices into a ramp
+  of colours from the background to the foreground, so Pillow's anti-aliasing, which
+  blends index values, blends colours; the accent and the pictures (logo, avatars) have
+  palette entries of their own above the ramp. The PNG is written by :mod:`.png`, which
+  compresses only the rows that are not of one colour.
 - Fonts, pictures and what each character looks like are kept on the :class:`Painter`,
   made once per build in the main process: ``-j`` workers are forked from it and find
   them ready.
