@@ -71,11 +71,26 @@ class CardText:
 
 @dataclass
 class Drawn:
-    """A card's PNG bytes, and the characters it could not draw as written."""
+    """A card's PNG bytes, and the characters of its title it could not draw as written
+    (the other texts are checked for the whole build: :meth:`Painter.check`)."""
 
-    png: bytes
-    replaced: list[str] = field(default_factory=list)
+    png: bytes = b""
+    #: Each character drawn as another (its plain letter): (as written, as drawn).
+    replaced: list[tuple[str, str]] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+
+    def said(self) -> str:
+        """What happened to them, for a warning ("" when nothing did)."""
+        parts = []
+        replaced = dict(self.replaced)
+        if replaced:
+            parts.append(", ".join(f"{a!r} drawn as {b!r}" for a, b in replaced.items()))
+        if self.dropped:
+            unique = list(dict.fromkeys(self.dropped))
+            shown = ", ".join(repr(c) for c in unique[:8])
+            more = f" and {len(unique) - 8} more" if len(unique) > 8 else ""
+            parts.append(f"{shown}{more} left out")
+        return "; ".join(parts)
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
@@ -160,10 +175,23 @@ class Painter:
                 )
                 if base and base != char and all(self.can_draw(c) for c in base):
                     out.append(base)
-                    drawn.replaced.append(char)
+                    drawn.replaced.append((char, base))
                 else:
                     drawn.dropped.append(char)
         return " ".join("".join(out).split())
+
+    def check(self, texts: list[str]) -> tuple[Drawn, list[str]]:
+        """What the font cannot draw in ``texts`` (the authors' names, the dates, the
+        site's name: the same on many cards, so warned about once a build), and the
+        texts that have it."""
+        drawn = Drawn()
+        having = []
+        for text in texts:
+            before = len(drawn.replaced) + len(drawn.dropped)
+            self.drawable(text, drawn)
+            if len(drawn.replaced) + len(drawn.dropped) > before:
+                having.append(text)
+        return drawn, having
 
     # -- pictures ----------------------------------------------------------------------------
 
@@ -198,7 +226,8 @@ class Painter:
     # -- the card ----------------------------------------------------------------------------
 
     def draw(self, card: CardText) -> Drawn:
-        drawn = Drawn(b"")
+        drawn, elsewhere = Drawn(), Drawn()  # the title's problems; the other texts'
+
         canvas = Image.new("L", (WIDTH, HEIGHT), 0)
         pen = ImageDraw.Draw(canvas)
         pen.rectangle((0, 0, WIDTH - 1, 11), fill=ACCENT)
@@ -210,11 +239,11 @@ class Painter:
         if logo is not None:
             placed.append((logo, (x, 60 + (LOGO_BOX[1] - logo.height) // 2)))
             x += logo.width + 24
-        site = self._fit(self.drawable(card.site, drawn), small, WIDTH - MARGIN - x)
+        site = self._fit(self.drawable(card.site, elsewhere), small, WIDTH - MARGIN - x)
         pen.text((x, 92), site, font=small, fill=TEXT, anchor="lm")
         self._title(pen, self.drawable(card.title, drawn))
         # the authors, with their avatars, and the date
-        date = self.drawable(card.date, drawn)
+        date = self.drawable(card.date, elsewhere)
         right = WIDTH - MARGIN
         if date:
             pen.text((right, 540), date, font=small, fill=MUTED, anchor="rm")
@@ -227,7 +256,7 @@ class Painter:
                 x += AVATAR + 12
         if x > MARGIN:
             x += 8
-        names = ", ".join(n for n in (self.drawable(a, drawn) for a in card.authors) if n)
+        names = ", ".join(n for n in (self.drawable(a, elsewhere) for a in card.authors) if n)
         pen.text((x, 540), self._fit(names, small, right - x), font=small, fill=MUTED, anchor="lm")
         palette = self._palette + self._pictures_in(canvas, placed)
         palette += [0] * (768 - len(palette))

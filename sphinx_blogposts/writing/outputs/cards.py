@@ -317,6 +317,18 @@ def draw_all(app: Sphinx, cards: list[Card]) -> list[str]:
                 Warn.CARD,
                 path,
             )
+    # the texts many cards share (names, dates, the site's name): one warning for them all
+    shared = sorted({t for c in cards for t in (c.text.site, c.text.date, *c.text.authors)})
+    found, having = painter.check(shared)
+    if found.said():
+        examples = ", ".join(repr(text) for text in having[:3])
+        _warn_font(
+            app,
+            f"the social cards cannot draw every character of the authors' names, the "
+            f"dates or the site's name (such as {examples})",
+            found.said(),
+            location(app, FONT_SETTING if app.config[FONT_SETTING] else SETTING),
+        )
 
     def work(chunk: list[Card]) -> parallel.Done:
         refused = []
@@ -330,8 +342,13 @@ def draw_all(app: Sphinx, cards: list[Card]) -> list[str]:
             target = outdir / card.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(drawn.png)
-            if drawn.replaced or drawn.dropped:
-                _warn_glyphs(app, card, drawn.replaced, drawn.dropped)
+            if drawn.said():
+                _warn_font(
+                    app,
+                    "the post's social card cannot draw its whole title",
+                    drawn.said(),
+                    card.where,
+                )
         return parallel.Done(refused=refused)
 
     if parallel.in_parallel(app, cards):
@@ -341,25 +358,14 @@ def draw_all(app: Sphinx, cards: list[Card]) -> list[str]:
     return [path for each in done for path in each.refused]
 
 
-def _warn_glyphs(app: Sphinx, card: Card, replaced: list[str], dropped: list[str]) -> None:
+def _warn_font(app: Sphinx, what: str, said: str, where: Any) -> None:
     font = app.config[FONT_SETTING] or "Pillow's bundled font, which has ASCII letters only"
-    said = []
-    if replaced:
-        said.append(f"{_chars(replaced)} drawn as plain letters")
-    if dropped:
-        said.append(f"{_chars(dropped)} left out")
     warn(
-        f"the post's social card cannot draw every character with its font ({font}): "
-        f"{'; '.join(said)}. Set {FONT_SETTING} to a TTF or OTF font that has them",
+        f"{what} with its font ({font}): {said}. Set {FONT_SETTING} to a TTF or OTF font "
+        "that has them",
         Warn.CARD,
-        card.where,
+        where,
     )
-
-
-def _chars(chars: list[str]) -> str:
-    unique = list(dict.fromkeys(chars))
-    shown = ", ".join(repr(c) for c in unique[:8])
-    return shown + (f" and {len(unique) - 8} more" if len(unique) > 8 else "")
 
 
 def register(app: Sphinx) -> None:

@@ -33,7 +33,7 @@ def test_a_title_the_font_cannot_draw_is_one_warning_naming_the_post_and_the_set
     assert "2024-04-01-nihongo.md:2:" in warning  # the post, at its title
     assert "blogposts_social_cards_font" in warning
     assert "'日', '本', '語'" in warning and "left out" in warning
-    assert "'é' drawn as plain letters" in warning
+    assert "'é' drawn as 'e'" in warning
     assert Path(app.outdir, CARDS + "2024-04-01-nihongo.png").is_file()  # drawn all the same
 
 
@@ -96,3 +96,16 @@ def test_a_font_with_the_glyphs_draws_them(tmp_path) -> None:
     )
     assert card_warnings(app) == []
     assert Path(app.outdir, CARDS + "2024-04-01-nihongo.png").is_file()
+
+
+def test_an_authors_name_the_font_cannot_draw_is_one_warning_for_the_build(tmp_path) -> None:
+    """A name is on every card of its author's posts: it is warned about once, at the
+    setting, not once per post."""
+    authors = "ann:\n  name: Ann Ålund\n  image_url: /img/ann.png\nbob:\n  name: Bob\n"
+    _copy(tmp_path, {"blog/authors.yml": authors.encode("utf-8")})
+    app = build_copy(tmp_path, "social-cards")
+    shared = [w for w in card_warnings(app) if "authors' names" in w]
+    assert len(shared) == 1
+    assert "conf.py:6:" in shared[0] and "'Ann Ålund'" in shared[0]
+    assert "'Å' drawn as 'A'" in shared[0] and "blogposts_social_cards_font" in shared[0]
+    assert len(card_warnings(app)) == 2  # and the title of one post

@@ -83,11 +83,23 @@ def test_the_bundled_font_draws_ascii_but_has_no_accents_nor_cjk(painter: Painte
 
 
 def test_what_the_font_cannot_draw_is_replaced_or_left_out_and_noted(painter: Painter) -> None:
-    drawn = Drawn(b"")
+    drawn = Drawn()
     text = painter.drawable("Café\u00a0—\u2009日本 ok", drawn)
     assert text == "Cafe - ok"  # a space for any space, a hyphen for a dash
-    assert drawn.replaced == ["é"]
+    assert drawn.replaced == [("é", "e")]
     assert drawn.dropped == ["日", "本"]
+    assert drawn.said() == "'é' drawn as 'e'; '日', '本' left out"
+
+
+def test_the_texts_many_cards_share_are_checked_together(painter: Painter) -> None:
+    found, having = painter.check(["Ann", "Zoë Ålund", "12 février 2024", "Site"])
+    assert having == ["Zoë Ålund", "12 février 2024"]
+    assert found.said() == "'ë' drawn as 'e', 'Å' drawn as 'A', 'é' drawn as 'e'"
+
+
+def test_a_card_warns_about_its_title_only(painter: Painter) -> None:
+    drawn = painter.draw(CardText(title="Café", site="Zoë's site", authors=("Zoë",)))
+    assert drawn.replaced == [("é", "e")] and drawn.dropped == []
 
 
 def test_a_card_with_text_the_font_lacks_draws_no_box(painter: Painter) -> None:
