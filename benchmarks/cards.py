@@ -6,7 +6,7 @@ blog is built in this process, cards off and on by turns (``-j 1``, a clean buil
 time), and the CPU time of the whole build and of the cards' own step
 (``writing.outputs.cards.write_cards``: planning, drawing and writing every card) are
 taken: the share of the step in a build without cards holds even when the machine's
-speed does not.
+speed does not. Which of the two builds comes first alternates from run to run.
 
 Usage: ``PYTHONPATH=. python benchmarks/cards.py --posts 2000 --runs 2``
 """
@@ -69,8 +69,13 @@ def main() -> None:
     off: list[float] = []
     on: list[tuple[float, float]] = []
     for run in range(args.runs):
-        off.append(build(False)[0])
-        on.append(build(True))
+        # by turns, the first build of a run alternating: a later build in one process is
+        # a little slower (a bigger heap), which would otherwise weigh on one side only
+        for cards_on in (False, True) if run % 2 == 0 else (True, False):
+            if cards_on:
+                on.append(build(True))
+            else:
+                off.append(build(False)[0])
         print(f"run {run + 1}: off {off[-1]:.2f} s, on {on[-1][0]:.2f} s (cards {on[-1][1]:.2f} s)")
     shutil.rmtree(src, ignore_errors=True)
     base = statistics.median(off)
