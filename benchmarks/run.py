@@ -11,7 +11,9 @@ the generated pages take (Sphinx's ``html-collect-pages`` phase: list pages,
 feeds, redirect pages) is measured inside the build, to show it grows linearly
 with N. The tool ``features`` is sphinx_blogposts on posts that are also in series
 (5 parts each), with related posts on (``blogposts_related = 3``, the default),
-measured in the two full builds. Printed: one table per N with ratios to plain
+measured in the two full builds. The tool ``cards`` is sphinx_blogposts with
+``blogposts_social_cards = True`` (a PNG drawn per post, Pillow needed), in every
+scenario. Printed: one table per N with ratios to plain
 Sphinx measured in the same run, plus the size of ``environment.pickle``, the
 largest page, and how many HTML files each build wrote.
 
@@ -69,9 +71,11 @@ StandaloneHTMLBuilder.gen_pages_from_extensions = timed
 start = time.perf_counter()
 code = build_main(sys.argv[1:])
 wall = time.perf_counter() - start
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print("BENCH", code, f"{wall:.6f}", own, kids, f"{spent[0]:.6f}")
+usage = resource.getrusage(resource.RUSAGE_SELF)
+workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+own, kids = usage.ru_maxrss, workers.ru_maxrss
+cpu = sum(u.ru_utime + u.ru_stime for u in (usage, workers))
+print("BENCH", code, f"{wall:.6f}", own, kids, f"{spent[0]:.6f}", f"{cpu:.6f}")
 """
 
 
@@ -81,7 +85,10 @@ class Result:
     rss_kb: int = 0
     worker_rss_kb: int = 0
     collect: list[float] = field(default_factory=list)
+    #: CPU seconds of the build and its workers: steadier than wall time on a busy machine
+    cpu: list[float] = field(default_factory=list)
     written: int = 0
+    cards_written: int = 0
     pickle_bytes: int = 0
     largest_page: int = 0
     largest_name: str = ""
@@ -95,24 +102,38 @@ class Result:
         return max(self.times) / min(self.times) if self.times else float("nan")
 
     @property
+    def cpu_median(self) -> float:
+        return statistics.median(self.cpu) if self.cpu else float("nan")
+
+    @property
     def collect_median(self) -> float:
         return statistics.median(self.collect) if self.collect else float("nan")
 
 
 def html_files(out: Path) -> dict[Path, float]:
-    return {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+    """The HTML pages, and the social cards (the ``cards`` tool), with their times."""
+    cards = [*(out / "_images" / "blogposts" / "cards").rglob("*.png")]
+    return {p: p.stat().st_mtime_ns for p in [*out.rglob("*.html"), *cards]}
 
 
-def build(src: Path, jobs: int = 1) -> tuple[float, int, int, float]:
+def build(src: Path, jobs: int = 1) -> tuple[float, int, int, float, float]:
     out, doctrees = src / "_build" / "html", src / "_build" / "doctrees"
     cmd = [sys.executable, "-c", CHILD, "-b", "html", "-q", "-d", str(doctrees), str(src), str(out)]
     if jobs > 1:
         cmd += ["-j", str(jobs)]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    match = re.search(r"^BENCH (\d+) ([\d.]+) (\d+) (\d+) ([\d.]+)$", proc.stdout, re.MULTILINE)
+    match = re.search(
+        r"^BENCH (\d+) ([\d.]+) (\d+) (\d+) ([\d.]+) ([\d.]+)$", proc.stdout, re.MULTILINE
+    )
     if not match or match.group(1) != "0":
         raise RuntimeError(f"build of {src} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
-    return float(match.group(2)), int(match.group(3)), int(match.group(4)), float(match.group(5))
+    return (
+        float(match.group(2)),
+        int(match.group(3)),
+        int(match.group(4)),
+        float(match.group(5)),
+        float(match.group(6)),
+    )
 
 
 def compile_bytecode() -> list[str]:
@@ -177,6 +198,7 @@ def measure(
         rss: int,
         worker_rss: int,
         collect: float,
+        cpu: float,
         before: dict[Path, float] | None = None,
     ) -> None:
         src = sources[tool]
@@ -184,13 +206,16 @@ def measure(
         result = results[tool][key]
         result.times.append(wall)
         result.collect.append(collect)
+        result.cpu.append(cpu)
         result.rss_kb = max(result.rss_kb, rss)
         result.worker_rss_kb = max(result.worker_rss_kb, worker_rss)
         after = html_files(out)
-        result.written = sum(1 for p, t in after.items() if before is None or before.get(p) != t)
+        changed = [p for p, t in after.items() if before is None or before.get(p) != t]
+        result.written = sum(1 for p in changed if p.suffix == ".html")
+        result.cards_written = sum(1 for p in changed if p.suffix == ".png")
         pickle = src / "_build" / "doctrees" / "environment.pickle"
         result.pickle_bytes = pickle.stat().st_size if pickle.exists() else 0
-        largest = max(after, key=lambda p: p.stat().st_size)
+        largest = max((p for p in after if p.suffix == ".html"), key=lambda p: p.stat().st_size)
         result.largest_page = largest.stat().st_size
         result.largest_name = str(largest.relative_to(out))
 
@@ -220,6 +245,7 @@ def available(tool: str) -> bool:
         "plain": "myst_parser",
         "blogposts": "sphinx_blogposts",
         "features": "sphinx_blogposts",
+        "cards": "sphinx_blogposts, PIL",
         "ablog": "ablog",
     }[tool]
     code = f"import {module}"
@@ -259,6 +285,9 @@ def table(n: int, results: dict[str, dict[str, Result]]) -> str:
     def kept(fn):  # type: ignore[no-untyped-def]
         return lambda r: fn(r) if r["full"].times else "–"
 
+    row("CPU time, full build (s)", lambda r: f"{r['full'].cpu_median:.2f}")
+    row("CPU time, no-change rebuild (s)", kept(lambda r: f"{r['nochange'].cpu_median:.2f}"))
+    row("CPU time, -j 2 build, workers included (s)", lambda r: f"{r['full-j2'].cpu_median:.2f}")
     row("generated pages, full build (s)", lambda r: f"{r['full'].collect_median:.2f}")
     row("generated pages, -j 2 build (s)", lambda r: f"{r['full-j2'].collect_median:.2f}")
     row("peak RSS, full build (MB)", lambda r: f"{r['full'].rss_kb / 1024:.0f}")
@@ -279,6 +308,12 @@ def table(n: int, results: dict[str, dict[str, Result]]) -> str:
             f"HTML files written, {key}",
             lambda r, key=key: str(r[key].written) if r[key].times else "–",
         )
+    if any(r[key].cards_written for r in results.values() for key, _label in SCENARIOS):
+        for key, _label in SCENARIOS:
+            row(
+                f"social cards drawn, {key}",
+                lambda r, key=key: str(r[key].cards_written) if r[key].times else "–",
+            )
     return "\n".join(lines)
 
 
@@ -315,11 +350,13 @@ def main() -> None:
     for n in args.posts:
         sources = {}
         for tool in tools:
-            flavour = "blogposts" if tool == "features" else tool
+            flavour = "blogposts" if tool in ("features", "cards") else tool
             src = generate(args.workdir / f"{tool}-{n}", n, flavour, series=tool == "features")
             lines = list(args.blogposts_conf) if flavour == "blogposts" else []
             if tool == "features":
                 lines.append("blogposts_related = 3")
+            if tool == "cards":
+                lines.append("blogposts_social_cards = True")
             if lines:
                 with (src / "conf.py").open("a", encoding="utf-8") as conf:
                     conf.write("".join(f"{line}\n" for line in lines))

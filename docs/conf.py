@@ -22,6 +22,8 @@ html_baseurl = "https://sphinx-blogposts.example.org/"
 blogposts_title = "Blog"
 blogposts_description = "News and notes from the sphinx-blogposts project."
 blogposts_posts_per_page = 5
+# A generated social card (og:image) for each post without an image of its own.
+blogposts_social_cards = True
 
 # The site is built with furo. The browser check (tox -e browser) also builds it with
 # pydata-sphinx-theme, by setting DOCS_THEME, to see the blog in both.

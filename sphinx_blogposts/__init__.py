@@ -16,7 +16,7 @@ from .writing import addresses
 from .writing.head import jsonld
 from .writing.head import meta as theme
 from .writing.head import opengraph as social
-from .writing.outputs import feed_plan, feeds, moved, pages
+from .writing.outputs import cards, feed_plan, feeds, moved, pages
 from .writing.outputs import images as image_files
 from .writing.rebuilds import (
     fingerprint as state,
@@ -77,6 +77,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     pages.register(app)  # index, tag, author and archive pages
     redirects.register(app)  # old Docusaurus URLs
     feeds.register(app)  # Atom, RSS and JSON Feed files
+    cards.register(app)  # social cards: a PNG per post for og:image, JSON-LD and feeds
     feed_plan.register(app)  # feed links in every blog page's head
     jsonld.register(app)  # schema.org structured data in the head of blog pages
     comments.register(app)  # giscus, utterances or Disqus at the end of posts
@@ -88,7 +89,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
 
     return {
         "version": __version__,
-        "env_version": 11,  # bump with BlogDomain.data_version
+        "env_version": 12,  # bump with BlogDomain.data_version
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -13,6 +13,7 @@ name the user wrote.
 
 from __future__ import annotations
 
+import re
 import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -150,6 +151,20 @@ def _list_cards(value: Any) -> bool:
     return value in ("own", "generated")
 
 
+#: The colours of a generated social card, each ``#rrggbb``; a dark card reads well beside
+#: both light and dark apps (a chat, a feed reader), as most sites' cards are.
+CARD_COLORS = {"background": "#1f2937", "foreground": "#f9fafb", "accent": "#38bdf8"}
+_HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+
+
+def _card_colors(value: Any) -> bool:
+    """Some of :data:`CARD_COLORS`' keys, each a ``#rgb`` or ``#rrggbb`` colour; the keys not
+    given keep their default."""
+    return isinstance(value, dict) and all(
+        k in CARD_COLORS and isinstance(v, str) and _HEX_COLOR.match(v) for k, v in value.items()
+    )
+
+
 @dataclass(frozen=True)
 class Option:
     name: str
@@ -272,6 +287,21 @@ OPTIONS: tuple[Option, ...] = (
         "html",
     ),
     Option("blogposts_post_cover", False, _bool, "True or False", "html"),
+    Option("blogposts_social_cards", False, _bool, "True or False", "html"),
+    Option(
+        "blogposts_social_cards_colors",
+        CARD_COLORS,
+        _card_colors,
+        "a dict of 'background', 'foreground' and 'accent' to colours such as '#1f2937'",
+        "",
+    ),
+    Option(
+        "blogposts_social_cards_font",
+        None,
+        _optional_str,
+        "None or the path of a TTF or OTF font file, from the source folder",
+        "",
+    ),
     Option("blogposts_blogs", {}, _blogs, "a dict of blog path to a dict of its settings"),
     Option(
         "blogposts_engine",

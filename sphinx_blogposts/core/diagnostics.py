@@ -106,6 +106,11 @@ class Warn(enum.StrEnum):
         "empty",
         "A file that would be a post but holds nothing.",
     )
+    CARD = (
+        "card",
+        "Social cards that cannot be drawn as asked: Pillow missing or too old, a font or "
+        "image that cannot be read, text the card's font has no glyphs for.",
+    )
 
     @property
     def section(self) -> str:

@@ -86,6 +86,8 @@ class Post:
     #: ``cover: true``/``false``: the image shown above the post's body or not; None:
     #: as ``blogposts_post_cover`` says.
     cover: bool | None = None
+    #: False for ``social_card: false``: no generated social card for this post.
+    social_card: bool = True
     keywords: list[str] = field(default_factory=list)
     draft: bool = False
     unlisted: bool = False

@@ -16,6 +16,7 @@ generated page outside the blog's folder.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import string
 from dataclasses import dataclass
@@ -250,6 +251,25 @@ def year_feed_folder(blog_path: str, year: int) -> str:
     """The folder of one year's feeds (``blogposts_feed_years``): below the archive, which
     shows the year at an anchor."""
     return f"{archive_page(blog_path)}/{year}"
+
+
+# -- the social cards ----------------------------------------------------------------------
+
+#: Where generated social cards go, from the output root: a folder of their own, so that no
+#: copy of a front-matter image (``_static/blogposts/<its path>``) can take a card's name.
+CARDS_FOLDER = "_images/blogposts/cards"
+
+
+def social_card(post: Post) -> str:
+    """The output path of a post's generated social card (``og:image``): its docname as a
+    path (a section's post: ``<docname>--<section id>``), or a digest of it when the
+    docname cannot be a URL's path as written (a space, a ``%``), so every card is a file
+    of its own that a URL names as it is."""
+    name = post.docname + (f"--{post.section}" if post.section else "")
+    parts = name.split("/")
+    if not is_page_name(parts) or any(" " in p for p in parts):
+        name = hashlib.sha1(name.encode("utf-8")).hexdigest()[:20]
+    return f"{CARDS_FOLDER}/{name}.png"
 
 
 # -- Docusaurus' addresses -----------------------------------------------------------------

@@ -311,4 +311,5 @@ KNOWN_KEYS = {
     "exclude",
     "series",
     "series_order",
+    "social_card",
 }

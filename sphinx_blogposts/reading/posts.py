@@ -64,6 +64,8 @@ class PostReader:
         post.keywords = self.labels("keywords", "keywords", [])
         post.image = self.image()
         post.image_alt, post.cover = self.image_alt(), self.cover_shown()
+        # ``social_card: false``: no generated card (absent: one, when cards are on)
+        post.social_card = src.flag("social_card") if "social_card" in src.data else True
         post.draft = src.flag("draft") or undated_draft
         post.unlisted = src.flag("unlisted")
         post.extra = {k: v for k, v in src.data.items() if k not in frontmatter.KNOWN_KEYS}

@@ -15,6 +15,12 @@ URL is made here in two steps, so cards, ``og:image``, JSON-LD and feeds cannot 
 :func:`image_url` does both for a page; a feed, which links one entry from many feed
 files, locates once and calls :func:`url_of` per file.
 
+Away from its page (a link preview, a search result, a feed reader), a post is shown with
+one picture: its own image, else its generated social card (``blogposts_social_cards``,
+drawn by :mod:`.outputs.cards`). :func:`social_place` and :func:`social_image` are that
+rule, asked by ``og:image``, JSON-LD and the feeds; the cards on the blog's own pages show
+the post's own image only.
+
 Which image a page shows of a post is decided here too, with what the page needs to
 show it well (its size, its text): :func:`list_image` for every list, :func:`cover_image`
 above a post's body.
@@ -30,9 +36,12 @@ from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
 from ..core.model import Post
-from ..core.routes import post_page
+from ..core.routes import post_page, social_card
 from ..reading.local_files import is_external, output_name, source_of
+from .outputs.moved import BUILDERS
 
+#: A generated social card's size in pixels: what link previews show largest.
+CARD_SIZE = (1200, 630)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 
 
@@ -123,7 +132,11 @@ def list_image(app: Sphinx, post: Post, pagename: str) -> ShownImage | None:
     own = own_image(app, post, pagename)
     if own is not None or app.config.blogposts_list_cards != "generated":
         return own
-    return None  # a post with no image of its own: its generated social card, once drawn
+    if not has_card(app, post):
+        return None
+    place = social_card(post)  # no image of its own: its generated card, 1200 x 630
+    url = url_of(place, app.builder.get_target_uri(pagename))
+    return ShownImage(url, post.title, CARD_SIZE[0], CARD_SIZE[1]) if url else None
 
 
 def cover_image(app: Sphinx, post: Post, settings: Any) -> ShownImage | None:
@@ -131,3 +144,30 @@ def cover_image(app: Sphinx, post: Post, settings: Any) -> ShownImage | None:
     flag, which wins): its own image only, never a generated card, which repeats its title."""
     wanted = post.cover if post.cover is not None else settings.blogposts_post_cover
     return own_image(app, post, post_page(post)) if wanted else None
+
+
+def has_card(app: Sphinx, post: Post) -> bool:
+    """Whether the post gets a generated social card: cards are on (without Pillow the
+    setting was turned off when the configuration was read), the post names no image of
+    its own (a missing file included: that was warned about), and it did not say
+    ``social_card: false``. Only builders whose output is served at URLs draw cards."""
+    return (
+        bool(app.config.blogposts_social_cards)
+        and post.social_card
+        and not post.image
+        and app.builder.name in BUILDERS
+    )
+
+
+def social_place(app: Sphinx, post: Post) -> str | None:
+    """Where the picture that stands for ``post`` away from its page is (see
+    :func:`locate`): its own image, else its generated card, else None."""
+    if post.image:
+        return locate(app, post.image, post.docname)
+    return social_card(post) if has_card(app, post) else None
+
+
+def social_image(app: Sphinx, post: Post, pagename: str, base: str = "") -> str | None:
+    """The URL of :func:`social_place` on the page ``pagename`` (see :func:`url_of`)."""
+    place = social_place(app, post)
+    return url_of(place, app.builder.get_target_uri(pagename), base) if place else None

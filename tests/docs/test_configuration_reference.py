@@ -40,6 +40,7 @@ TYPE_TEXT = {
     config._engine: '`None`, `"ablog"` or `"blogposts"`',
     config._layout: '`"list"` or `"grid"`',
     config._list_cards: '`"own"` or `"generated"`',
+    config._card_colors: "`dict` of `str` to `str`",
 }
 
 

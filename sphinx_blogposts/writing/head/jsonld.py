@@ -34,7 +34,7 @@ from ...reading import updated as updated_mod
 from ...reading.domain import domain_of
 from ..addresses import published_url
 from ..builders import writes_html_pages
-from ..images import image_url
+from ..images import image_url, social_image
 from ..render.renderer import Renderer
 from ..routes import PageSpec
 from ..view.registry import renderer_of_page, renderer_of_post
@@ -122,7 +122,7 @@ def posting(renderer: Renderer, post: Post) -> dict[str, Any]:
     app = renderer.app
     modified = updated_mod.effective(renderer.env, post) or post.date
     base = site_root(renderer) or ""
-    image = image_url(app, post.image, post.docname, post.docname, base=base)
+    image = social_image(app, post, post.docname, base=base)
     url = page_url(renderer, post_page(post))
     return _drop_empty(
         {

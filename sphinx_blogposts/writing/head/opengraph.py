@@ -9,6 +9,10 @@ front matter, so when opengraph is loaded, each post's ``description`` and ``ima
 absolute URL. Without opengraph, :func:`add_meta` writes ``og:description`` and
 ``og:image`` itself; with it, those are left to opengraph, so none is doubled. The
 ``twitter:*`` and ``keywords`` tags are always ours.
+
+The image is the post's own, else its generated social card
+(:func:`~sphinx_blogposts.writing.images.social_image`); a card's size and text are
+known, so it also gets ``og:image:width``, ``og:image:height`` and ``og:image:alt``.
 """
 
 from __future__ import annotations
@@ -20,9 +24,10 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 from sphinx.application import Sphinx
 
+from ...core.model import Post
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
-from ..images import image_url
+from ..images import CARD_SIZE, has_card, social_image
 
 #: The extension that writes og: meta when it is loaded (otherwise this module does).
 OPENGRAPH = "sphinxext.opengraph"
@@ -49,9 +54,21 @@ def feed_opengraph(
     if post.description:
         # opengraph escapes only double quotes in its tags: escape the rest here.
         meta.setdefault("og:description", html.escape(post.description, quote=False))
-    url = image_url(app, post.image, post.docname, pagename, base=site_url(app))
+    url = social_image(app, post, pagename, base=site_url(app))
     if url and urlsplit(url).scheme:  # without a site URL, opengraph's own choice stays
         meta.setdefault("og:image", url)
+        if meta["og:image"] == url and has_card(app, post):
+            meta.update({k: html.escape(v, quote=False) for k, v in card_tags(post).items()})
+
+
+def card_tags(post: Post) -> dict[str, str]:
+    """What ``og:image`` says of a generated card beside its URL: its size and its text."""
+    width, height = CARD_SIZE
+    return {
+        "og:image:width": str(width),
+        "og:image:height": str(height),
+        "og:image:alt": post.title,
+    }
 
 
 def add_meta(
@@ -66,10 +83,12 @@ def add_meta(
     if post.description and own_og:
         tags.append(("property", "og:description", post.description))
     base = app.config.html_baseurl or ""
-    image = image_url(app, post.image, post.docname, pagename, base=base)
+    image = social_image(app, post, pagename, base=base)
     if image:
         if own_og:
             tags.append(("property", "og:image", image))
+            if has_card(app, post):
+                tags += [("property", name, value) for name, value in card_tags(post).items()]
         tags += [
             ("name", "twitter:card", "summary_large_image"),
             ("name", "twitter:image", image),

@@ -27,7 +27,7 @@ from ...core.urls import absolutize, relocate
 from ...core.version import __version__
 from ...reading import updated as updated_mod
 from ..addresses import feed_identity, published_url
-from ..images import locate, url_of
+from ..images import locate, social_place, url_of
 from ..render.renderer import Renderer
 from .feed_plan import MEDIA_TYPES, FeedSpec, formats
 
@@ -165,7 +165,7 @@ class FeedWriter:
             if avatar:
                 details["avatar"] = clean(avatar)
             authors.append(details)
-        image = locate(self.app, post.image, post.docname)
+        image = social_place(self.app, post)  # its own image, else its social card
         entry = Entry(
             post=post,
             uri=renderer.uri(post_page(post)),

@@ -18,6 +18,7 @@ from ...core.version import __version__
 from ...reading import file_history
 from ...reading import updated as updated_mod
 from ..builders import writes_html_pages
+from ..images import has_card
 from ..rebuilds import fingerprint as state
 from ..rebuilds import signatures
 from ..rebuilds.ledger import Ledger
@@ -127,6 +128,7 @@ def _signatures(
                     app.env.all_docs.get(post.docname),
                     updated_mod.effective(app.env, post),  # front matter or git
                     post.image,
+                    has_card(app, post),  # no image of its own: its social card
                     [a.email for a in blog.post_authors.get(post.key, [])],
                 ]
             )

@@ -10,6 +10,7 @@ the name; ``/index`` of a folder post dropped.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -36,6 +37,7 @@ from sphinx_blogposts.core.routes import (
     post_page,
     series_index,
     series_page,
+    social_card,
     tag_feed_folder,
     tag_page,
     tags_index,
@@ -303,3 +305,21 @@ def test_an_address_no_url_can_carry_is_refused(slug: str) -> None:
 )
 def test_format_checked(fmt: object, ok: bool) -> None:
     assert (address_format_problem(fmt) is None) is ok
+
+
+# -- the social cards ------------------------------------------------------------------------
+
+
+def test_a_card_is_named_by_its_post() -> None:
+    assert social_card(Post("blog/2024-01-05-hello", "T")) == (
+        "_images/blogposts/cards/blog/2024-01-05-hello.png"
+    )
+    section = Post("blog/posts", "T", section="second-post")
+    assert social_card(section) == "_images/blogposts/cards/blog/posts--second-post.png"
+
+
+@pytest.mark.parametrize("docname", ["blog/a post", "blog/50%", "blog/../x", 'blog/"q"'])
+def test_a_docname_a_url_cannot_carry_as_written_gives_a_digest(docname: str) -> None:
+    name = social_card(Post(docname, "T"))
+    assert re.fullmatch(r"_images/blogposts/cards/[0-9a-f]{20}\.png", name)
+    assert name != social_card(Post(docname + "2", "T"))
