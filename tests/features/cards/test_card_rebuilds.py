@@ -102,7 +102,7 @@ def test_cards_no_longer_wanted_are_deleted(tmp_path) -> None:
     assert sorted(cards(app)) == ["blog/2024-04-01-nihongo.png", "blog/2024-05-01-maybe.png"]
     app = rebuild(tmp_path, confoverrides={"blogposts_social_cards": False})
     assert not Path(app.outdir, "_images/blogposts").exists()
-    page = Path(app.builder.get_outfilename("blog/2024-04-01-nihongo")).read_text("utf-8")
+    page = app.builder.get_output_path("blog/2024-04-01-nihongo").read_text("utf-8")
     assert "og:image" not in page
     feed = json.loads(Path(app.outdir, "blog/feed.json").read_text(encoding="utf-8"))
     assert [item["title"] for item in feed["items"] if "image" in item] == [

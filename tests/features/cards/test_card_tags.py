@@ -24,7 +24,7 @@ HELLO = CARDS + "2024-01-05-hello.png"
 
 def post(app, docname: str) -> BeautifulSoup:  # type: ignore[no-untyped-def]
     """A post's page, wherever its address puts it."""
-    return soup_of(Path(app.builder.get_outfilename(docname)))
+    return soup_of(app.builder.get_output_path(docname))
 
 
 def metas(soup: BeautifulSoup, attr: str, name: str) -> list[str]:
@@ -113,15 +113,30 @@ def test_a_flag_that_is_neither_true_nor_false_is_one_warning_and_a_card(built) 
 
 def test_the_blogs_own_lists_show_no_card(built) -> None:
     """The index lists a post with its own image only: a card repeats the title."""
-    index = soup_of(Path(built.builder.get_outfilename("blog/index")))
+    index = soup_of(built.builder.get_output_path("blog/index"))
     assert Path(built.outdir, HELLO).is_file()
     assert card(index, "Hello, cards").select_one(".blogposts-card-image img") is None
     assert card(index, "A post with its own image").select_one(".blogposts-card-image img")
 
 
+def test_lists_show_the_generated_card_when_asked(shared_build) -> None:
+    """``blogposts_list_cards = "generated"``: a post without an image of its own shows its
+    card in lists, at the card's size, with its title as the text; its own image still wins."""
+    app = shared_build("social-cards", confoverrides={"blogposts_list_cards": "generated"})
+    index = soup_of(app.builder.get_output_path("blog/index"))
+    img = card(index, "Hello, cards").select_one(".blogposts-card-image img")
+    assert img is not None
+    assert img["src"] == "../" + HELLO and Path(app.outdir, HELLO).is_file()
+    assert (img["width"], img["height"], img["alt"]) == ("1200", "630", "Hello, cards")
+    own = card(index, "A post with its own image").select_one(".blogposts-card-image img")
+    assert own is not None and "blogposts/cards" not in own["src"]
+    # a post that opted out of its card shows none
+    assert card(index, "Opted out").select_one(".blogposts-card-image img") is None
+
+
 def test_without_a_base_url_the_card_loads_from_the_post_page(shared_build) -> None:
     app = shared_build("social-cards", confoverrides={"html_baseurl": ""})
-    page = Path(app.builder.get_outfilename("blog/2024-01-05-hello"))
+    page = app.builder.get_output_path("blog/2024-01-05-hello")
     (url,) = metas(soup_of(page), "property", "og:image")
     assert "://" not in url
     relative = posixpath.relpath(page, app.outdir)
@@ -162,7 +177,7 @@ def test_sphinxext_opengraph_gets_the_card_and_other_pages_keep_theirs(shared_bu
     assert metas(soup, "property", "og:image:width") == ["1200"]
     assert metas(soup, "property", "og:image:alt") == ["Hello, cards"]
     assert metas(soup, "name", "twitter:card") == ["summary_large_image"]
-    root = soup_of(Path(app.builder.get_outfilename("index")))
+    root = soup_of(app.builder.get_output_path("index"))
     assert metas(root, "property", "og:image") == [site_image]
     assert metas(root, "property", "og:image:width") == []
     opted_out = post(app, "blog/2024-03-01-opted-out")

@@ -21,7 +21,7 @@ def card_warnings(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 def og_images(app, docname: str) -> list[str]:  # type: ignore[no-untyped-def]
-    soup = soup_of(Path(app.builder.get_outfilename(docname)))
+    soup = soup_of(app.builder.get_output_path(docname))
     return [m["content"] for m in soup.find_all("meta", property="og:image")]
 
 
@@ -49,7 +49,7 @@ def test_without_pillow_one_warning_and_the_build_goes_on(tmp_path, monkeypatch)
     assert app.statuscode == 0
     assert not Path(app.outdir, "_images/blogposts").exists()
     assert og_images(app, "blog/2024-01-05-hello") == []
-    assert Path(app.builder.get_outfilename("blog/index")).is_file()
+    assert app.builder.get_output_path("blog/index").is_file()
 
 
 def test_a_font_file_that_is_not_there_is_one_warning_and_the_bundled_font(tmp_path) -> None:
