@@ -157,11 +157,11 @@ OPTIONS: tuple[Option, ...] = (
     Option("blogposts_pattern", ["blog/**"], _str_list, "a list of glob patterns"),
     Option(
         "blogposts_post_url",
-        None,
+        routes.DOCUSAURUS,
         _post_url,
-        "None, or a string with the placeholders {slug}, {date:%Y/%m/%d}, {file}, "
-        "{category} and {blog}",
-        types=(str,),
+        "'docusaurus', 'mkdocs', None, or a string with the placeholders {slug}, "
+        "{date:%Y/%m/%d}, {file}, {category} and {blog}",
+        types=(str, type(None)),
     ),
     Option("blogposts_authors", {}, _authors, "a dict of author key to details"),
     Option("blogposts_authors_file", None, _optional_str, "a path or None"),

@@ -37,6 +37,16 @@ def post_page(post: Post) -> str:
 #: The placeholders ``blogposts_post_url`` may name.
 ADDRESS_FIELDS = ("slug", "date", "file", "category", "blog")
 
+#: ``blogposts_post_url``'s presets: the addresses another engine gave its posts.
+#: ``docusaurus`` (the default outside ABlog sites): a ``slug`` is the whole address,
+#: else the date in the path and the name (``2021-04-15-name.md`` is
+#: ``2021/04/15/name``), else the path (``my-post/index.md`` is ``my-post``).
+#: ``mkdocs`` (MkDocs Material's ``post_url_format`` default, ``{date}/{slug}``): the date,
+#: then the ``slug`` or else the slugified title.
+DOCUSAURUS = "docusaurus"
+MKDOCS = "mkdocs"
+ADDRESS_PRESETS = (DOCUSAURUS, MKDOCS)
+
 
 class _NoDate:
     """Stands for the date of an undated post: every strftime pattern gives nothing, so
@@ -47,8 +57,10 @@ class _NoDate:
 
 
 def address_format_problem(fmt: object) -> str | None:
-    """Why ``fmt`` cannot be ``blogposts_post_url`` (None when it can): a string naming
-    only :data:`ADDRESS_FIELDS`, which formats with a date."""
+    """Why ``fmt`` cannot be ``blogposts_post_url`` (None when it can): a preset, or a
+    string naming only :data:`ADDRESS_FIELDS`, which formats with a date."""
+    if fmt in ADDRESS_PRESETS:
+        return None
     if not isinstance(fmt, str) or not fmt.strip("/ "):
         return "it is not a non-empty string"
     try:
@@ -71,31 +83,41 @@ def post_address(
     date: datetime | None = None,
     category: str = "",
     blog: str = "",
+    title_slug: str = "",
 ) -> tuple[str | None, str | None]:
     """The page name a post is served at (``blog/x``), and why its own value could not be
-    used; ``(None, None)`` when it stays at its file's address (``fmt`` None: the default).
+    used; ``(None, None)`` when it stays at its file's address (``fmt`` None: ABlog's
+    addresses). An address may be where the file's page is already (``my-post/index.md``
+    at ``my-post``): the builder writes it there, and nothing redirects.
 
     A ``slug`` is the address below the blog, as in Docusaurus (``/x`` and ``x`` are
-    ``blog/x``); otherwise ``fmt`` is filled in with the post's values, its ``{slug}``
-    being the file's name without its date (Docusaurus' name). An address that could name
-    a place outside the output folder or that a URL cannot carry is refused: the post
-    keeps its file's address. Spaces and letters outside ASCII are kept, as Docusaurus
-    kept them (``/hey/my super path/héllô``): the page is written under that name and
-    linked percent-encoded (``writing/addresses.py``).
+    ``blog/x``), except with the ``mkdocs`` preset, where it stands for the title.
+    Otherwise ``fmt`` is filled in with the post's values, its ``{slug}`` being the file's
+    name without its date (Docusaurus' name). An address that could name a place outside
+    the output folder or that a URL cannot carry is refused: the post keeps its file's
+    address.
     """
     if fmt is None:
         return None, None
     relative = docname.removeprefix(blog_path + "/") if blog_path else docname
-    name = docusaurus_name(relative).text or relative
-    if slug:
+    if fmt == DOCUSAURUS and not slug and blog_path and relative == docname:
+        return None, None  # outside the blog's folder: Docusaurus had no such post
+    name = docusaurus_name(relative)
+    when: object = date if date is not None else _NoDate()
+    if fmt == MKDOCS:
+        filled = f"{when:%Y/%m/%d}/{slug or title_slug or name.text or relative}"
+    elif slug:
         filled = slug
+    elif fmt == DOCUSAURUS:
+        filled = name.slug
     else:
-        when: object = date if date is not None else _NoDate()
-        filled = fmt.format(slug=name, date=when, file=relative, category=category, blog=blog)
+        filled = fmt.format(
+            slug=name.text or relative, date=when, file=relative, category=category, blog=blog
+        )
     parts = [p for p in filled.strip().split("/") if p]
     if parts and parts[-1] == "index":
         parts.pop()
-    if not is_page_name(parts) or any(p != p.strip() for p in parts):
+    if not is_page_name(parts):
         return None, f"the address {filled!r} cannot be a path in a URL"
     return "/".join([blog_path, *parts] if blog_path else parts), None
 
@@ -275,13 +297,23 @@ def docusaurus_name(relative: str) -> PathName:
 
 
 def docusaurus_page(blog_path: str, docname: str, slug: str | None) -> str | None:
-    """The page name Docusaurus served a post at, relative to the output root; None when
-    it was where the post's page is now (an undated path) or cannot be a path.
+    """The page name Docusaurus served a post at, relative to the output root, where a
+    redirect may be needed; None when it was where the post's file page is (an undated
+    path) or cannot be a path."""
+    if not slug and docusaurus_name(docname.removeprefix(blog_path + "/")).date is None:
+        return None
+    return docusaurus_address(blog_path, docname, slug)
+
+
+def docusaurus_address(blog_path: str, docname: str, slug: str | None) -> str | None:
+    """The page name Docusaurus served a post at; None when it cannot be a path, or the
+    post is not in the blog's folder.
 
     Docusaurus put a post with a ``slug`` at ``<blog>/<slug>`` (a leading ``/`` is the
-    blog's root, not the site's), and a dated one at ``<blog>/YYYY/MM/DD/<name>``. A slug
-    that could leave the output folder or be read as something else in a URL (``..``,
-    ``?``, ``#``, ``%``) gives no address at all.
+    blog's root, not the site's), a dated one at ``<blog>/YYYY/MM/DD/<name>``, any other
+    at its path (``my-post/index.md`` at ``<blog>/my-post``). A slug that could leave the
+    output folder or be read as something else in a URL (``..``, ``?``, ``#``, ``%``)
+    gives no address at all.
     """
     if slug:
         parts = [p for p in slug.strip().split("/") if p]
@@ -289,10 +321,7 @@ def docusaurus_page(blog_path: str, docname: str, slug: str | None) -> str | Non
         relative = docname.removeprefix(blog_path + "/")
         if relative == docname:
             return None
-        name = docusaurus_name(relative)
-        if name.date is None:
-            return None
-        parts = [p for p in name.slug.split("/") if p]
+        parts = [p for p in docusaurus_name(relative).slug.split("/") if p]
     if not is_page_name(parts):
         return None
     return "/".join([blog_path, *parts])

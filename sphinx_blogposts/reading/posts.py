@@ -116,6 +116,7 @@ class PostReader:
             date=post.date,
             category=slugs.slugify(post.categories[0]) if post.categories else "",
             blog=blog_path.rsplit("/", 1)[-1],
+            title_slug=slugs.slugify(post.title),
         )
         if problem is not None:
             self._slug_warning(

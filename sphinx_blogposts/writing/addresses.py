@@ -34,10 +34,15 @@ from sphinx.environment import BuildEnvironment
 
 from ..core import blog_settings, routes
 from ..core.diagnostics import Warn, warn
+from ..core.model import Post
+from ..core.routes import DOCUSAURUS, MKDOCS, docusaurus_address, post_page
 from ..reading.domain import domain_of, generated_names
 from .builders import file_uri
 from .outputs import sitemap
 from .outputs.moved import BUILDERS, EVENT, Moved
+
+#: What a URL's path may hold as it is (RFC 3986 ``pchar``): the rest is percent-encoded.
+_PATH_CHARACTERS = "/!$&'()*+,;=:@~"
 
 
 def moves_posts(builder: Builder) -> bool:
@@ -45,11 +50,10 @@ def moves_posts(builder: Builder) -> bool:
     return builder.name in BUILDERS
 
 
-#: What a moved post's URI keeps as it is: RFC 3986's ``pchar``, ``/``, and ``%``, as
-#: the html builder may have encoded the address already (an address holds no ``%``).
-#: The rest (a space, ``é``) is percent-encoded, as Docusaurus served such a slug; the
-#: file's name keeps it as written.
-URI_CHARACTERS = "/:@!$&'()*+,;=~%"
+#: What a moved post's URI keeps as it is: those and ``%``, as the html builder may have
+#: encoded the address already (an address holds no ``%``). The rest (a space, ``é``) is
+#: percent-encoded, as Docusaurus served such a slug; the file's name keeps it as written.
+_URI_CHARACTERS = _PATH_CHARACTERS + "%"
 
 
 def _output(uri: str) -> str:
@@ -105,7 +109,7 @@ def wrap_builder(app: Sphinx) -> None:
         if page == docname:
             return target_uri(docname, typ)
         # html percent-encodes the name, dirhtml does not: encode what is left
-        return quote(target_uri(page, typ), safe=URI_CHARACTERS)
+        return quote(target_uri(page, typ), safe=_URI_CHARACTERS)
 
     builder.get_target_uri = get_target_uri  # type: ignore[method-assign]
     if hasattr(builder, "indexer_format"):
@@ -147,7 +151,9 @@ def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if other is None and generated_names(post.blog or app.config.blogposts_path)(address):
             other = "a page the blog generates"
         if other is None:
-            other = next((f"the document {d!r}" for d in _index_docs(env, address)), None)
+            other = next(
+                (f"the document {d!r}" for d in _index_docs(env, address) if d != docname), None
+            )
         if other is not None:
             warn(
                 f"the post's address {address!r} is taken by {other}; the post stays at "
@@ -200,15 +206,65 @@ def redirects(app: Sphinx) -> dict[str, Moved]:
     # each earlier address (as a page name under it), then each moved post's own file
     olds = [(f"{address}/index", d) for address, d in record.former_addresses.items()]
     olds += [(docname, docname) for docname in record.addresses]
-    return {
-        _output(file_uri(app.builder, name)): Moved(
-            title=domain.posts[docname].title, target=docname, replaces_page=True
-        )
-        for name, docname in olds
-    }
+    builder = app.builder
+    result: dict[str, Moved] = {}
+    for name, docname in olds:
+        old = _output(file_uri(builder, name))
+        if old != _output(builder.get_target_uri(docname)):  # dirhtml: blog/x is blog/x/
+            result[old] = Moved(
+                title=domain.posts[docname].title, target=docname, replaces_page=True
+            )
+    return result
+
+
+def feed_identity(app: Sphinx, post: Post) -> str:
+    """The address a post's feed entries are identified by (their ``id``, relative to the
+    base URL): the one the engine the blog came from published, so that moving in shows
+    subscribers no post twice, and that no ``blogposts_post_url`` changes afterwards.
+
+    ABlog's was the post's file address; MkDocs' its address (``"mkdocs"`` says the blog
+    is one); Docusaurus' its permalink (``blog/2021/04/15/name``, ``blog/<slug>``), which
+    is also the default address of a post of any other blog here.
+    A section's post, or one whose Docusaurus address cannot be a path, keeps its file's.
+    """
+    page = post_page(post)
+    settled = domain_of(app.env).rebuilds.addresses.get(page)
+    if app.config.blogposts_post_url == MKDOCS and settled is not None:
+        return f"{settled}/"  # MkDocs' feeds: the post's URL, a folder
+    if app.config.blogposts_engine != "ablog" and post.section is None:
+        blog_path = post.blog or app.config.blogposts_path
+        address = docusaurus_address(blog_path, post.docname, post.slug)
+        if address is not None:
+            return address
+    return file_uri(app.builder, page)
+
+
+def published_url(app: Sphinx, pagename: str, base: str) -> str | None:
+    """The URL a moved post is published at, below ``base``: its canonical link, and its
+    ``url`` in JSON-LD; None for any other page (its URL is the builder's).
+
+    Docusaurus' canonical URL of a post has no trailing slash (``/blog/2021/04/15/name``),
+    so its preset gives exactly that; other addresses are folders and end in ``/``.
+    """
+    address = domain_of(app.env).rebuilds.addresses.get(pagename)
+    if address is None or not base or not moves_posts(app.builder):
+        return None
+    slash = "" if app.config.blogposts_post_url == DOCUSAURUS else "/"
+    return f"{base.rstrip('/')}/{quote(address, safe=_PATH_CHARACTERS)}{slash}"
+
+
+def canonical_url(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: the theme's ``<link rel="canonical">`` (from ``pageurl``) is
+    the post's published URL, not the ``index.html`` file it is written to."""
+    url = published_url(app, pagename, app.config.html_baseurl or "")
+    if url is not None:
+        context["pageurl"] = url
 
 
 def register(app: Sphinx) -> None:
+    app.connect("html-page-context", canonical_url, priority=450)  # before ABlog's own link
     app.connect("builder-inited", wrap_builder)
     app.connect("env-updated", settle, priority=400)  # before the blog view is built
     app.connect(EVENT, redirects)

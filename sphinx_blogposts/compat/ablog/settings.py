@@ -182,6 +182,8 @@ def _detected_defaults(config: Config) -> Mapping[str, Any]:
         "blogposts_date_format_short": ABLOG_DEFAULTS["post_date_format_short"],
         # its feeds hold every post (blog_feed_length = None)
         "blogposts_feed_length": ABLOG_DEFAULTS["blog_feed_length"],
+        # its posts are at their files' addresses
+        "blogposts_post_url": None,
     }
     if not config.html_baseurl:
         # ABlog writes no feed without blog_baseurl, and says nothing about it

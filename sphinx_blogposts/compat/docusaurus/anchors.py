@@ -3,7 +3,10 @@
 Docusaurus anchors keep leading digits and repeated hyphens that docutils ids drop
 (``#1-defining-a-metric``), and honour ``{#custom-id}``; each document's table maps
 them to the ids its sections really have. The links whose target another document
-decides are recorded too, so a rebuild knows which pages to write again.
+decides are recorded too, so a rebuild knows which pages to write again. So are the
+in-page links whose anchor reads like a URL (``#stage-0:-class-properties``): myst-parser
+turns them into cross-references without their ``#``, after which only this record
+tells them from a link to the URL ``stage-0:-class-properties``.
 """
 
 from __future__ import annotations
@@ -20,6 +23,8 @@ from sphinx.transforms import SphinxTransform
 from ...core.store import DocumentStore
 
 _CUSTOM_ID = re.compile(r"\s*\{#([^\s{}]+)\}\s*$")
+#: The start of a URL: a scheme and a colon (``https:``, ``mailto:``, ``stage-0:``).
+URL_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 #: An ``id`` attribute of a tag in raw HTML (``<a id="x"></a>``, ``<Link id="x"/>`` rewritten).
 _HTML_ID = re.compile(r"""<[A-Za-z][^<>]*?\sid\s*=\s*(?:"([^"]+)"|'([^']+)')""")
 
@@ -29,7 +34,7 @@ class LinksDomain(DocumentStore):
 
     name = "blogposts_links"
     label = "Blog post links"
-    data_version = 2  # 2: anchors kept as (moved, ids)
+    data_version = 3  # 2: anchors kept as (moved, ids); 3: in-page links like URLs
     initial_data: ClassVar[dict[str, Any]] = {
         # docname -> ({anchor as written in a link: the other id the page has}, the page's
         # ids, space-separated): an id is its own anchor, and most anchors are ids, so
@@ -37,8 +42,11 @@ class LinksDomain(DocumentStore):
         "anchors": {},
         "links": {},  # docname -> links whose target other documents decide
         "signatures": {},  # docname -> how those links resolved (see ``outdated``)
+        # docname -> the targets of its in-page links that read like a URL without their
+        # ``#`` (``[x](#stage-0:-props)``), which is all myst-parser keeps of them
+        "url_like": {},
     }
-    per_document = ("anchors", "links")
+    per_document = ("anchors", "links", "url_like")
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
@@ -61,6 +69,10 @@ class LinksDomain(DocumentStore):
         if known is None or known[0] is not ids:
             known = self._id_sets[docname] = (ids, frozenset(ids.split()))
         return name if name in known[1] else None
+
+    def is_in_page_link(self, docname: str, target: str) -> bool:
+        """Whether ``target``, read like a URL, was an in-page ``#`` link of ``docname``."""
+        return target in self.data["url_like"].get(docname, ())
 
 
 def app_of(env: BuildEnvironment) -> Sphinx:
@@ -119,7 +131,17 @@ class HeadingAnchors(SphinxTransform):
             if "html" in raw.get("format", "").split():
                 for node_id in html_ids(raw.astext()):
                     table.setdefault(node_id, node_id)  # an anchor on the page: #x reaches it
-        links_domain(self.env).note_anchors(self.env.docname, table)
+        domain = links_domain(self.env)
+        domain.note_anchors(self.env.docname, table)
+        url_like = sorted(
+            {
+                str(ref["refuri"])[1:]
+                for ref in self.document.findall(nodes.reference)
+                if ref.get("id_link") and URL_SCHEME.match(str(ref.get("refuri", ""))[1:])
+            }
+        )
+        if url_like:  # before myst-parser's ResolveAnchorIds (879) drops their "#"
+            domain.data["url_like"][self.env.docname] = url_like
 
 
 def html_ids(html: str) -> list[str]:

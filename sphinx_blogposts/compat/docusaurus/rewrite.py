@@ -113,9 +113,9 @@ class Preprocessor:
                 in_html = False
                 continue
             if in_comment:
-                end = line.find("*/}")
-                lines[i] = "" if end < 0 else line[end + 3 :]
-                in_comment = end < 0
+                end = syntax.COMMENT_CLOSE.search(line)
+                lines[i] = "" if end is None else line[end.end() :]
+                in_comment = end is None
                 i += 1
                 continue
             if in_import:
@@ -143,8 +143,9 @@ class Preprocessor:
                 if last is not None:
                     i = last + 1
                     continue
-            if "{/*" in line and "*/}" not in line[line.index("{/*") :]:
-                lines[i] = line[: line.index("{/*")]
+            opened = syntax.unclosed_comment(line) if "/*" in line else None
+            if opened is not None:
+                lines[i] = self._inline_line(line[:opened], i + 1, result.unknown_jsx, in_html)
                 in_comment = True
                 i += 1
                 continue
@@ -184,6 +185,8 @@ class Preprocessor:
                     level = last_level + 1
                     lines[i] = "#" * level + heading.group(2)
                 last_level = level
+                if not in_html and "/*" in line:  # a section: {/* #id */} is its id
+                    lines[i] = syntax.explicit_heading_id(lines[i])
             lines[i] = self._inline_line(lines[i], i + 1, result.unknown_jsx, in_html)
             i += 1
         self._dedent(lines, roots)

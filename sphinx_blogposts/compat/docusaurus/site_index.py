@@ -7,7 +7,6 @@ the static folder; the resolver (links.py) turns each link into one of those.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Set
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,9 +22,8 @@ from ...writing.builders import writes_html_pages
 from ...writing.render.renderer import renderer_for
 from ...writing.routes import plan_pages
 from ...writing.view.registry import renderers
-from .anchors import app_of, links_domain
+from .anchors import URL_SCHEME, app_of, links_domain
 
-_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _SOURCE_SUFFIXES = (".md", ".mdx", ".rst", ".markdown")
 
 
@@ -85,7 +83,7 @@ class SiteIndex:
 
     def site_path(self, url: str) -> str | None:
         """The path of ``url`` on the old site (``/blog/x#y``), or None if not on it."""
-        if self.site is None or not _SCHEME.match(url):
+        if self.site is None or not URL_SCHEME.match(url):
             return None
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or parts.netloc.lower() != (
@@ -142,13 +140,16 @@ class SiteIndex:
 
     def xref(self, target: str, refdoc: str, is_label: bool) -> Resolution:
         """A Markdown link myst-parser could not place: ``[x](/docs/a#b)``, ``[x](#1-a)``."""
+        if self.links.is_in_page_link(refdoc, target):  # [x](#stage-0:-props), not a URL
+            found = None if is_label else self.links.anchor(refdoc, target)
+            return ("local", found, "") if found is not None else None
         mapped = self.mapped(target)
         on_site = self.site_path(mapped)
         if on_site is not None:
             mapped = on_site
         if mapped.startswith("/") and not mapped.startswith("//"):
             return self.root(mapped)
-        if _SCHEME.match(mapped) or mapped.startswith("//"):
+        if URL_SCHEME.match(mapped) or mapped.startswith("//"):
             return ("url", mapped, "")
         if mapped != target:
             return ("relative", mapped, "")

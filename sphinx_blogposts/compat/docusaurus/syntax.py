@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import string
 
 from . import html_tags
 
@@ -57,7 +58,22 @@ ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{\s*["'`]([^"'`]*)["'`
 IMPORT = re.compile(r"^(?:import|export)\b")
 IMPORT_DONE = re.compile(r"""(?:\bfrom\s*["'][^"']*["']|^import\s*["'][^"']*["'])\s*;?\s*$""")
 TRUNCATE = re.compile(r"^\s*\{/\*\s*truncate\s*\*/\}\s*$", re.I)
-COMMENT = re.compile(r"\{/\*.*?\*/\}", re.S)
+#: A JavaScript block comment, which ends at its first ``*/``.
+_BLOCK_COMMENT = r"/\*(?:[^*]|\*(?!/))*\*/"
+#: An MDX expression holding nothing but comments, which renders nothing: ``{/* note */}``,
+#: also with spaces inside the braces (``{ /* note */ }``) or several comments. Not after
+#: a backslash, where ``\{`` is the brace itself.
+COMMENT = re.compile(r"(?<!\\)\{\s*" + _BLOCK_COMMENT + r"(?:\s*" + _BLOCK_COMMENT + r")*\s*\}")
+#: Where a comment expression that goes on over the next lines opens, and where it closes.
+COMMENT_OPEN = re.compile(r"(?<!\\)\{\s*/\*")
+COMMENT_CLOSE = re.compile(r"\*/\s*\}")
+#: A heading's last element, a single comment expression (then maybe the ATX closing
+#: ``#``\ s): Docusaurus reads ``{/* #my-id */}`` there as the heading's explicit id.
+_HEADING_COMMENT = re.compile(
+    r"[ \t]*(?<!\\)\{\s*/\*((?:[^*]|\*(?!/))*)\*/\s*\}(?:[ \t]+#+)?[ \t]*$"
+)
+#: An id the ``{#id}`` of :mod:`.anchors` can carry (``_CUSTOM_ID`` there).
+_CARRIED_ID = re.compile(r"[^\s{}]+")
 MD_IMAGE = re.compile(r"(!\[[^\]]*\]\()(/[^)\s]+)")
 HEADING = re.compile(r"^(#{1,6})([ \t].*|)$")
 #: A link reference definition on one line: ``[label]: url "title"``.
@@ -73,7 +89,7 @@ DEFINITION_START = re.compile(r"^ {0,3}\[(?:[^\]\\]|\\.)+\]:", re.M)
 #: rewrite, a miss would be a bug (``tests/features/docusaurus/test_mdx_fast_path.py``
 #: checks both ways).
 TRIGGER_TEXT = (
-    "{/*",  # {/* comments */} and {/* truncate */}
+    "{/*",  # {/* comments */} and {/* truncate */}; { /* spaced ones */ } are TRIGGER_COMMENT
     ":::",  # :::tip admonitions and colon fences
     "={",  # JSX attributes in braces: style={{...}}, width={280}, src={require(...)}
     "className",  # React's names of HTML attributes
@@ -86,6 +102,7 @@ TRIGGER_TAG = re.compile(r"<(?:/?[A-Z]|(?i:details|figure|/?figcaption|img))")
 TRIGGER_ANY_TAG = re.compile(r"<(?=/?[A-Za-z])")
 TRIGGER_IMPORT = re.compile(r"^(?:import|export)\b", re.M)
 TRIGGER_ESCAPE = re.compile(r"\\[<{}\\]")
+TRIGGER_COMMENT = COMMENT_OPEN
 
 
 def attrs(text: str) -> dict[str, str]:
@@ -108,6 +125,48 @@ def repeated_labels(body: str) -> bool:
     """Whether two link definitions of ``body`` might share a label (loose: the fast path)."""
     labels = [label(m.group(0)) for m in DEFINITION_START.finditer(body)]
     return len(labels) != len(set(labels))
+
+
+def unclosed_comment(line: str) -> int | None:
+    """Where a comment expression opens on ``line`` to go on over the next lines, if one does.
+
+    Only a comment still open at the end of the line counts: ``{/* a */ b`` is some other
+    expression, never the start of lines to drop. Openers in code spans are text.
+    """
+    spans = html_tags.code_spans(line) if "`" in line else []
+    pos = 0
+    while (opener := COMMENT_OPEN.search(line, pos)) is not None:
+        whole = COMMENT.match(line, opener.start())
+        if whole is not None:
+            pos = whole.end()
+        elif any(start <= opener.start() < end for start, end in spans):
+            pos = opener.end()
+        elif "*/" not in line[opener.end() :]:
+            return opener.start()
+        else:
+            pos = opener.end()
+    return None
+
+
+def explicit_heading_id(line: str) -> str:
+    """A heading line ending in ``{/* #my-id */}``, with Docusaurus' id as ``{#my-id}``.
+
+    Docusaurus (3.10 and later) takes a heading's last element, when it is an expression
+    holding one comment whose first word (up to a space) starts with ``#``, as the
+    heading's id, verbatim: ``### Stage 0 { /*#stage-0:-props*/ }`` is ``#stage-0:-props``.
+    :class:`.anchors.HeadingAnchors` honours ``{#id}``; the id's punctuation is escaped
+    so MyST reads it back as written, never as emphasis or a role. Any other line, or a
+    comment that is no id, is returned as it is: the comment is then dropped with the
+    others, and the heading gets the anchor of its text.
+    """
+    match = _HEADING_COMMENT.search(line)
+    if match is None:
+        return line
+    first = match.group(1).strip().split(" ")[0]
+    if not first.startswith("#") or not _CARRIED_ID.fullmatch(first[1:]):
+        return line
+    escaped = "".join("\\" + c if c in string.punctuation else c for c in first[1:])
+    return f"{line[: match.start()]} {{#{escaped}}}"
 
 
 def in_code(fences: list[tuple[str, int, bool]], line: str) -> bool:
@@ -163,6 +222,8 @@ def needs_rewrite(text: str, body_start: int, has_title: bool) -> bool:
         and TRIGGER_ANY_TAG.search(body)
         and any(html_tags.might_change(line) for line in body.split("\n") if "<" in line)
     ):
+        return True
+    if "/*" in body and TRIGGER_COMMENT.search(body):
         return True
     if ("import" in body or "export" in body) and TRIGGER_IMPORT.search(body):
         return True

@@ -32,6 +32,7 @@ from ...core.model import Post
 from ...core.routes import author_page, index_page, post_page
 from ...reading import updated as updated_mod
 from ...reading.domain import domain_of
+from ..addresses import published_url
 from ..builders import writes_html_pages
 from ..images import image_url
 from ..render.renderer import Renderer
@@ -72,7 +73,9 @@ def site_root(renderer: Renderer) -> str | None:
 
 def page_url(renderer: Renderer, pagename: str) -> str | None:
     root = site_root(renderer)
-    return root + renderer.uri(pagename) if root is not None else None
+    if root is None:
+        return None
+    return published_url(renderer.app, pagename, root) or root + renderer.uri(pagename)
 
 
 def _drop_empty(data: dict[str, Any]) -> dict[str, Any]:

@@ -26,7 +26,7 @@ from ...core.routes import author_page, post_page
 from ...core.urls import absolutize, relocate
 from ...core.version import __version__
 from ...reading import updated as updated_mod
-from ..builders import file_uri
+from ..addresses import feed_identity, published_url
 from ..images import locate, url_of
 from ..render.renderer import Renderer
 from .feed_plan import MEDIA_TYPES, FeedSpec, formats
@@ -97,6 +97,13 @@ class FeedWriter:
         name = f"sphinx-blogposts:{self.config.project}:{what}:{target}"
         return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, name)}"
 
+    def post_url(self, post: Post, feed_file: str) -> str:
+        """Where an entry sends its reader: the post's published URL (as its canonical
+        link says), else its page's."""
+        page = post_page(post)
+        published = published_url(self.app, page, self.base) if self.base else None
+        return (published or self.page_url(page, feed_file)) + post.anchor
+
     def content_for(self, entry: Entry, feed_file: str) -> str | None:
         if entry.content is None:
             return None
@@ -162,7 +169,7 @@ class FeedWriter:
         entry = Entry(
             post=post,
             uri=renderer.uri(post_page(post)),
-            ident_uri=file_uri(self.app.builder, post_page(post)),
+            ident_uri=feed_identity(self.app, post),
             title=clean(post.title).strip() or post.docname,
             summary=clean(post.description or renderer.fragments.excerpt_text(post)),
             content=clean(content) if content else None,
@@ -242,11 +249,10 @@ class FeedWriter:
         for entry in entries:
             fe = fg.add_entry(order="append")
             # ABlog's :external_link: posts are read where the link points
-            link = entry.post.external_link or (
-                self.page_url(post_page(entry.post), feed_file) + entry.post.anchor
-            )
+            link = entry.post.external_link or self.post_url(entry.post, feed_file)
             fe.id(self.ident("post", entry.ident_uri + entry.post.anchor))
-            fe.guid(fe.id(), permalink=bool(self.base))
+            # a permalink only when it is the address readers are sent to
+            fe.guid(fe.id(), permalink=bool(self.base) and fe.id() == link)
             fe.title(entry.title)
             fe.link(href=link, rel="alternate", type="text/html")
             fe.published(entry.published)
@@ -291,8 +297,7 @@ class FeedWriter:
             entry = self.entry(post)
             item: dict[str, Any] = {
                 "id": self.ident("post", entry.ident_uri + post.anchor),
-                "url": post.external_link
-                or self.page_url(post_page(post), feed_file) + post.anchor,
+                "url": post.external_link or self.post_url(post, feed_file),
                 "title": entry.title,
             }
             content = self.content_for(entry, feed_file)

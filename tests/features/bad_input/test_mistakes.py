@@ -346,7 +346,9 @@ def test_an_entry_of_the_tags_file_that_is_no_mapping_is_warned_about_at_its_lin
     [message] = warnings_of(app)
     assert "tags.yml:3: WARNING: tag 'odd' in tags.yml must be a mapping" in message, message
     assert message.endswith("[blogposts.tag]")
-    tags = [a.get_text() for a in page(app, "blog/2024-01-01-a.html").select(".blogposts-tag")]
+    tags = [
+        a.get_text() for a in page(app, "blog/2024/01/01/a/index.html").select(".blogposts-tag")
+    ]
     assert sorted(tags) == ["Releases", "odd"], tags
 
 
@@ -371,9 +373,9 @@ def test_a_huge_post_and_a_post_with_2000_tags(make_app, tmp_path):
     assert warnings_of(app) == []
     huge = card(app, "Huge").select_one(".blogposts-excerpt").get_text()
     assert "HUGE-INTRO" in huge and "word" not in huge
-    assert "HUGE-END" in Path(app.outdir, "blog/2024-01-01-huge.html").read_text()
+    assert "HUGE-END" in Path(app.outdir, "blog/2024/01/01/huge/index.html").read_text()
     # the post's own header lists all 2,000 tags, each with its page
-    own = page(app, "blog/2024-01-02-tagged.html")
+    own = page(app, "blog/2024/01/02/tagged/index.html")
     assert [t.get_text() for t in own.select(".blogposts-post-header .blogposts-tag")] == tags
     assert len(list(Path(app.outdir, "blog/tags").glob("topic-*.html"))) == 2000
     # cards in lists show the first 12 and how many more

@@ -41,10 +41,11 @@ def test_each_blog_has_its_own_feeds(shared_build, page):
     out = Path(app.outdir)
     news = (out / "news/atom.xml").read_text(encoding="utf-8")
     assert "<title>News</title>" in news and "<subtitle>What happened.</subtitle>" in news
+    # the ids are the posts' Docusaurus addresses below their own blog's folder
     assert re.findall(r"<entry>\s*<id>[^<]*/(news/[^<]+)</id>", news) == [
-        "news/2024-03-15-news-three.html",
-        "news/2024-02-15-news-two.html",
-        "news/2024-01-15-news-one.html",
+        "news/2024/03/15/news-three",
+        "news/2024/02/15/news-two",
+        "news/2024/01/15/news-one",
     ]
     assert not (out / "news/rss.xml").exists()  # its feed_formats: atom only
     assert (out / "news/tags/release/atom.xml").is_file()

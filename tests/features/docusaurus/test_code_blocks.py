@@ -19,11 +19,11 @@ from sphinx.util.console import strip_escape_sequences
 
 from tests.conftest import build_copy, soup_of
 
-TITLES = "blog/2024-01-01-titles.html"
-MAGIC = "blog/2024-01-02-magic.html"
-LANGUAGES = "blog/2024-01-03-languages.html"
-BAD_CODE = "blog/2024-01-04-bad-code.html"
-COMPONENT = "blog/2024-01-05-component.html"
+TITLES = "blog/2024/01/01/titles/index.html"
+MAGIC = "blog/2024/01/02/magic/index.html"
+LANGUAGES = "blog/2024/01/03/languages/index.html"
+BAD_CODE = "blog/2024/01/04/bad-code/index.html"
+COMPONENT = "blog/2024/01/05/component/index.html"
 
 
 @pytest.fixture(scope="module")

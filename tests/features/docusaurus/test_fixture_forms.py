@@ -5,6 +5,7 @@ forms: a link relative to the post's old address with a heading anchor
 (``other-post#heading``, also from a post with a ``slug`` in a folder of its own), and
 an ``<img>`` over several lines whose ``srcSet`` is a template literal of
 ``useBaseUrl()`` calls. Docusaurus builds all of it without a warning, so must we.
+The posts are at Docusaurus' addresses (``blog/trail-notes/``, ``blog/walks/hill/``).
 """
 
 from __future__ import annotations
@@ -35,27 +36,31 @@ def test_the_build_gives_no_warning(built: SphinxTestApp) -> None:
 def test_a_relative_link_with_an_anchor_reaches_the_heading_of_that_post(
     built: SphinxTestApp,
 ) -> None:
-    assert _link(built, "blog/reading-links.html", "by its address") == "trail-notes.html"
-    assert _link(built, "blog/reading-links.html", "at one of its headings") == (
-        "trail-notes.html#second-day"
+    reading = "blog/reading-links/index.html"
+    assert _link(built, reading, "by its address") == "../trail-notes/index.html"
+    assert _link(built, reading, "at one of its headings") == (
+        "../trail-notes/index.html#second-day"
     )
 
 
 def test_a_relative_link_is_read_against_the_slug_the_post_had(built: SphinxTestApp) -> None:
     # /blog/walks/hill linked ../trail-notes#second-day: /blog/trail-notes#second-day
-    assert _link(built, "blog/hill-walk.html", "rainy day") == "trail-notes.html#second-day"
+    assert _link(built, "blog/walks/hill/index.html", "rainy day") == (
+        "../../trail-notes/index.html#second-day"
+    )
 
 
 def test_a_srcset_built_from_use_base_url_calls_is_the_srcset_react_renders(
     built: SphinxTestApp,
 ) -> None:
-    body = soup_of(built.outdir / "blog/picture-sizes.html").select_one("div[role=main]")
+    page = built.outdir / "blog/picture-sizes/index.html"
+    body = soup_of(page).select_one("div[role=main]")
     image = body.select_one("img[alt=Ridge]")
     assert image is not None
     # each URL then found in the static folder, as src would be
     assert image["srcset"] == (
-        "../_static/blogposts/img/ridge-small.png 320w, "
-        "../_static/blogposts/img/ridge-large.png 640w"
+        "../../_static/blogposts/img/ridge-small.png 320w, "
+        "../../_static/blogposts/img/ridge-large.png 640w"
     )
     assert [c.get_text() for c in body.select("code")] == ["npm run build"]
     assert "useBaseUrl" not in body.get_text()

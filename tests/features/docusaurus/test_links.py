@@ -1,4 +1,8 @@
-"""Links written for a Docusaurus site: post URLs, site-root links, heading anchors, URL map."""
+"""Links written for a Docusaurus site: post URLs, site-root links, heading anchors, URL map.
+
+The posts are at their Docusaurus addresses (the default): ``slug: mlflow-year-in-review``
+at ``blog/mlflow-year-in-review/``, ``2016-09-01-jest-15.md`` at ``blog/2016/09/01/jest-15/``.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,8 @@ from sphinx.util.console import strip_escape_sequences
 from tests.conftest import blog_warnings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-YEAR = "blog/2023-12-20-year.html"
-JEST = "blog/2016-09-01-jest-15.html"
+YEAR = "blog/mlflow-year-in-review/index.html"
+JEST = "blog/2016/09/01/jest-15/index.html"
 
 
 def hrefs(soup) -> dict[str, str]:
@@ -46,7 +50,7 @@ def all_warnings(app) -> str:
 def test_post_urls_resolve_to_posts(shared_build, page):
     app = shared_build("docusaurus-links")
     links = hrefs(page(app, YEAR))
-    jest = "2016-09-01-jest-15.html"
+    jest = "../2016/09/01/jest-15/index.html"
     assert links["date path"] == jest
     assert links["date path, slash"] == jest
     assert links["date path, html"] == jest
@@ -55,8 +59,11 @@ def test_post_urls_resolve_to_posts(shared_build, page):
     assert links["verbose flag"] == f"{jest}#verbose"  # a heading smart quotes changed
     assert links["by file"] == f"{jest}#defining-a-custom-metric"
     # a slug URL, from another post and from a page outside the blog
-    assert hrefs(page(app, JEST))["the year"] == "2023-12-20-year.html#looking-ahead"
-    assert hrefs(page(app, "index.html"))["the Jest post"] == f"blog/{jest}"
+    year = "../../../../mlflow-year-in-review/index.html"
+    assert hrefs(page(app, JEST))["the year"] == f"{year}#looking-ahead"
+    assert hrefs(page(app, "index.html"))["the Jest post"] == "blog/2016/09/01/jest-15/index.html"
+    # a link to the post's own address, on the old site, is a link to the page itself
+    assert links["absolute slug"] == "#"
     # a site URL that is not this site is left alone
     assert links["elsewhere"] == "https://other.example.com/blog/mlflow-year-in-review"
     no_dead_links(page(app, YEAR))
@@ -66,21 +73,21 @@ def test_post_urls_resolve_to_posts(shared_build, page):
 def test_root_links_to_documents_and_generated_pages(shared_build, page):
     app = shared_build("docusaurus-links")
     links = hrefs(page(app, YEAR))
-    assert links["docs anchor"] == "../docs/getting-started.html#using-babel"
-    assert links["docs slash"] == "../docs/getting-started.html"
+    assert links["docs anchor"] == "../../docs/getting-started.html#using-babel"
+    assert links["docs slash"] == "../../docs/getting-started.html"
     slash = page(app, YEAR).find("a", string="docs slash") or page(app, YEAR).find(
         lambda tag: tag.name == "a" and tag.get_text() == "docs slash"
     )
     assert slash["title"] == "Start here"
-    assert links["docs numbered"] == "../docs/getting-started.html#configure"  # #2-configure
-    assert links["docs folder"] == "../docs/guides/index.html"
-    assert links["second example"] == "../docs/getting-started.html#id1"  # #example-1
-    assert links["mapped"] == "../docs/getting-started.html#using-babel"  # blogposts_url_map
-    assert links["tag page"] == "tags/news.html"
-    assert links["blog index"] == "index.html"
-    assert links["home"] == "../index.html"
+    assert links["docs numbered"] == "../../docs/getting-started.html#configure"  # #2-configure
+    assert links["docs folder"] == "../../docs/guides/index.html"
+    assert links["second example"] == "../../docs/getting-started.html#id1"  # #example-1
+    assert links["mapped"] == "../../docs/getting-started.html#using-babel"  # blogposts_url_map
+    assert links["tag page"] == "../tags/news.html"
+    assert links["blog index"] == "../index.html"
+    assert links["home"] == "../../index.html"
     # a file of the static folder is copied and linked
-    assert links["image file"] == "../_static/blogposts/img/diagram.png"
+    assert links["image file"] == "../../_static/blogposts/img/diagram.png"
     assert Path(app.outdir, "_static/blogposts/img/diagram.png").read_bytes() == b"PNG"
     # the anchors the links point at exist on the target pages
     getting_started = page(app, "docs/getting-started.html")
@@ -92,10 +99,10 @@ def test_root_links_to_documents_and_generated_pages(shared_build, page):
 def test_other_root_links_warn_once_and_stay_links(shared_build, page):
     app = shared_build("docusaurus-links")
     links = hrefs(page(app, YEAR))
-    assert links["release"] == "../releases/2.9.0"
-    assert links["release again"] == "../releases/2.9.0"
-    assert links["release notes"] == "../releases/2.9.0?tab=notes#fixes"
-    assert hrefs(page(app, JEST))["the releases"] == "../releases/2.9.0"
+    assert links["release"] == "../../releases/2.9.0"
+    assert links["release again"] == "../../releases/2.9.0"
+    assert links["release notes"] == "../../releases/2.9.0?tab=notes#fixes"
+    assert hrefs(page(app, JEST))["the releases"] == "../../../../../releases/2.9.0"
     warnings = [w for w in blog_warnings(app) if "[blogposts.link]" in w]
     # three links (one in an excerpt shown on two more pages), one warning, at the first one
     assert len(warnings) == 2, warnings
@@ -115,13 +122,13 @@ def test_links_in_excerpts(shared_build, page):
     )
     links = {a.get_text(): a["href"] for a in card.select(".blogposts-excerpt a")}
     assert links == {
-        "the metric": "2016-09-01-jest-15.html#defining-a-custom-metric",
-        "the year": "2023-12-20-year.html#looking-ahead",
+        "the metric": "2016/09/01/jest-15/index.html#defining-a-custom-metric",
+        "the year": "mlflow-year-in-review/index.html#looking-ahead",
         "the releases": "../releases/2.9.0",
     }
     tag = page(app, "blog/tags/news.html")
     tag_links = {a.get_text(): a["href"] for a in tag.select(".blogposts-excerpt a")}
-    assert tag_links["the metric"] == "../2016-09-01-jest-15.html#defining-a-custom-metric"
+    assert tag_links["the metric"] == "../2016/09/01/jest-15/index.html#defining-a-custom-metric"
     assert tag_links["the releases"] == "../../releases/2.9.0"
 
 
@@ -141,7 +148,7 @@ def test_docusaurus_heading_anchors(shared_build, page):
 
 def test_root_links_keep(shared_build, page):
     app = shared_build("docusaurus-links", confoverrides={"blogposts_root_links": "keep"})
-    assert hrefs(page(app, YEAR))["release"] == "../releases/2.9.0"
+    assert hrefs(page(app, YEAR))["release"] == "../../releases/2.9.0"
     assert blog_warnings(app) == []
     assert app.statuscode == 0
 
@@ -152,7 +159,7 @@ def test_root_links_error_fails_the_build(shared_build, page):
     assert len(errors) == 2 and all("ERROR" in line for line in errors)
     assert "'/releases/2.9.0'" in errors[0]
     assert app.statuscode == 1
-    assert hrefs(page(app, YEAR))["release"] == "../releases/2.9.0"  # still a link
+    assert hrefs(page(app, YEAR))["release"] == "../../releases/2.9.0"  # still a link
 
 
 def test_root_links_invalid_value(shared_build):
@@ -164,8 +171,8 @@ def test_root_links_invalid_value(shared_build):
 
 def test_dirhtml(shared_build, page):
     app = shared_build("docusaurus-links", "dirhtml")
-    links = hrefs(page(app, "blog/2023-12-20-year/index.html"))
-    assert links["date path"] == "../2016-09-01-jest-15/"
+    links = hrefs(page(app, "blog/mlflow-year-in-review/index.html"))
+    assert links["date path"] == "../2016/09/01/jest-15/"
     assert links["docs anchor"] == "../../docs/getting-started/#using-babel"
     assert links["release"] == "../../releases/2.9.0"
     assert links["tag page"] == "../tags/news/"
@@ -174,8 +181,8 @@ def test_dirhtml(shared_build, page):
 def test_parallel_build(shared_build, page):
     app = shared_build("docusaurus-links", parallel=2)
     links = hrefs(page(app, YEAR))
-    assert links["date path, anchor"] == "2016-09-01-jest-15.html#defining-a-custom-metric"
-    assert links["docs numbered"] == "../docs/getting-started.html#configure"
+    assert links["date path, anchor"] == "../2016/09/01/jest-15/index.html#defining-a-custom-metric"
+    assert links["docs numbered"] == "../../docs/getting-started.html#configure"
     assert hrefs(page(app, JEST))["the shard option"] == "#shard"
     assert len([w for w in blog_warnings(app) if "[blogposts.link]" in w]) == 2
 
@@ -185,7 +192,9 @@ def test_incremental_slug_change(make_app, editable_root, page):
     srcdir = editable_root("docusaurus-links")
     app = make_app("html", srcdir=srcdir, freshenv=True)
     app.build()
-    assert hrefs(page(app, JEST))["the year"] == "2023-12-20-year.html#looking-ahead"
+    assert hrefs(page(app, JEST))["the year"] == (
+        "../../../../mlflow-year-in-review/index.html#looking-ahead"
+    )
 
     year = srcdir / "blog/2023-12-20-year.md"
     year.write_text(
@@ -194,12 +203,21 @@ def test_incremental_slug_change(make_app, editable_root, page):
     )
     app2 = make_app("html", srcdir=srcdir)
     app2.build()
-    assert hrefs(page(app2, JEST))["the year"] == "mlflow-year-in-review#looking-ahead"
+    # the post moved to blog/year-2023/; the link to its old address is kept, and works
+    # through the redirect page left there
+    assert hrefs(page(app2, JEST))["the year"] == "../../../../mlflow-year-in-review#looking-ahead"
+    assert hrefs(page(app2, "blog/year-2023/index.html"))["date path"] == (
+        "../2016/09/01/jest-15/index.html"
+    )
+    old = page(app2, "blog/mlflow-year-in-review/index.html")
+    assert old.find("meta", attrs={"http-equiv": "refresh"})["content"] == (
+        "0; url=../year-2023/index.html"
+    )
     warnings = [w for w in blog_warnings(app2) if "[blogposts.link]" in w]
     assert any("/blog/mlflow-year-in-review#looking-ahead" in w for w in warnings), warnings
     # an absolute link to the old site that names nothing here stays as written
     assert (
-        hrefs(page(app2, YEAR))["absolute slug"]
+        hrefs(page(app2, "blog/year-2023/index.html"))["absolute slug"]
         == "https://example.org/blog/mlflow-year-in-review/"
     )
 
@@ -212,16 +230,19 @@ def test_links_in_feeds(shared_build):
         year, jest = entries["A year in review"], entries["Jest 15"]
         assert (
             year["date path, anchor"]
-            == f"{base}blog/2016-09-01-jest-15.html#defining-a-custom-metric"
+            == f"{base}blog/2016/09/01/jest-15/index.html#defining-a-custom-metric"
         )
-        assert year["absolute"] == f"{base}blog/2016-09-01-jest-15.html#shard"
+        assert year["absolute"] == f"{base}blog/2016/09/01/jest-15/index.html#shard"
         assert year["docs anchor"] == f"{base}docs/getting-started.html#using-babel"
         assert year["tag page"] == f"{base}blog/tags/news.html"
         assert year["release"] == f"{base}releases/2.9.0"
         assert year["image file"] == f"{base}_static/blogposts/img/diagram.png"
-        assert jest["the metric"] == f"{base}blog/2016-09-01-jest-15.html#defining-a-custom-metric"
-        assert jest["the shard option"] == f"{base}blog/2016-09-01-jest-15.html#shard"
-        assert jest["the year"] == f"{base}blog/2023-12-20-year.html#looking-ahead"
+        assert (
+            jest["the metric"]
+            == f"{base}blog/2016/09/01/jest-15/index.html#defining-a-custom-metric"
+        )
+        assert jest["the shard option"] == f"{base}blog/2016/09/01/jest-15/index.html#shard"
+        assert jest["the year"] == f"{base}blog/mlflow-year-in-review/index.html#looking-ahead"
     assert len([w for w in blog_warnings(app) if "[blogposts.link]" in w]) == 2
 
 
@@ -231,7 +252,9 @@ def test_links_in_excerpt_feeds(shared_build):
     )
     jest = feed_links(app)["Jest 15"]
     base = "https://example.org/"
-    assert jest["the metric"] == f"{base}blog/2016-09-01-jest-15.html#defining-a-custom-metric"
+    assert (
+        jest["the metric"] == f"{base}blog/2016/09/01/jest-15/index.html#defining-a-custom-metric"
+    )
     assert jest["the releases"] == f"{base}releases/2.9.0"
 
 

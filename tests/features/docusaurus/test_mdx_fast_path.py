@@ -71,6 +71,8 @@ CONSTRUCTS = [
     "import Tabs from '@theme/Tabs';",
     "export const x = 1;",
     "{/* a comment */}",
+    "{ /* a spaced comment */ }",
+    "## Heading { /*#an-id*/ }",
     "{/* truncate */}",
     "text {/* an open",
     ":::tip",
@@ -134,6 +136,8 @@ LINES = st.one_of(
             "export default X",
             "importance",
             "{/* c */}",
+            "{ /* c */ }",
+            "## h {/* #i */}",
             "{/*",
             "*/}",
             "<!-- truncate -->",
@@ -201,8 +205,8 @@ def test_build_rewrites_only_the_posts_that_need_it(make_app, editable_root, mon
         "blog/2022-01-10-release-2.0",
     ]
     out = Path(app.outdir)
-    mdx_post = soup_of(out / "blog/2021-08-01-mdx-blog-post.html")
+    mdx_post = soup_of(out / "blog/2021/08/01/mdx-blog-post/index.html")
     assert mdx_post.select_one(".sd-tab-set") is not None  # <Tabs> was rewritten
-    plain = soup_of(out / "blog/2022-03-15-hello-again.html")
+    plain = soup_of(out / "blog/2022/03/15/hello-again/index.html")
     assert plain.select_one(".blogposts-post-header") is not None
     assert len([w for w in blog_warnings(app) if "[blogposts.mdx]" in w]) == 1

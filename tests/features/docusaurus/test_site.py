@@ -3,6 +3,9 @@
 The root ``test-docusaurus`` has the shape of a real Docusaurus site: ``blog/`` with
 posts in every file form, ``authors.yml``, ``tags.yml``, and ``static/img`` beside it.
 It provokes exactly two warnings on purpose (unknown JSX, two posts with one slug).
+Its posts are at Docusaurus' addresses, the default (``blog/2021/08/01/mdx-blog-post/``,
+``blog/welcome/`` for ``slug: welcome``); the tests of the redirect pages Docusaurus'
+addresses get when the posts are elsewhere set ``blogposts_post_url = None``.
 """
 
 from __future__ import annotations
@@ -15,8 +18,12 @@ from sphinx.util.console import strip_escape_sequences
 
 from tests.conftest import blog_warnings, soup_of
 
-MDX_POST = "blog/2021-08-01-mdx-blog-post.html"
-RELEASE = "blog/2022-01-10-release-2.0/index.html"
+MDX_POST = "blog/2021/08/01/mdx-blog-post/index.html"
+RELEASE = "blog/2022/01/10/release-2.0/index.html"
+WELCOME = "blog/welcome/index.html"  # slug: welcome
+FIRST = "blog/first-blog-post/index.html"  # slug: first-blog-post
+#: The posts stay at their files' addresses, so Docusaurus' addresses get redirect pages.
+FILE_ADDRESSES = {"blogposts_post_url": None}
 
 
 def all_warnings(app) -> list[str]:
@@ -59,8 +66,9 @@ def test_builds_with_only_the_deliberate_warnings(shared_build):
     assert "2021-08-01-mdx-blog-post.mdx:39:" in jsx
     assert "<Highlight" in jsx and "(and 1 more)" in jsx and jsx.endswith("[blogposts.mdx]")
     assert "2023-04-02-same-slug-b.md:3:" in slug
-    assert "blog/2023-04-01-same-slug-a.md and blog/2023-04-02-same-slug-b.md" in slug
-    assert slug.endswith("[blogposts.redirect]")
+    # the first keeps the address, the second its file's
+    assert "'blog/same-slug' is taken by the post 'blog/2023-04-01-same-slug-a'" in slug
+    assert slug.endswith("[blogposts.slug]")
     assert len(blog_warnings(app)) == 2
 
 
@@ -81,20 +89,20 @@ def test_titles_dates_authors_and_excerpts(shared_build, page):
     assert mdx.select_one("time.blogposts-date")["datetime"].startswith("2021-08-01")
     assert [a.get_text() for a in mdx.select(".blogposts-author")] == ["Grace Hopper"]
 
-    first = page(app, "blog/2019-05-28-first-blog-post.html")
+    first = page(app, FIRST)
     assert [a.get_text() for a in first.select(".blogposts-post-header .blogposts-author")] == [
         "Ada Lovelace",
         "Grace Hopper",
     ]
     # A body that repeats the title as an H1 gets no second H1.
-    again = page(app, "blog/2022-03-15-hello-again.html")
+    again = page(app, "blog/2022/03/15/hello-again/index.html")
     assert [h.get_text().rstrip("¶") for h in again.select("h1")] == ["Hello again"]
     # Headings that skip a level (## then ####) are nested one level down, without a warning.
-    long = page(app, "blog/2019-05-29-long-blog-post.html")
+    long = page(app, "blog/long-blog-post/index.html")
     assert long.select_one("div[role=main] h3").get_text().rstrip("¶") == "Skipped a level"
     # Folder with a front-matter slug, dated folders, front-matter date with time.
-    assert page(app, "blog/2021-08-26-welcome/index.html").select_one("h1")
-    assert page(app, "blog/2024/03/01/dated-folders.html").select_one("time.blogposts-date")
+    assert page(app, WELCOME).select_one("h1")
+    assert page(app, "blog/2024/03/01/dated-folders/index.html").select_one("time.blogposts-date")
     release = page(app, RELEASE)
     assert release.select_one("time.blogposts-date")["datetime"] == "2022-01-10T10:00:00+00:00"
 
@@ -133,7 +141,7 @@ def test_mdx_syntax_is_removed_but_code_is_untouched(shared_build, page):
     release = page(app, RELEASE)
     assert "# {/* not a comment */}" in release.select_one(".highlight-bash").get_text()
     # export const is dropped from an MDX post without components.
-    plain = page(app, "blog/2023-05-05-plain.html")
+    plain = page(app, "blog/2023/05/05/plain/index.html")
     assert "export" not in main_text(plain) and "An MDX post without any component." in main_text(
         plain
     )
@@ -141,7 +149,7 @@ def test_mdx_syntax_is_removed_but_code_is_untouched(shared_build, page):
 
 def test_admonitions_and_details(shared_build, page):
     app = shared_build("docusaurus")
-    first = page(app, "blog/2019-05-28-first-blog-post.html")
+    first = page(app, FIRST)
     note = first.select_one("div.admonition.note")
     assert note.select_one(".admonition-title").get_text() == "Note"
     assert note.select_one("strong").get_text() == "no title"
@@ -186,7 +194,7 @@ def test_tabs_become_sphinx_design_tabs(shared_build, page):
     assert 'print("orange")' in contents[1].select_one("div.highlight-python").get_text()
     assert "<Tab" not in main_text(mdx)
     # Docusaurus 1 tabs: labels from `values={[...]}` over several lines; one-line items.
-    old = page(app, "blog/2020-02-02-old-tabs.html").select_one(".sd-tab-set")
+    old = page(app, "blog/2020/02/02/old-tabs/index.html").select_one(".sd-tab-set")
     assert [label.get_text(strip=True) for label in old.select("label.sd-tab-label")] == [
         "macOS",
         "Windows",
@@ -204,7 +212,7 @@ def test_tabs_without_sphinx_design_are_headed_sections(shared_build, page):
     assert [t.select_one(".blogposts-tab-label").get_text() for t in tabs] == ["Apple", "Orange"]
     assert "This is an apple." in tabs[0].get_text()
     assert tabs[1].select_one("div.highlight-python") is not None
-    old = page(app, "blog/2020-02-02-old-tabs.html").select(".blogposts-tabs .blogposts-tab")
+    old = page(app, "blog/2020/02/02/old-tabs/index.html").select(".blogposts-tabs .blogposts-tab")
     assert [t.select_one(".blogposts-tab-label").get_text() for t in old] == ["macOS", "Windows"]
 
 
@@ -214,11 +222,11 @@ def test_images_from_require_static_folder_and_front_matter(shared_build, page):
     mdx = page(app, MDX_POST)
     diagram = mdx.select_one("img[alt='Tabs diagram']")
     assert diagram is not None and diagram["style"] == "width: 300px"
-    figure = page(app, "blog/2022-09-09-figure.html")
+    figure = page(app, "blog/2022/09/09/figure/index.html")
     architecture = figure.select_one(".blogposts-figure img[alt='Architecture']")
     assert architecture is not None
     assert "The architecture of the site." in figure.select_one(".blogposts-figure").get_text()
-    for name in (MDX_POST, "blog/2022-09-09-figure.html", "blog/index.html"):
+    for name in (MDX_POST, "blog/2022/09/09/figure/index.html", "blog/index.html"):
         assert broken_images(out / name) == [], name
 
     # Thumbnails and images of front matter are copied and shown on cards.
@@ -247,7 +255,7 @@ def test_images_from_require_static_folder_and_front_matter(shared_build, page):
 
 def test_open_graph_and_keywords_meta(shared_build, page):
     app = shared_build("docusaurus")
-    new_year = page(app, "blog/2023-01-01-new-year.html")
+    new_year = page(app, "blog/2023/01/01/new-year/index.html")
 
     def meta(soup, attr, name):
         found = soup.find("meta", attrs={attr: name})
@@ -258,24 +266,24 @@ def test_open_graph_and_keywords_meta(shared_build, page):
     assert meta(new_year, "name", "twitter:image") == image
     assert meta(new_year, "property", "og:description") == 'What "2023" brings & more.'
     assert meta(new_year, "name", "keywords") == "roadmap, planning"
-    raw = (Path(app.outdir) / "blog/2023-01-01-new-year.html").read_text()
+    raw = (Path(app.outdir) / "blog/2023/01/01/new-year/index.html").read_text()
     assert 'content="What &#34;2023&#34; brings &amp; more."' in raw
-    welcome = page(app, "blog/2021-08-26-welcome/index.html")
+    welcome = page(app, WELCOME)
     assert meta(welcome, "property", "og:image").endswith("/img/thumbs/welcome.png")
     assert meta(welcome, "property", "og:description") == "The welcome post of the migrated blog."
-    plain = page(app, "blog/2023-05-05-plain.html")
+    plain = page(app, "blog/2023/05/05/plain/index.html")
     assert meta(plain, "property", "og:image") is None
     assert meta(plain, "name", "keywords") is None
 
 
 def test_redirects_from_old_docusaurus_urls(shared_build, page):
-    app = shared_build("docusaurus")
+    app = shared_build("docusaurus", confoverrides=FILE_ADDRESSES)
     out = Path(app.outdir)
     expected = {
         "blog/welcome/index.html": "blog/2021-08-26-welcome/index.html",  # front-matter slug
         "blog/first-blog-post/index.html": "blog/2019-05-28-first-blog-post.html",
-        "blog/2021/08/01/mdx-blog-post/index.html": MDX_POST,  # Docusaurus' dated URL
-        "blog/2022/01/10/release-2.0/index.html": RELEASE,  # dated folder
+        "blog/2021/08/01/mdx-blog-post/index.html": "blog/2021-08-01-mdx-blog-post.html",
+        "blog/2022/01/10/release-2.0/index.html": "blog/2022-01-10-release-2.0/index.html",
     }
     for old, new in expected.items():
         soup = page(app, old)
@@ -295,10 +303,14 @@ def test_redirects_from_old_docusaurus_urls(shared_build, page):
     figure = page(app, "blog/2022/09/09/figure/index.html")
     assert figure.title.get_text() == 'A <figure> & "quotes"'
     assert figure.find("figure") is None
+    # By default the posts themselves are at these addresses: no redirect there.
+    served = page(shared_build("docusaurus"), WELCOME)
+    assert served.find("meta", attrs={"http-equiv": "refresh"}) is None
+    assert served.select_one("h1").get_text().rstrip("¶") == "Welcome"
 
 
 def test_redirects_with_dirhtml(shared_build, page):
-    app = shared_build("docusaurus", "dirhtml")
+    app = shared_build("docusaurus", "dirhtml", confoverrides=FILE_ADDRESSES)
     soup = page(app, "blog/welcome/index.html")
     assert refresh_target(soup) == "../2021-08-26-welcome/"
     assert soup.find("link", rel="canonical")["href"] == (
@@ -307,7 +319,7 @@ def test_redirects_with_dirhtml(shared_build, page):
 
 
 def test_redirects_can_be_turned_off(shared_build):
-    app = shared_build("docusaurus", confoverrides={"blogposts_redirects": False})
+    app = shared_build("docusaurus", confoverrides={"blogposts_redirects": False, **FILE_ADDRESSES})
     out = Path(app.outdir)
     assert not (out / "blog/welcome").exists()
     assert not (out / "blog/2021/08").exists()
@@ -316,12 +328,12 @@ def test_redirects_can_be_turned_off(shared_build):
 
 def test_stale_redirects_are_removed(make_app, editable_root):
     srcdir = editable_root("docusaurus")
-    app = rebuild(make_app, srcdir)
+    app = rebuild(make_app, srcdir, confoverrides=FILE_ADDRESSES)
     out = Path(app.outdir)
     assert (out / "blog/welcome/index.html").is_file()
     post = srcdir / "blog/2021-08-26-welcome/index.md"
     post.write_text(post.read_text().replace("slug: welcome", "slug: hello-there"))
-    app = rebuild(make_app, srcdir)
+    app = rebuild(make_app, srcdir, confoverrides=FILE_ADDRESSES)
     assert not (out / "blog/welcome/index.html").exists()
     target = refresh_target(soup_of(out / "blog/hello-there/index.html"))
     assert target == "../2021-08-26-welcome/index.html"
@@ -356,7 +368,7 @@ def test_tags_yml_labels_descriptions_and_permalinks(shared_build, page):
     assert "Releases" in cloud and "release" not in cloud and "RELEASE" not in cloud
     assert not (out / "blog/tags/release.html").exists()
     header = page(app, RELEASE).select_one(".blogposts-post-header .blogposts-tag")
-    assert header.get_text() == "Releases" and header["href"] == "../tags/releases.html"
+    assert header.get_text() == "Releases" and header["href"] == "../../../../tags/releases.html"
 
 
 def test_tags_file_strict_warns_about_inline_tags(shared_build):
@@ -407,7 +419,10 @@ def test_parallel_build(shared_build, page):
     assert page(app, MDX_POST).select_one(".sd-tab-set") is not None
     assert page(app, RELEASE).select_one("details.blogposts-details") is not None
     assert page(app, "blog/tags/releases.html").select_one(".blogposts-tag-description")
-    assert refresh_target(page(app, "blog/welcome/index.html"))
+    # the redirect at the post's file address, written in the workers too
+    assert refresh_target(page(app, "blog/2021-08-26-welcome/index.html")) == (
+        "../welcome/index.html"
+    )
 
 
 @pytest.mark.sphinx("html", testroot="docusaurus", freshenv=True)
@@ -423,14 +438,14 @@ def test_rebuild_without_changes_keeps_everything(make_app, editable_root):
     srcdir = editable_root("docusaurus")
     app = rebuild(make_app, srcdir)
     out = Path(app.outdir)
-    names = [MDX_POST, RELEASE, "blog/index.html", "blog/welcome/index.html"]
+    names = [MDX_POST, RELEASE, "blog/index.html", WELCOME, "blog/2021-08-26-welcome/index.html"]
     before = {name: (out / name).read_text() for name in names}
     app = rebuild(make_app, srcdir)
     assert {name: (out / name).read_text() for name in names} == before
-    # Nothing is read again, so only the write-time warning (one slug, two posts) may repeat
-    # (Sphinx 8.1 skips the write phase entirely when nothing changed).
+    # Nothing is read again, so only the warning given when the addresses are settled (one
+    # slug, two posts) may repeat (Sphinx 8.1 skips the write phase when nothing changed).
     warnings = all_warnings(app)
-    assert len(warnings) <= 1 and all("[blogposts.redirect]" in w for w in warnings)
+    assert len(warnings) <= 1 and all("[blogposts.slug]" in w for w in warnings)
     assert (out / "_static/blogposts/img/thumbs/welcome.png").is_file()
 
 

@@ -1,9 +1,10 @@
 """``srcset`` in a Docusaurus post's raw HTML: each URL of the list resolved as ``src`` is.
 
 The root ``test-docusaurus-srcset`` has one post in a folder of its own
-(``blog/2024-02-02-pictures/index.md``), so its page, the blog's index and the tag page
-are each at another depth: a ``<picture>`` whose ``<source srcset>`` and ``<img srcset>``
-name files of the static folder, and an ``<img>`` naming a file that is in no folder.
+(``blog/2024-02-02-pictures/index.md``, served at ``blog/2024/02/02/pictures/``), so its
+page, the blog's index and the tag page are each at another depth: a ``<picture>`` whose
+``<source srcset>`` and ``<img srcset>`` name files of the static folder, and an ``<img>``
+naming a file that is in no folder.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from sphinx.util.console import strip_escape_sequences
 from tests.conftest import build_copy, soup_of
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-POST = "blog/2024-02-02-pictures/index.html"
+POST = "blog/2024/02/02/pictures/index.html"
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +43,7 @@ def expected(prefix: str) -> list[str]:
 
 
 def test_each_url_of_a_srcset_is_found_copied_and_repointed(built: SphinxTestApp) -> None:
-    assert srcsets(built, POST) == expected("../../")
+    assert srcsets(built, POST) == expected("../../../../../")
     for name in ("wide.png", "narrow.png", "narrow@2x.png"):
         assert (built.outdir / "_static/blogposts/img" / name).is_file()
 

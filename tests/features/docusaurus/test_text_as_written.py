@@ -22,11 +22,11 @@ from sphinx.util.console import strip_escape_sequences
 from sphinx_blogposts.compat.docusaurus import anchors, components, html_tags, rewrite, syntax
 from tests.conftest import build_copy, card, soup_of
 
-CACHE = "blog/2024-01-01-cache.html"
-HEADING = "blog/2024-01-02-heading-title.html"
-ESCAPES = "blog/2024-01-03-escapes.html"
-COMPONENTS = "blog/2024-01-04-components.html"
-DEFINITIONS = "blog/2024-01-05-definitions.html"
+CACHE = "blog/2024/01/01/cache/index.html"
+HEADING = "blog/2024/01/02/heading-title/index.html"
+ESCAPES = "blog/2024/01/03/escapes/index.html"
+COMPONENTS = "blog/2024/01/04/components/index.html"
+DEFINITIONS = "blog/2024/01/05/definitions/index.html"
 TITLE = "new --cache CLI option"
 CURLY = ("\u201c", "\u201d", "\u2018", "\u2019", "\u2013", "\u2014", "\u2026")
 
@@ -121,8 +121,8 @@ def test_mdx_escapes_are_literal_characters(built):
 def test_link_components_become_links_and_anchors(built):
     body = main(page(built, COMPONENTS))
     links = {a.get_text(): a["href"] for a in body.select("a[href]")}
-    assert links["the cache post"] == "2024-01-01-cache.html"  # /blog/2024/01/01/cache
-    assert links["other page"] == "../other.html"  # /other
+    assert links["the cache post"] == "../../01/cache/index.html"  # /blog/2024/01/01/cache
+    assert links["other page"] == "../../../../../other.html"  # /other
     assert links["an external one"] == "https://example.com/x"
     for text, anchor in (
         ("See the new features", "new-features"),  # <Link id=.../>

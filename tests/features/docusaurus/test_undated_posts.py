@@ -18,7 +18,7 @@ from tests.features.posts.test_last_updated import (
 )
 
 FOLDER = "blog/folder-post/index.html"
-SPACED = "blog/no date.html"
+SPACED = "blog/no date/index.html"  # Docusaurus kept the space in the address
 
 
 def post_date(app, name: str) -> tuple[str, str]:  # type: ignore[no-untyped-def]

@@ -93,16 +93,16 @@ def test_only_the_two_deliberate_warnings(built):
 # -- titles ---------------------------------------------------------------------------------
 
 TITLES = {
-    "blog/2024-01-05-title-and-h1.html": "Release candidates are here",
-    "blog/2024-01-06-late-h1.html": "A heading after the intro",
-    "blog/2024-01-07-untitled-post.html": "untitled-post",
-    "blog/2024-01-08-folder-post/index.html": "folder-post",
-    "blog/2024-01-09-heading-title.html": "The heading is the title",
-    "blog/2024-01-10-raw-heading.html": "Heading 1",
-    "blog/2024-01-11-meta-title.html": "The long and descriptive title of this post",
-    "blog/2024-01-12-setext.html": "A setext title",
+    "blog/2024/01/05/title-and-h1/index.html": "Release candidates are here",
+    "blog/2024/01/06/late-h1/index.html": "A heading after the intro",
+    "blog/2024/01/07/untitled-post/index.html": "untitled-post",
+    "blog/2024/01/08/folder-post/index.html": "folder-post",
+    "blog/2024/01/09/heading-title/index.html": "The heading is the title",
+    "blog/2024/01/10/raw-heading/index.html": "Heading 1",
+    "blog/2024/01/11/meta-title/index.html": "The long and descriptive title of this post",
+    "blog/2024/01/12/setext/index.html": "A setext title",
     # the closing '---' ends the file: the title must not join its line
-    "blog/2024-01-13-front-matter-only.html": "A post that is only its front matter",
+    "blog/2024/01/13/front-matter-only/index.html": "A post that is only its front matter",
 }
 
 
@@ -111,11 +111,11 @@ def test_title_as_docusaurus_gives_it(built, name):
     soup = page(built, name)
     title = TITLES[name]
     headings = [h.get_text().rstrip("¶") for h in main(soup).find_all("h1")]
-    if name.endswith("raw-heading.html"):  # the raw <h1> of the content stays raw HTML
+    if "raw-heading" in name:  # the raw <h1> of the content stays raw HTML
         assert headings == [title, "Heading in HTML"]
     else:
         assert headings == [title]
-    if not name.endswith("meta-title.html"):
+    if "meta-title" not in name:
         assert soup.title.get_text().startswith(f"{title} —")
     assert title in card_titles(page(built, "blog/index.html"))
 
@@ -127,14 +127,14 @@ def test_no_page_is_untitled(built):
 
 
 def test_leading_h1_is_removed_when_front_matter_has_the_title(built):
-    soup = page(built, "blog/2024-01-05-title-and-h1.html")
+    soup = page(built, "blog/2024/01/05/title-and-h1/index.html")
     assert "Announcing release candidates" not in soup.get_text()
     assert "TITLE-H1-INTRO" in main(soup).get_text()
     assert [h.get_text().rstrip("¶") for h in main(soup).find_all("h2")] == ["How to try one"]
 
 
 def test_later_h1_is_a_section_of_the_post(built):
-    soup = page(built, "blog/2024-01-06-late-h1.html")
+    soup = page(built, "blog/2024/01/06/late-h1/index.html")
     body = main(soup)
     assert [h.get_text().rstrip("¶") for h in body.find_all("h2")] == [
         "The first part",
@@ -152,7 +152,7 @@ def test_later_h1_is_a_section_of_the_post(built):
 
 
 def test_untitled_post_keeps_its_h2_sections(built):
-    soup = page(built, "blog/2024-01-07-untitled-post.html")
+    soup = page(built, "blog/2024/01/07/untitled-post/index.html")
     assert [h.get_text().rstrip("¶") for h in main(soup).find_all("h2")] == [
         "What happened",
         "What is next",
@@ -161,7 +161,7 @@ def test_untitled_post_keeps_its_h2_sections(built):
 
 
 def test_title_meta_and_sidebar_label(built):
-    soup = page(built, "blog/2024-01-11-meta-title.html")
+    soup = page(built, "blog/2024/01/11/meta-title/index.html")
     assert soup.title.get_text().startswith("Short SEO title —")
     recent = page(built, "index.html").select_one(".blogposts-sidebar-recent")
     labels = [a.get_text() for a in recent.select("li a")]
@@ -175,9 +175,9 @@ def test_title_meta_and_sidebar_label(built):
 # -- static files ---------------------------------------------------------------------------
 
 STATIC_POSTS = [
-    "blog/2024-02-01-static-files.html",
-    "blog/2024-02-02-requires.html",
-    "blog/2024-03-01-jsx-forms.html",
+    "blog/2024/02/01/static-files/index.html",
+    "blog/2024/02/02/requires/index.html",
+    "blog/2024/03/01/jsx-forms/index.html",
 ]
 
 
@@ -195,7 +195,7 @@ def test_every_local_url_names_a_copied_file(built, name):
 
 
 def test_static_files_of_every_kind(built):
-    name = "blog/2024-02-01-static-files.html"
+    name = "blog/2024/02/01/static-files/index.html"
     body = main(page(built, name))
 
     def one(selector: str, attr: str) -> str:
@@ -212,20 +212,20 @@ def test_static_files_of_every_kind(built):
     assert one("iframe", "src").endswith("widget.html")
     # a root path that names a page of this project: a link to that page
     embedded = body.select_one("iframe[title='Embedded page']")
-    assert embedded["src"] == "../embed.html"
+    assert embedded["src"] == "../../../../../embed.html"
     post = next(a for a in body.find_all("a") if a.get_text() == "the split-date post")
-    assert post["href"] == "2021/05-12-split-date.html"
+    assert post["href"] == "../../../../2021/05/12/split-date/index.html"
     reports = [a for a in body.find_all("a") if a.get("href", "").endswith("report.pdf")]
     assert len(reports) == 2 and all(resolves(out(built), name, a["href"]) for a in reports)
     sheet = [a for a in body.find_all("a") if a.get_text() == "the sheet"]
     assert sheet and resolves(out(built), name, sheet[0]["href"])
     # the file in neither folder keeps its path on the site, made relative to the page
     missing = body.select_one("img[alt='Missing']")
-    assert missing["src"] == "../img/missing.png"
+    assert missing["src"] == "../../../../../img/missing.png"
 
 
 def test_require_and_site_alias(built):
-    name = "blog/2024-02-02-requires.html"
+    name = "blog/2024/02/02/requires/index.html"
     body = main(page(built, name))
     alts = ("Poster by require", "Logo by alias", "Wide by require", "Logo by base URL")
     for alt in (*alts, "Cover by a relative require"):
@@ -241,7 +241,7 @@ def test_require_and_site_alias(built):
 
 
 def test_front_matter_image_from_static_folder(built):
-    for name in ("blog/2024-02-01-static-files.html", "blog/2024-02-02-requires.html"):
+    for name in ("blog/2024/02/01/static-files/index.html", "blog/2024/02/02/requires/index.html"):
         soup = page(built, name)  # image: /img/cover.png, and "@site/static/..."
         og = soup.find("meta", attrs={"property": "og:image"})["content"]
         assert og.startswith("https://example.org/site/"), og
@@ -280,7 +280,7 @@ def test_static_files_in_excerpts_and_feeds(built):
 
 
 def test_jsx_becomes_html(built):
-    body = main(page(built, "blog/2024-03-01-jsx-forms.html"))
+    body = main(page(built, "blog/2024/03/01/jsx-forms/index.html"))
     wide = body.select_one("img[alt='A wide screenshot']")
     assert style_of(wide) == {
         "width": "600px",
@@ -299,7 +299,7 @@ def test_jsx_becomes_html(built):
     assert body.select_one("label[for='name-field']").get_text() == "A label for a field"
     # an image inside a raw HTML block stays HTML (Markdown is not read there)
     centered = body.select_one("p[align='center'] img[alt='Centered logo']")
-    assert resolves(out(built), "blog/2024-03-01-jsx-forms.html", centered["src"])
+    assert resolves(out(built), "blog/2024/03/01/jsx-forms/index.html", centered["src"])
     span = next(s for s in body.find_all("span") if s.get_text() == "inline styled text")
     assert style_of(span) == {"font-weight": "700", "margin-left": "4px"}
     text = body.get_text()
@@ -307,16 +307,16 @@ def test_jsx_becomes_html(built):
     # a tag whose attribute names a JavaScript value loses its tags, keeps its text
     assert "Boxed by a variable" in text and "styles.box" not in text
     # and its closing tag goes with it: the page's own elements stay as they were
-    html = (out(built) / "blog/2024-03-01-jsx-forms.html").read_text(encoding="utf-8")
+    html = (out(built) / "blog/2024/03/01/jsx-forms/index.html").read_text(encoding="utf-8")
     assert html.count("<div") == html.count("</div>")
 
 
 def test_no_jsx_source_shows_as_text(built):
-    text = main(page(built, "blog/2024-03-01-jsx-forms.html")).get_text()
+    text = main(page(built, "blog/2024/03/01/jsx-forms/index.html")).get_text()
     needles = ("{{", "}}", "style=", "className", "htmlFor", "<img", "/>", "<Highlight", "={", "![")
     for needle in needles:
         assert needle not in text, needle
-    html = (out(built) / "blog/2024-03-01-jsx-forms.html").read_text(encoding="utf-8")
+    html = (out(built) / "blog/2024/03/01/jsx-forms/index.html").read_text(encoding="utf-8")
     for quote in ("\u201c", "\u201d", "\u2018", "\u2019"):  # no smart quotes in the markup
         assert quote not in html, quote
 
@@ -324,7 +324,7 @@ def test_no_jsx_source_shows_as_text(built):
 # -- dates in paths -------------------------------------------------------------------------
 
 DATED = {
-    # source page -> (date, Docusaurus' old URL)
+    # the file's page -> (date, Docusaurus' URL)
     "blog/2021/05-12-split-date.html": ("2021-05-12", "blog/2021/05/12/split-date"),
     "blog/team-a/2021/06/15/nested-team.html": ("2021-06-15", "blog/2021/06/15/team-a/nested-team"),
     "blog/team-b-2021-07-20-prefixed/index.html": ("2021-07-20", "blog/2021/07/20/team-b-prefixed"),
@@ -333,18 +333,29 @@ DATED = {
 }
 
 
+@pytest.fixture(scope="module")
+def built_at_files(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
+    """The posts at their files' addresses: Docusaurus' URLs are redirect pages."""
+    return _build(tmp_path_factory, "html", confoverrides={"blogposts_post_url": None})
+
+
 @pytest.mark.parametrize("name", DATED)
-def test_dates_anywhere_in_the_path_with_redirects(built, name):
+def test_dates_anywhere_in_the_path_with_redirects(built, built_at_files, name):
     day, old = DATED[name]
-    soup = page(built, name)
+    # by default the post itself is at Docusaurus' URL: no redirect there
+    served = page(built, f"{old}/index.html")
+    assert served.find("meta", attrs={"http-equiv": "refresh"}) is None
+    assert served.select_one("time.blogposts-date")["datetime"].startswith(day)
+    # at its file's address, the post has a redirect at Docusaurus' URL
+    soup = page(built_at_files, name)
     assert soup.select_one("time.blogposts-date")["datetime"].startswith(day)
-    redirect = out(built) / old / "index.html"
+    redirect = out(built_at_files) / old / "index.html"
     assert redirect.is_file(), old
     refresh = soup_of(redirect).find("meta", attrs={"http-equiv": "refresh"})["content"]
     target = refresh.removeprefix("0; url=")
     assert urlparse(urljoin(f"http://x/{old}/index.html", target)).path == f"/{name}"
     # listed in its year of the archive, linking to the post
-    year = page(built, "blog/archive.html").select_one(f"#year-{day[:4]}")
+    year = page(built_at_files, "blog/archive.html").select_one(f"#year-{day[:4]}")
     hrefs = [urljoin("http://x/blog/archive.html", a["href"]) for a in year.select("li a")]
     assert f"http://x/{name}" in hrefs
 
@@ -372,9 +383,11 @@ def test_marker_before_any_content_is_an_empty_excerpt(built):
     assert second.select_one(".blogposts-excerpt") is None
     assert second.select_one("time.blogposts-date") is not None
     # the posts' own pages have the whole text, and no marker
-    post = page(built, "blog/2024-04-02-mdx-marker-first.html")
+    post = page(built, "blog/2024/04/02/mdx-marker-first/index.html")
     assert "MDX-MARKER-FIRST-BODY" in main(post).get_text()
-    assert "truncate" not in (out(built) / "blog/2024-04-02-mdx-marker-first.html").read_text()
+    assert (
+        "truncate" not in (out(built) / "blog/2024/04/02/mdx-marker-first/index.html").read_text()
+    )
 
 
 # -- incremental builds ---------------------------------------------------------------------
@@ -391,7 +404,7 @@ def test_a_missing_file_added_later_is_found_on_the_next_build(make_app, tmp_pat
     second = make_app("html", srcdir=src)
     second.build()
     assert not [w for w in warnings(second) if "WARNING" in w], warnings(second)
-    name = "blog/2024-02-01-static-files.html"
+    name = "blog/2024/02/01/static-files/index.html"
     image = main(page(second, name)).select_one("img[alt='Missing']")
     assert resolves(out(second), name, image["src"])
     # and every other file the post names is still there, from the first build
@@ -407,7 +420,7 @@ def test_a_missing_file_added_later_is_found_on_the_next_build(make_app, tmp_pat
 def test_dirhtml_and_parallel(tmp_path_factory):
     app = _build(tmp_path_factory, "dirhtml", parallel=2)
     assert len([w for w in warnings(app) if "WARNING" in w]) == 2, warnings(app)
-    for name in ("blog/2024-02-01-static-files/index.html", "blog/2024-03-01-jsx-forms/index.html"):
+    for name in ("blog/2024/02/01/static-files/index.html", "blog/2024/03/01/jsx-forms/index.html"):
         soup = page(app, name)
         broken = [
             u for _, u in local_urls(soup) if not resolves(out(app), name, u) and "missing" not in u

@@ -43,7 +43,14 @@ def feed_files(outdir: Path) -> dict[str, bytes]:
 
 
 def post_url(docname: str) -> str:
+    """Where a post is: this root keeps posts at their files' addresses (conf.py)."""
     return f"{BASE}{docname}.html"
+
+
+def post_id(docname: str) -> str:
+    """A post's entry id: its Docusaurus address (here its path, without ``/index``), on
+    every site but an ABlog one, whatever ``blogposts_post_url`` says, so ids never move."""
+    return BASE + docname.removesuffix("/index")
 
 
 def atom(app, folder: str = "blog") -> etree._Element:
@@ -119,10 +126,12 @@ def test_rss_has_the_required_elements(shared_build):
             assert (channel.findtext(required) or "").strip(), (folder, required)
         assert channel.findtext("link").startswith(BASE + folder)
         items = channel.findall("item")
-        assert [i.findtext("guid") for i in items] == [post_url(d) for d in docnames]
+        assert [i.findtext("guid") for i in items] == [post_id(d) for d in docnames]
+        assert [i.findtext("link") for i in items] == [post_url(d) for d in docnames]
         for item in items:
             assert item.findtext("title") or item.findtext("description")
-            assert item.find("guid").get("isPermaLink") == "true"
+            # the guid is not where the post is (that is its link): not a permalink
+            assert item.find("guid").get("isPermaLink") == "false"
             assert email.utils.parsedate_to_datetime(item.findtext("pubDate")).tzinfo
     first = etree.parse(str(Path(app.outdir, "blog/rss.xml"))).getroot()
     item = next(i for i in first.iter("item") if i.findtext("title") == "First post")
@@ -142,9 +151,9 @@ def test_json_feed_has_the_required_keys(shared_build):
         assert feed["title"]
         assert feed["feed_url"] == f"{BASE}{folder}/feed.json"
         assert feed["home_page_url"].startswith(BASE)
-        assert [item["id"] for item in feed["items"]] == [post_url(d) for d in docnames]
+        assert [item["id"] for item in feed["items"]] == [post_id(d) for d in docnames]
+        assert [item["url"] for item in feed["items"]] == [post_url(d) for d in docnames]
         for item in feed["items"]:
-            assert item["url"] == item["id"]
             assert item.get("content_html") or item.get("content_text")
             assert item["date_published"].startswith("20")
     blog = json.loads(Path(app.outdir, "blog/feed.json").read_text(encoding="utf-8"))
@@ -189,7 +198,7 @@ def test_feed_and_entry_fields(shared_build):
     assert root.findtext(f"{ATOM}author/{ATOM}name") == "The Feeds Team"
 
     entries = {e.findtext(f"{ATOM}title"): e for e in root.iter(f"{ATOM}entry")}
-    assert entry_ids(root) == [post_url(d) for d in BLOG]
+    assert entry_ids(root) == [post_id(d) for d in BLOG]
     second = entries["Second post"]
     assert second.findtext(f"{ATOM}published") == "2024-02-01T00:00:00+00:00"
     assert second.findtext(f"{ATOM}updated") == "2024-03-01T10:30:00+01:00"
@@ -247,9 +256,9 @@ def test_excerpt_content_and_feed_length(shared_build):
         confoverrides={"blogposts_feed_content": "excerpt", "blogposts_feed_length": 2},
     )
     root = atom(app)
-    assert entry_ids(root) == [post_url(d) for d in BLOG[:2]]
+    assert entry_ids(root) == [post_id(d) for d in BLOG[:2]]
     tag_root = atom(app, "blog/tags/python")
-    assert entry_ids(tag_root) == [post_url(d) for d in PER_FEED["blog/tags/python"][:2]]
+    assert entry_ids(tag_root) == [post_id(d) for d in PER_FEED["blog/tags/python"][:2]]
     first = next(e for e in atom(app, "blog/tags/news").iter(f"{ATOM}entry"))
     content = first.find(f"{ATOM}content").text
     assert "graph" in content and "Only in the full post." not in content
@@ -271,7 +280,7 @@ def test_tag_and_author_feeds_hold_exactly_their_posts(shared_build):
     app = shared_build("feeds")
     for folder, docnames in PER_FEED.items():
         root = atom(app, folder)
-        assert entry_ids(root) == [post_url(d) for d in docnames], folder
+        assert entry_ids(root) == [post_id(d) for d in docnames], folder
         assert root.findtext(f"{ATOM}id") == f"{BASE}{folder}/atom.xml"
     ids = {atom(app, folder).findtext(f"{ATOM}id") for folder in PER_FEED}
     assert len(ids) == len(PER_FEED)
@@ -380,7 +389,8 @@ def test_blog_pages_link_to_their_feed(shared_build, page):
 def test_dirhtml_urls(shared_build, page):
     app = shared_build("feeds", "dirhtml")
     root = atom(app)
-    assert entry_ids(root)[0] == BASE + "blog/second/"
+    assert entry_ids(root)[0] == BASE + "blog/second"  # as in html: the id is no page's URL
+    assert root.find(f"{ATOM}entry/{ATOM}link").get("href") == BASE + "blog/second/"
     assert SCHEMA.validate(root), SCHEMA.error_log
     links = alternates(page(app, "blog/second/index.html"))
     assert links["application/atom+xml"] == "../atom.xml"
@@ -496,9 +506,9 @@ def test_incremental_edit_add_and_remove(make_app, editable_root, tmp_path):
         "blog/authors/ada": ["blog/second", "blog/first/index"],
     }
     for folder, docnames in expected.items():
-        assert entry_ids(atom(app2, folder)) == [post_url(d) for d in docnames], folder
+        assert entry_ids(atom(app2, folder)) == [post_id(d) for d in docnames], folder
         items = json.loads(outdir.joinpath(folder, "feed.json").read_text(encoding="utf-8"))
-        assert [i["id"] for i in items["items"]] == [post_url(d) for d in docnames]
+        assert [i["id"] for i in items["items"]] == [post_id(d) for d in docnames]
     entry = next(
         e
         for e in atom(app2, "blog/authors/ada").iter(f"{ATOM}entry")
@@ -577,4 +587,4 @@ def test_listed_drafts_stay_out_of_feeds(shared_build, page):
     titles = [a.get_text() for a in page(app, "blog/index.html").select(".blogposts-card-title a")]
     assert "A draft" in titles
     for folder, docnames in PER_FEED.items():
-        assert entry_ids(atom(app, folder)) == [post_url(d) for d in docnames], folder
+        assert entry_ids(atom(app, folder)) == [post_id(d) for d in docnames], folder

@@ -99,6 +99,19 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def test_under_the_default_addresses_the_posts_are_there_and_no_redirect_is(
+    make_app, editable_root, monkeypatch
+):
+    """This root keeps file addresses (conf.py); by default a post is served at its
+    Docusaurus address, so the page there is the post, and no redirect is wanted."""
+    srcdir = editable_root("redirects")
+    log = FileLog(monkeypatch)
+    app = build(make_app, srcdir, confoverrides={"blogposts_post_url": "docusaurus"})
+    assert log.writes == [] and summary(app) == (0, 0, 0)
+    for path, text in ((ALPHA, "The first post."), (GAMMA, "The third post, with a slug.")):
+        assert text in soup_of(Path(app.outdir, path)).get_text()
+
+
 def test_full_build_writes_all_and_a_rebuild_touches_none(make_app, editable_root, monkeypatch):
     srcdir = editable_root("redirects")
     log = FileLog(monkeypatch)

@@ -70,12 +70,30 @@ def test_assets_resolve_from_the_new_depth(shared_build, builder):
     assert (page.parent / download).is_file()
 
 
-def test_feed_link_moves_and_id_stays(shared_build):
-    out = Path(shared_build("permalinks").outdir)
-    feed = BeautifulSoup((out / "blog/atom.xml").read_text(encoding="utf-8"), "xml")
-    entry = next(e for e in feed.find_all("entry") if e.title.get_text() == "Year in review")
-    assert entry.link["href"] == "https://example.org/blog/mlflow-year-in-review/index.html"
-    assert entry.id.get_text() == "https://example.org/blog/2023-12-20-year-in-review.html"
+def _feed_entry(app, title: str):  # type: ignore[no-untyped-def]
+    feed = BeautifulSoup(Path(app.outdir, "blog/atom.xml").read_text(encoding="utf-8"), "xml")
+    return next(e for e in feed.find_all("entry") if e.title.get_text() == title)
+
+
+@pytest.mark.parametrize(
+    ("post_url", "link"),
+    [
+        ("{date:%Y/%m/%d}/{slug}", "blog/2024/01/05/second/"),  # the root's own format
+        ("docusaurus", "blog/2024/01/05/second"),  # Docusaurus' canonical URL: no slash
+        (None, "blog/2024-01-05-second.html"),
+    ],
+)
+def test_feed_link_moves_and_id_stays(shared_build, post_url, link):
+    """An entry's link is where the post is; its id is the post's Docusaurus address
+    whatever ``blogposts_post_url`` says (on any site but an ABlog one): changing the
+    setting shows subscribers no post twice."""
+    app = shared_build("permalinks", confoverrides={"blogposts_post_url": post_url})
+    entry = _feed_entry(app, "Second post")
+    assert entry.link["href"] == f"https://example.org/{link}"
+    assert entry.id.get_text() == "https://example.org/blog/2024/01/05/second"
+    # with a slug, Docusaurus' address is the slug
+    review = _feed_entry(app, "Year in review")
+    assert review.id.get_text() == "https://example.org/blog/mlflow-year-in-review"
 
 
 def test_collision_and_unsafe_slug_warned_once(shared_build):
@@ -92,7 +110,8 @@ def test_collision_and_unsafe_slug_warned_once(shared_build):
     assert not list(out.rglob("*100*"))
 
 
-def test_default_keeps_the_file_addresses(shared_build):
+def test_none_keeps_the_file_addresses(shared_build):
+    """``None``, ABlog sites' default."""
     app = shared_build("permalinks", confoverrides={"blogposts_post_url": None})
     out = Path(app.outdir)
     assert soup_of(out / "blog/2023-12-20-year-in-review.html").find("h1")

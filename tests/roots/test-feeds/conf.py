@@ -17,3 +17,7 @@ blogposts_authors = {
 }
 html_logo = "logo.png"
 language = "en_GB"
+
+# Posts at their files' addresses (blog/2024-01-05-x.html): this root is about other things;
+# the default addresses (Docusaurus') are tested with the roots permalinks and docusaurus-*.
+blogposts_post_url = None

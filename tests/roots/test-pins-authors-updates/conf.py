@@ -3,3 +3,7 @@ project = "Structured & Co"
 html_baseurl = "https://example.org/docs/"
 blogposts_posts_per_page = 3
 exclude_patterns = ["_build"]
+
+# Posts at their files' addresses (blog/2024-01-05-x.html): this root is about other things;
+# the default addresses (Docusaurus') are tested with the roots permalinks and docusaurus-*.
+blogposts_post_url = None

@@ -13,3 +13,7 @@ blogposts_blogs = {
     },
 }
 html_sidebars = {"**": ["blogposts/recent.html", "blogposts/tags.html"]}
+
+# Posts at their files' addresses (blog/2024-01-05-x.html): this root is about other things;
+# the default addresses (Docusaurus') are tested with the roots permalinks and docusaurus-*.
+blogposts_post_url = None

@@ -230,16 +230,51 @@ def test_address_from_the_format_or_the_slug(
     assert got == (expected, None)
 
 
-def test_spaces_and_letters_outside_ascii_are_kept_as_docusaurus_kept_them() -> None:
-    address = post_address("{slug}", "blog", DATED, slug="/hey/my super path/héllô")
-    assert address == ("blog/hey/my super path/héllô", None)
+@pytest.mark.parametrize(
+    ("docname", "slug", "expected"),
+    [
+        # the forms Docusaurus reads a date from: all at YYYY/MM/DD/name
+        ("blog/2021-04-15-name", None, "blog/2021/04/15/name"),
+        ("blog/2021-04-15-name/index", None, "blog/2021/04/15/name"),
+        ("blog/2021/04/15/name", None, "blog/2021/04/15/name"),  # as name/index.html
+        ("blog/team/2021-04-15-name", None, "blog/2021/04/15/team/name"),
+        ("blog/my-post/index", None, "blog/my-post"),  # undated: its folder, where it is
+        ("blog/my-post", None, "blog/my-post"),  # written as blog/my-post/index.html
+        ("blog/2021-04-15-name", "/x/y", "blog/x/y"),  # the slug wins
+        ("blog/hey", "/hey/my super path/héllô", "blog/hey/my super path/héllô"),
+        ("news/2021-04-15-name", None, None),  # outside the blog: Docusaurus had no such post
+        ("news/2021-04-15-name", "x", "blog/x"),
+    ],
+)
+def test_docusaurus_preset(docname: str, slug: str | None, expected: str | None) -> None:
+    got = post_address("docusaurus", "blog", docname, slug=slug, date=datetime(2021, 4, 15))
+    assert got == (expected, None)
+
+
+@pytest.mark.parametrize(
+    ("slug", "title_slug", "expected"),
+    [
+        (None, "hello-world", "blog/2021/04/15/hello-world"),  # MkDocs: the title, slugified
+        ("custom", "hello-world", "blog/2021/04/15/custom"),  # its slug stands for the title
+    ],
+)
+def test_mkdocs_preset(slug: str | None, title_slug: str, expected: str) -> None:
+    got = post_address(
+        "mkdocs",
+        "blog",
+        "blog/posts/hello",
+        slug=slug,
+        date=datetime(2021, 4, 15),
+        title_slug=title_slug,
+    )
+    assert got == (expected, None)
 
 
 def test_an_undated_post_drops_the_date_segments() -> None:
     assert post_address("{date:%Y/%m/%d}/{slug}", "blog", "blog/my-post")[0] == "blog/my-post"
 
 
-@pytest.mark.parametrize("slug", ["../../etc", "100%-sure", "a /b", "x/\x00"])
+@pytest.mark.parametrize("slug", ["../../etc", "100%-sure", "x?y", "x/\x00"])
 def test_an_address_no_url_can_carry_is_refused(slug: str) -> None:
     address, problem = post_address("{slug}", "blog", DATED, slug=slug)
     assert address is None
@@ -252,6 +287,8 @@ def test_an_address_no_url_can_carry_is_refused(slug: str) -> None:
         ("{date:%Y/%m/%d}/{slug}", True),
         ("{file}", True),
         ("{category}/{blog}/{slug}", True),
+        ("docusaurus", True),
+        ("mkdocs", True),
         ("{title}", False),
         ("{}", False),
         ("{slug", False),

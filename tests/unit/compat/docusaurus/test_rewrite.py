@@ -12,6 +12,7 @@ from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from sphinx_blogposts.compat.docusaurus.html_tags import FILLER
 from sphinx_blogposts.compat.docusaurus.rewrite import Preprocessor, Result
@@ -80,6 +81,57 @@ def test_mdx_comments_are_removed_and_truncate_becomes_the_html_marker() -> None
     assert rewritten("Before {/* hidden */} after") == ["Before  after"]
     assert rewritten("{/* truncate */}") == ["<!-- truncate -->"]
     assert rewritten("Keep {/* start\nall of this\nends */} kept") == ["Keep ", "", " kept"]
+
+
+def test_comment_expressions_with_spaces_or_several_comments_are_removed_too() -> None:
+    assert rewritten("Before { /* hidden */ } after") == ["Before  after"]
+    assert rewritten("a {/* one */ /* two */} b {\t/*x*/\t} c") == ["a  b  c"]
+    assert rewritten("Keep { /* start\nall of this\nends */ } kept") == ["Keep ", "", " kept"]
+    assert rewritten("x {/* a */} y { /* open\nstill\n*/ }") == ["x  y ", "", ""]
+
+
+def test_braces_that_hold_more_than_comments_are_not_a_comment() -> None:
+    for text in (
+        "{/* a */ value}",  # an expression with code
+        "{/* a */ b /* c */}",  # a comment ends at its first */
+        "\\{/* escaped */}",  # \{ is the brace itself
+        "`{ /* in code */ }`",
+    ):
+        assert rewritten(text) == [text], text
+    # an expression that is no comment, over two lines: the next line is kept
+    assert rewritten("{/* a */ b\nnext */}") == ["{/* a */ b", "next */}"]
+
+
+def test_a_heading_ending_in_a_hash_comment_gets_that_id() -> None:
+    """Docusaurus 3.10: the heading's last element, one comment, ``#`` then the id."""
+    assert rewritten("## Stage 0: Class Properties { /*#stage-0:-class-properties*/ }") == [
+        "## Stage 0: Class Properties {#stage\\-0\\:\\-class\\-properties}"
+    ]
+    assert rewritten("## *Bold* {/* #my_id and a note */} ##") == ["## *Bold* {#my\\_id}"]
+    assert rewritten("## {/* #only-id */}") == ["## {#only\\-id}"]
+
+
+def test_the_id_reads_back_as_written_whatever_its_punctuation() -> None:
+    """The ``{#id}`` is read by MyST: no character of the id may turn into Markdown."""
+    for id_ in ("stage-0:-class-properties", "a*b*", "_x_", "a`b`", "[x](y)", "&amp;", "<b>"):
+        line = rewritten(f"## T {{ /*#{id_}*/ }}")[0]
+        inline = MarkdownIt("commonmark").parse(line)[1]
+        assert [child.type for child in inline.children or []] == ["text"], id_
+        assert inline.children[0].content == f"T {{#{id_}}}"
+
+
+def test_other_comments_in_headings_are_dropped_without_an_id() -> None:
+    for text, expected in (
+        ("## Title {/* a note */}", "## Title "),  # no leading #
+        ("## Title {/* # */}", "## Title "),  # no id after the #
+        ("## Title {/* #a */ /* #b */}", "## Title "),  # two comments
+        ("## Title {/* #a */} more", "## Title  more"),  # not the last element
+        ("Text {/* #a */}", "Text "),  # not a heading
+        ("## Title {/* #a{b} */}", "## Title "),  # braces: no {#id} can carry it
+    ):
+        assert rewritten(text) == [expected], text
+    # in a container, a heading is no section: no id either
+    assert rewritten(":::tip\n## Inside {/* #x */}\n:::")[1] == "## Inside "
 
 
 def test_tabs_become_a_container_of_tab_directives() -> None:
@@ -260,6 +312,9 @@ CONSTRUCTS = [
     "{/* open",
     "close */}",
     "Text {/* inline */} text",
+    "{ /* spaced",
+    "*/ }",
+    "## Heading { /*#an-id*/ }",
     "<Tabs>",
     "<Tabs",
     "  values={[{label: 'A', value: 'a'}]}>",

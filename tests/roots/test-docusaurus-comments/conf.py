@@ -1,0 +1,3 @@
+extensions = ["sphinx_blogposts"]
+project = "MDX comments"
+html_baseurl = "https://example.org/"
