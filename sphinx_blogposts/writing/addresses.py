@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -209,8 +209,9 @@ def redirects(app: Sphinx) -> dict[str, Moved]:
     builder = app.builder
     result: dict[str, Moved] = {}
     for name, docname in olds:
-        old = _output(file_uri(builder, name))
-        if old != _output(builder.get_target_uri(docname)):  # dirhtml: blog/x is blog/x/
+        # output paths, not URIs: html percent-encodes a name (``no date`` -> ``no%20date``)
+        old = unquote(_output(file_uri(builder, name)))
+        if old != unquote(_output(builder.get_target_uri(docname))):  # dirhtml: x is x/
             result[old] = Moved(
                 title=domain.posts[docname].title, target=docname, replaces_page=True
             )

@@ -20,7 +20,7 @@ from sphinx.util.console import strip_escape_sequences
 from tests.conftest import soup_of
 
 ROOT = "docusaurus-fixture-permalinks"
-#: Docusaurus' 2.x and later default address of a post: dated only by its file's name.
+#: A format: the post's date (from its file's name or its front matter), then its name.
 DATE_AND_NAME = "{date:%Y/%m/%d}/{slug}"
 #: source -> (the title we gave it, the permalink Docusaurus' tests expect)
 PERMALINKS = {
@@ -38,9 +38,9 @@ PERMALINKS = {
     "mdx-require-blog-post": ("An MDX post with an image", "/blog/mdx-require-blog-post"),
     "blog-with-links": ("Links between posts", "/blog/blog-with-links"),
 }
-#: The posts the format gives Docusaurus' permalink today: a date in the file's name, or
-#: a slug. The others are dated in their front matter, which Docusaurus leaves out of
-#: the address; only the Docusaurus default address (issue 23) does the same.
+#: The posts this format gives Docusaurus' permalink: a date in the file's name, or a
+#: slug. The others are dated in their front matter, which Docusaurus leaves out of the
+#: address, as the default ``"docusaurus"`` does.
 BY_FORMAT = ["2018-12-14-Happy-First-Birthday-Slash", "complex-slug", "simple-slug"]
 
 
@@ -113,13 +113,12 @@ def test_links_between_posts_reach_the_posts(by_format):
             assert target == _page(by_format, permalink), text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Docusaurus' default address (a date only from the file's name) is the lead's "
-    "part of issue 23; remove this mark when a Docusaurus blog gets it with no setting",
-)
 def test_every_post_at_docusaurus_permalink_with_no_setting(shared_build):
-    """The whole fixture, with no ``blogposts_post_url``: what a migrated blog gets."""
+    """The whole fixture, with no ``blogposts_post_url``: what a migrated blog gets, its
+    links percent-encoded where the address has spaces or accents."""
     app = shared_build(ROOT)
     missing = [s for s, (t, link) in PERMALINKS.items() if not _is_the_post(_page(app, link), t)]
     assert missing == []
+    index = soup_of(Path(app.outdir, "blog/index.html"))
+    hrefs = {a["href"] for a in index.select(".blogposts-card-title a")}
+    assert "hey/my%20super%20path/h%C3%A9ll%C3%B4/index.html" in hrefs

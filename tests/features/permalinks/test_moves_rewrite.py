@@ -36,7 +36,7 @@ def test_a_new_slug_rewrites_every_page_that_links_to_the_post(tmp_path):
         hrefs = _hrefs(out, page)
         assert not [h for h in hrefs if "mlflow-year-in-review" in h], page
         assert any(h.endswith("review-2023/index.html") for h in hrefs), page
-    assert "https://example.org/blog/review-2023/index.html" in _feed_links(out)
+    assert "https://example.org/blog/review-2023/" in _feed_links(out)
 
     again = build_copy(tmp_path, "permalinks", fresh=False, confoverrides=THEME)
     assert "0 of 4 generated pages written" in strip_escape_sequences(again.status.getvalue())
@@ -52,7 +52,7 @@ def test_a_new_format_rewrites_every_page_that_links_to_the_posts(tmp_path):
         hrefs = _hrefs(out, page)
         assert not [h for h in hrefs if "2024/01/05" in h], page
         assert any(h.endswith("second/index.html") for h in hrefs), page
-    assert "https://example.org/blog/second/index.html" in _feed_links(out)
+    assert "https://example.org/blog/second/" in _feed_links(out)
 
 
 def test_a_post_taking_a_freed_address_is_linked_there_in_its_feeds(tmp_path):
@@ -68,7 +68,7 @@ def test_a_post_taking_a_freed_address_is_linked_there_in_its_feeds(tmp_path):
     out = Path(build_copy(tmp_path, "permalinks", fresh=False, confoverrides=THEME).outdir)
     assert soup_of(out / "blog/pictures/index.html").find("h1").get_text().startswith("Taken")
     feed = BeautifulSoup((out / "blog/tags/moves/atom.xml").read_text(encoding="utf-8"), "xml")
-    assert feed.entry.link["href"] == "https://example.org/blog/pictures/index.html"
+    assert feed.entry.link["href"] == "https://example.org/blog/pictures/"
 
 
 def test_a_post_back_at_an_address_it_had_keeps_its_page(tmp_path):
