@@ -264,9 +264,22 @@ def canonical_url(
         context["pageurl"] = url
 
 
+def sitemap_links(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: sphinx-sitemap, which notes each page by its name (a moved
+    post's file address, now a redirect), lists a moved post at its published URL."""
+    if exception is not None or not moves_posts(app.builder):
+        return
+
+    def relative(pagename: str) -> str | None:
+        url = published_url(app, pagename, ".")  # ./blog/x: relative to the site's root
+        return url.removeprefix("./") if url is not None else None
+
+    sitemap.repoint(app, relative)
+
+
 def register(app: Sphinx) -> None:
     app.connect("html-page-context", canonical_url, priority=450)  # before ABlog's own link
     app.connect("builder-inited", wrap_builder)
     app.connect("env-updated", settle, priority=400)  # before the blog view is built
     app.connect(EVENT, redirects)
-    app.connect("build-finished", sitemap.repoint_moved_posts, priority=400)  # before it writes
+    app.connect("build-finished", sitemap_links, priority=400)  # before sphinx-sitemap writes
