@@ -41,19 +41,17 @@ from .builders import file_uri
 from .outputs import sitemap
 from .outputs.moved import BUILDERS, EVENT, Moved
 
-#: What a URL's path may hold as it is (RFC 3986 ``pchar``): the rest is percent-encoded.
-_PATH_CHARACTERS = "/!$&'()*+,;=:@~"
-
 
 def moves_posts(builder: Builder) -> bool:
     """Builders served at URLs, where a post may live at its address (not EPUB, LaTeX)."""
     return builder.name in BUILDERS
 
 
-#: What a moved post's URI keeps as it is: those and ``%``, as the html builder may have
-#: encoded the address already (an address holds no ``%``). The rest (a space, ``é``) is
-#: percent-encoded, as Docusaurus served such a slug; the file's name keeps it as written.
-_URI_CHARACTERS = _PATH_CHARACTERS + "%"
+#: What a moved post's URI keeps as it is: RFC 3986's ``pchar``, ``/``, and ``%``, as
+#: the html builder may have encoded the address already (an address holds no ``%``).
+#: The rest (a space, ``é``) is percent-encoded, as Docusaurus served such a slug; the
+#: file's name keeps it as written.
+URI_CHARACTERS = "/:@!$&'()*+,;=~%"
 
 
 def _output(uri: str) -> str:
@@ -91,8 +89,7 @@ def wrap_builder(app: Sphinx) -> None:
     """``builder-inited``: the builder's address methods answer a post's address.
 
     Only when ``blogposts_post_url`` is set: without it every post is at its file's
-    address, and the builder is left exactly as Sphinx made it. Sphinx 8.2 and later
-    write a page where ``get_output_path`` says; Sphinx 8.1 asks ``get_outfilename``.
+    address, and the builder is left exactly as Sphinx made it.
     """
     builder = app.builder
     if not moves_posts(builder) or app.config.blogposts_post_url is None:
@@ -109,7 +106,7 @@ def wrap_builder(app: Sphinx) -> None:
         if page == docname:
             return target_uri(docname, typ)
         # html percent-encodes the name, dirhtml does not: encode what is left
-        return quote(target_uri(page, typ), safe=_URI_CHARACTERS)
+        return quote(target_uri(page, typ), safe=URI_CHARACTERS)
 
     builder.get_target_uri = get_target_uri  # type: ignore[method-assign]
     if hasattr(builder, "indexer_format"):
@@ -117,20 +114,12 @@ def wrap_builder(app: Sphinx) -> None:
             builder.indexer_format,
             lambda: {d: f"{a}/index" for d, a in domain_of(env).rebuilds.addresses.items()},
         )
-    if hasattr(builder, "get_output_path"):
-        output_path: Callable[[str], Path] = builder.get_output_path
+    output_path: Callable[[str], Path] = builder.get_output_path  # type: ignore[attr-defined]
 
-        def get_output_path(page_name: str, /) -> Path:
-            return output_path(moved(page_name))
+    def get_output_path(page_name: str, /) -> Path:
+        return output_path(moved(page_name))
 
-        builder.get_output_path = get_output_path  # type: ignore[attr-defined]
-    else:  # Sphinx 8.1
-        outfilename: Callable[[str], str] = builder.get_outfilename  # type: ignore[attr-defined]
-
-        def get_outfilename(pagename: str) -> str:
-            return outfilename(moved(pagename))
-
-        builder.get_outfilename = get_outfilename  # type: ignore[attr-defined]
+    builder.get_output_path = get_output_path  # type: ignore[attr-defined]
 
 
 def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -251,7 +240,7 @@ def published_url(app: Sphinx, pagename: str, base: str) -> str | None:
     if address is None or not base or not moves_posts(app.builder):
         return None
     slash = "" if app.config.blogposts_post_url == DOCUSAURUS else "/"
-    return f"{base.rstrip('/')}/{quote(address, safe=_PATH_CHARACTERS)}{slash}"
+    return f"{base.rstrip('/')}/{quote(address, safe=URI_CHARACTERS)}{slash}"
 
 
 def canonical_url(

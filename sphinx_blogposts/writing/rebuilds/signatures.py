@@ -63,14 +63,20 @@ def card(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = Tru
         reading_minutes(post, words_per_minute),
         post.key in blog.drafts,
         post.description,
-        post.image,
-        post.image_file,
+        *image_shown(post),
         post.excerpt_digest if with_excerpt else None,
         post.categories,
         authors,
         tags,
         terms,
     ]
+
+
+def image_shown(post: Post) -> tuple[Any, ...]:
+    """What a list shows of a post's image: which file, its size and its text (a list
+    page and a post's cover weigh it; a changed file is a changed size, as the post is
+    read again)."""
+    return (post.image, post.image_file, post.image_size, post.image_alt, post.title)
 
 
 def card_digest(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = True) -> str:

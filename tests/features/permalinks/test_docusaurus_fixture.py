@@ -38,9 +38,9 @@ PERMALINKS = {
     "mdx-require-blog-post": ("An MDX post with an image", "/blog/mdx-require-blog-post"),
     "blog-with-links": ("Links between posts", "/blog/blog-with-links"),
 }
-#: The posts this format gives Docusaurus' permalink: a date in the file's name, or a
-#: slug. The others are dated in their front matter, which Docusaurus leaves out of the
-#: address, as the default ``"docusaurus"`` does.
+#: The posts a date format gives Docusaurus' permalink too: a date in the file's name,
+#: or a slug. The others are dated in their front matter, which Docusaurus leaves out of
+#: the address, as the default (``"docusaurus"``) does.
 BY_FORMAT = ["2018-12-14-Happy-First-Birthday-Slash", "complex-slug", "simple-slug"]
 
 
