@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
@@ -198,8 +198,9 @@ def redirects(app: Sphinx) -> dict[str, Moved]:
     builder = app.builder
     result: dict[str, Moved] = {}
     for name, docname in olds:
-        old = _output(file_uri(builder, name))
-        if old != _output(builder.get_target_uri(docname)):  # dirhtml: blog/x is blog/x/
+        # output paths, not URIs: html percent-encodes a name (``no date`` -> ``no%20date``)
+        old = unquote(_output(file_uri(builder, name)))
+        if old != unquote(_output(builder.get_target_uri(docname))):  # dirhtml: x is x/
             result[old] = Moved(
                 title=domain.posts[docname].title, target=docname, replaces_page=True
             )
@@ -252,9 +253,22 @@ def canonical_url(
         context["pageurl"] = url
 
 
+def sitemap_links(app: Sphinx, exception: BaseException | None) -> None:
+    """``build-finished``: sphinx-sitemap, which notes each page by its name (a moved
+    post's file address, now a redirect), lists a moved post at its published URL."""
+    if exception is not None or not moves_posts(app.builder):
+        return
+
+    def relative(pagename: str) -> str | None:
+        url = published_url(app, pagename, ".")  # ./blog/x: relative to the site's root
+        return url.removeprefix("./") if url is not None else None
+
+    sitemap.repoint(app, relative)
+
+
 def register(app: Sphinx) -> None:
     app.connect("html-page-context", canonical_url, priority=450)  # before ABlog's own link
     app.connect("builder-inited", wrap_builder)
     app.connect("env-updated", settle, priority=400)  # before the blog view is built
     app.connect(EVENT, redirects)
-    app.connect("build-finished", sitemap.repoint_moved_posts, priority=400)  # before it writes
+    app.connect("build-finished", sitemap_links, priority=400)  # before sphinx-sitemap writes

@@ -112,7 +112,11 @@ def write_redirects(app: Sphinx) -> list[Any]:
             app.builder.name,
             signatures.config_hash(app),  # how get_target_uri() builds URLs
             base,
-            sorted((rel, p.docname, p.title) for rel, p in wanted_pages.items()),
+            # where each leads: a post's URI moves with blogposts_post_url, not in config_hash
+            sorted(
+                (rel, p.docname, p.title, app.builder.get_target_uri(p.docname))
+                for rel, p in wanted_pages.items()
+            ),
         ]
     )
     as_recorded = ledger.previous_fingerprint == fingerprint

@@ -11,11 +11,11 @@ itself skips on an incremental build are sphinx-sitemap's known limitation
 from __future__ import annotations
 
 import queue
+from collections.abc import Callable
 
 from sphinx.application import Sphinx
 
 from ...reading.domain import domain_of
-from .moved import BUILDERS
 
 SITEMAP = "sphinx_sitemap"
 
@@ -40,17 +40,14 @@ def _sitemap_link(app: Sphinx, pagename: str) -> str:
     return pagename + (app.config.html_file_suffix or ".html")
 
 
-def repoint_moved_posts(app: Sphinx, exception: BaseException | None) -> None:
-    """``build-finished``, before sphinx-sitemap writes the sitemap: the links it noted
-    for moved posts (their page names, which are their files' addresses, now redirects)
-    become the posts' own URIs, which the builder gives (``writing/addresses.py``)."""
+def repoint(app: Sphinx, url_of: Callable[[str], str | None]) -> None:
+    """The links sphinx-sitemap noted for moved posts (their page names) become
+    ``url_of(pagename)``: at ``build-finished``, before sphinx-sitemap writes."""
     links = getattr(app, "sitemap_links", None)
-    if exception is not None or SITEMAP not in app.extensions or links is None:
+    if SITEMAP not in app.extensions or links is None:
         return
-    addresses = domain_of(app.env).rebuilds.addresses
-    if not addresses or app.builder.name not in BUILDERS:
-        return
-    new = {_sitemap_link(app, d): app.builder.get_target_uri(d) for d in sorted(addresses)}
+    pages = domain_of(app.env).rebuilds.addresses
+    new = {_sitemap_link(app, name): url_of(name) for name in sorted(pages)}
     noted = []
     while True:
         try:
@@ -58,4 +55,4 @@ def repoint_moved_posts(app: Sphinx, exception: BaseException | None) -> None:
         except queue.Empty:
             break
     for link, last_updated in noted:  # in the order they came, as sphinx-sitemap keeps them
-        links.put((new.get(link, link), last_updated))
+        links.put((new.get(link) or link, last_updated))

@@ -44,8 +44,17 @@ SERIES = ["Deep Dive", "deep dive", "Basics"]
 #: Slugs a post may take: some shared (two posts, one address), one a generated page's
 #: name, one a document's (``p3``), one with a space and accents.
 SLUGS = [None, None, "hello", "deep/path", "/news-2024/", "p3", "tags", "héllô wörld"]
-#: ``blogposts_post_url``, always given (None: each post at its file's address).
-POST_URLS = [None, "{date:%Y/%m/%d}/{slug}", "{slug}", "{file}", "{blog}/{date:%Y}/{slug}"]
+#: ``blogposts_post_url``, always given (None: each post at its file's address; with
+#: "mkdocs" a post's title is in its address, so a title edit moves it).
+POST_URLS = [
+    None,
+    "docusaurus",
+    "mkdocs",
+    "{date:%Y/%m/%d}/{slug}",
+    "{slug}",
+    "{file}",
+    "{blog}/{date:%Y}/{slug}",
+]
 BLOCKS = (
     ".blogposts-page",
     ".blogposts-post-header",

@@ -20,7 +20,7 @@ from sphinx.util.console import strip_escape_sequences
 from tests.conftest import soup_of
 
 ROOT = "docusaurus-fixture-permalinks"
-#: Docusaurus' 2.x and later default address of a post: dated only by its file's name.
+#: A format: the post's date (from its file's name or its front matter), then its name.
 DATE_AND_NAME = "{date:%Y/%m/%d}/{slug}"
 #: source -> (the title we gave it, the permalink Docusaurus' tests expect)
 PERMALINKS = {
@@ -114,7 +114,11 @@ def test_links_between_posts_reach_the_posts(by_format):
 
 
 def test_every_post_at_docusaurus_permalink_with_no_setting(shared_build):
-    """The whole fixture, with no ``blogposts_post_url``: what a migrated blog gets."""
+    """The whole fixture, with no ``blogposts_post_url``: what a migrated blog gets, its
+    links percent-encoded where the address has spaces or accents."""
     app = shared_build(ROOT)
     missing = [s for s, (t, link) in PERMALINKS.items() if not _is_the_post(_page(app, link), t)]
     assert missing == []
+    index = soup_of(Path(app.outdir, "blog/index.html"))
+    hrefs = {a["href"] for a in index.select(".blogposts-card-title a")}
+    assert "hey/my%20super%20path/h%C3%A9ll%C3%B4/index.html" in hrefs

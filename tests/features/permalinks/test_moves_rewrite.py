@@ -107,3 +107,15 @@ def test_an_address_another_slug_claims_redirects_as_a_clean_build_does(tmp_path
     # the review's other former address still leads to it
     kept = soup_of(out / "blog/review-2023/index.html").find("link", rel="canonical")["href"]
     assert kept.endswith("2023-12-20-year-in-review.html")
+
+
+def test_the_redirect_at_a_docusaurus_url_follows_the_post(tmp_path):
+    """The post's old Docusaurus URL stays a redirect while the format moves the post
+    elsewhere: it leads to where the post is now, not where it was."""
+    for fmt in ("{slug}", "{file}"):
+        app = build_copy(
+            tmp_path, "permalinks", fresh=fmt == "{slug}", confoverrides={"blogposts_post_url": fmt}
+        )
+    stub = soup_of(Path(app.outdir, "blog/2024/01/05/second/index.html"))
+    refresh = stub.find("meta", attrs={"http-equiv": "refresh"})["content"]
+    assert refresh.endswith("url=../../../../2024-01-05-second/index.html")
