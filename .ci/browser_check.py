@@ -7,6 +7,13 @@ console error, fails to load one of its own resources, or links to a page of the
 that does not answer. Screenshots (light, and dark for the blog index) are saved under
 ``<out>/<theme>/screenshots`` so a person can look.
 
+Then it builds ``.ci/picture_blog`` (card images in a grid, covers) in furo,
+pydata-sphinx-theme, sphinx-book-theme and alabaster and checks its pages the same way,
+and more (see ``browser_pictures.py``): the grid's columns, pictures that do not move the
+page while they load, readable cards in light and dark mode. ``--docs-screenshots``
+also writes the photographs ``docs/pictures.md`` shows into ``docs/_static/pictures/``;
+without it, nothing is written outside ``--out``.
+
 Run by ``tox -e browser``; Chromium is Debian's ``chromium`` (or ``$CHROMIUM``), driven
 by Playwright's Python package with a fresh profile.
 """
@@ -23,6 +30,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -31,6 +39,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urlsplit
 
+import browser_pictures as pictures  # beside this script, so on sys.path
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -64,7 +73,7 @@ def chromium_path() -> str:
     sys.exit("browser check: no Chromium found (install Debian's 'chromium' or set CHROMIUM)")
 
 
-def build_docs(theme: str, outdir: Path) -> None:
+def build_docs(theme: str, outdir: Path, source: Path = ROOT / "docs") -> None:
     env = {**os.environ, "DOCS_THEME": theme, "BLOGPOSTS_CHECK_COMMENTS": "1"}
     subprocess.run(
         [
@@ -76,7 +85,7 @@ def build_docs(theme: str, outdir: Path) -> None:
             "-q",
             "-b",
             "html",
-            str(ROOT / "docs"),
+            str(source),
             str(outdir),
         ],
         check=True,
@@ -85,10 +94,23 @@ def build_docs(theme: str, outdir: Path) -> None:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """No access log: a failed request is reported by the browser's side, with its page."""
+    """No access log: a failed request is reported by the browser's side, with its page.
+
+    ``image_delay`` holds every image back that many seconds, as a slow network would.
+    """
+
+    image_delay = 0.0
 
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def do_GET(self) -> None:
+        if self.image_delay and self.path.split("?")[0].endswith(IMAGE_SUFFIXES):
+            time.sleep(self.image_delay)
+        super().do_GET()
+
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".avif")
 
 
 class QuietServer(http.server.ThreadingHTTPServer):
@@ -111,8 +133,9 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def serve(folder: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(folder))
+def serve(folder: Path, image_delay: float = 0.0) -> Iterator[str]:
+    handler_class = type("Handler", (QuietHandler,), {"image_delay": image_delay})
+    handler = functools.partial(handler_class, directory=str(folder))
     server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -285,11 +308,40 @@ def check_theme(context: BrowserContext, theme: str, out: Path) -> list[str]:
     return [f"[{theme}] {problem}" for problem in checker.problems]
 
 
+def check_pictures(context: BrowserContext, theme: str, out: Path, docs_shots: bool) -> list[str]:
+    """The picture blog (``.ci/picture_blog``) in ``theme``: see ``browser_pictures.py``."""
+    html = out / theme / "pictures"
+    shots = out / theme / "pictures-screenshots"
+    shutil.rmtree(html, ignore_errors=True)
+    shutil.rmtree(shots, ignore_errors=True)
+    shots.mkdir(parents=True)
+    build_docs(theme, html, source=pictures.SOURCE)
+    with serve(html, image_delay=pictures.IMAGE_DELAY) as base:
+        page = context.new_page()
+        checker = Checker(page, base, shots)
+        pictures.check(checker, page, theme, docs_shots)
+        page.close()
+    print(
+        f"{theme} (pictures): {len(checker.visited)} pages, {checker.images} images; "
+        f"screenshots in {shots}"
+    )
+    return [f"[{theme}, pictures] {problem}" for problem in checker.problems]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "browser")
-    parser.add_argument("--theme", action="append", choices=THEMES)
+    every = list(dict.fromkeys([*THEMES, *pictures.THEMES]))
+    parser.add_argument("--theme", action="append", choices=every)
+    parser.add_argument(
+        "--docs-screenshots",
+        action="store_true",
+        help="also write the docs' photographs of the grid into docs/_static/pictures/",
+    )
     args = parser.parse_args()
+    chosen = args.theme or every
+    if args.docs_screenshots and not {"furo", "pydata_sphinx_theme"} <= set(chosen):
+        parser.error("--docs-screenshots needs furo and pydata_sphinx_theme")
     executable = chromium_path()
     problems: list[str] = []
     # a fresh profile (user-data-dir) for every run
@@ -305,8 +357,12 @@ def main() -> int:
             viewport={"width": 1280, "height": 900},
         )
         try:
-            for theme in args.theme or THEMES:
-                problems += check_theme(context, theme, args.out.resolve())
+            out = args.out.resolve()
+            # the pictures first: the docs show their screenshots (--docs-screenshots)
+            for theme in (t for t in chosen if t in pictures.THEMES):
+                problems += check_pictures(context, theme, out, args.docs_screenshots)
+            for theme in (t for t in chosen if t in THEMES):
+                problems += check_theme(context, theme, out)
         finally:
             context.close()
     for problem in problems:

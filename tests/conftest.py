@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import pprint
+import re
 import shutil
 from collections.abc import Callable
 from io import StringIO
 from pathlib import Path
 from typing import Any
 
+import docutils
+import myst_parser
 import pytest
+import sphinx
 from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 from sphinx.util.console import strip_escape_sequences
@@ -20,6 +25,28 @@ pytest_plugins = ["sphinx.testing.fixtures"]
 PROJECT = Path(__file__).parent.parent
 ROOTS = Path(__file__).parent / "roots"
 DATA = Path(__file__).parent / "data"
+
+
+def pytest_report_header() -> str:
+    """The versions the suite runs against, at the top of every log: a tox environment is
+    named for the Sphinx it asks for, this line says which one it got."""
+    return (
+        f"blogposts against: sphinx {sphinx.__display_version__}, "
+        f"docutils {docutils.__version__}, myst-parser {myst_parser.__version__}"
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A tox environment named for a Sphinx (``py311-sphinx82``) runs that Sphinx or fails:
+    pip once upgraded an environment's Sphinx past its pin, and the oldest supported Sphinx
+    went untested under its name."""
+    env = os.environ.get("TOX_ENV_NAME", "")
+    wanted = re.search(r"(?:^|-)sphinx(\d)(\d+)(?:-|$)", env)
+    if wanted and sphinx.version_info[:2] != (int(wanted[1]), int(wanted[2])):
+        raise pytest.UsageError(
+            f"the tox environment {env} is for Sphinx {wanted[1]}.{wanted[2]}, "
+            f"but Sphinx {sphinx.__display_version__} is installed"
+        )
 
 
 @pytest.fixture(scope="session")

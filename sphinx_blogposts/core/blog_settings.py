@@ -30,6 +30,7 @@ PER_BLOG = {
     "feed_content": "blogposts_feed_content",
     "feed_archives": "blogposts_feed_archives",
     "redirects": "blogposts_redirects",
+    "index_layout": "blogposts_index_layout",
 }
 
 

@@ -138,6 +138,18 @@ def _last_updated(value: Any) -> bool:
     return value in (None, "git")
 
 
+#: How lists of posts are laid out: ``blogposts_index_layout``, ``postlist :layout:``.
+LAYOUTS = ("list", "grid")
+
+
+def _layout(value: Any) -> bool:
+    return value in LAYOUTS
+
+
+def _list_cards(value: Any) -> bool:
+    return value in ("own", "generated")
+
+
 @dataclass(frozen=True)
 class Option:
     name: str
@@ -251,6 +263,15 @@ OPTIONS: tuple[Option, ...] = (
     Option("blogposts_last_updated", None, _last_updated, "None or 'git'", ""),
     Option("blogposts_comments", None, comments.is_valid, comments.EXPECTED, ""),
     Option("blogposts_related", 3, _non_negative_int, "a whole number, 0 (none) or more", "html"),
+    Option("blogposts_index_layout", "list", _layout, "'list' or 'grid'", "html"),
+    Option(
+        "blogposts_list_cards",
+        "own",
+        _list_cards,
+        "'own' (a post's own image) or 'generated' (else its social card)",
+        "html",
+    ),
+    Option("blogposts_post_cover", False, _bool, "True or False", "html"),
     Option("blogposts_blogs", {}, _blogs, "a dict of blog path to a dict of its settings"),
     Option(
         "blogposts_engine",

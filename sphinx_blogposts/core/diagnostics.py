@@ -38,7 +38,7 @@ class Warn(enum.StrEnum):
     FRONTMATTER = (
         "frontmatter",
         "Front matter that is not valid YAML, is never closed, is not ``key: value`` lines, or "
-        "has a flag or list of the wrong kind.",
+        "has a flag, list, ``cover`` or ``image_alt`` of the wrong kind.",
     )
     DATE = (
         "date",
@@ -66,7 +66,7 @@ class Warn(enum.StrEnum):
     DIRECTIVE = (
         "directive",
         "A second ``post`` directive, a value it gives that the front matter contradicts, or a "
-        "``postlist`` argument that is not a number.",
+        "``postlist`` argument that is not a number or ``:layout:`` it does not know.",
     )
     PAGE = (
         "page",

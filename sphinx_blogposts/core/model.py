@@ -78,6 +78,14 @@ class Post:
     #: that show the card weigh it, so a file that appears later, or is found in another
     #: folder, changes them.
     image_file: str | None = None
+    #: The image's ``(width, height)`` in CSS pixels, read from ``image_file`` when the
+    #: post is read (``reading.image_size``); None for a URL or a file it cannot measure.
+    image_size: tuple[int, int] | None = None
+    #: ``image_alt`` (or a ``cover:`` mapping's ``alt``): the image's text; None: the title.
+    image_alt: str | None = None
+    #: ``cover: true``/``false``: the image shown above the post's body or not; None:
+    #: as ``blogposts_post_cover`` says.
+    cover: bool | None = None
     keywords: list[str] = field(default_factory=list)
     draft: bool = False
     unlisted: bool = False

@@ -95,7 +95,9 @@ def post_address(
     Otherwise ``fmt`` is filled in with the post's values, its ``{slug}`` being the file's
     name without its date (Docusaurus' name). An address that could name a place outside
     the output folder or that a URL cannot carry is refused: the post keeps its file's
-    address.
+    address. Spaces and letters outside ASCII are kept, as Docusaurus kept them
+    (``/hey/my super path/héllô``): the page is written under that name and linked
+    percent-encoded (``writing/addresses.py``).
     """
     if fmt is None:
         return None, None
@@ -117,7 +119,7 @@ def post_address(
     parts = [p for p in filled.strip().split("/") if p]
     if parts and parts[-1] == "index":
         parts.pop()
-    if not is_page_name(parts):
+    if not is_page_name(parts) or any(p != p.strip() for p in parts):
         return None, f"the address {filled!r} cannot be a path in a URL"
     return "/".join([blog_path, *parts] if blog_path else parts), None
 

@@ -25,7 +25,10 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         _empty(app, docname)
         return
     postlists = [
-        {key: node[key] for key in ("filters", "oldest_first", "count", "excerpts", "blog")}
+        {
+            key: node[key]
+            for key in ("filters", "oldest_first", "count", "excerpts", "blog", "layout")
+        }
         for node in doctree.findall(postlist_node)
     ]
     if postlists:

@@ -15,6 +15,7 @@ from docutils.parsers.rst import directives
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from ..core.config import LAYOUTS
 from ..core.diagnostics import Warn, warn
 from .values import as_list
 
@@ -100,6 +101,7 @@ class PostListDirective(SphinxDirective):
         "expand": directives.unchanged,
         "series": directives.unchanged,
         "blog": directives.unchanged,
+        "layout": directives.unchanged,
     }
 
     def run(self) -> list[nodes.Node]:
@@ -131,9 +133,23 @@ class PostListDirective(SphinxDirective):
         node["excerpts"] = "excerpts" in self.options
         node["list_style"] = self.options.get("list-style")
         node["expand"] = self.options.get("expand")
+        node["layout"] = self._layout()
         node["docname"] = self.env.docname
         self.set_source_info(node)
         return [node]
+
+    def _layout(self) -> str | None:
+        """``:layout: list`` or ``grid``; anything else is one warning, and the list."""
+        value = (self.options.get("layout") or "").strip().lower()
+        if not value or value in LAYOUTS:
+            return value or None
+        warn(
+            f"postlist: :layout: {self.options['layout']!r} is not one of "
+            f"{' or '.join(map(repr, LAYOUTS))}; the list layout is used",
+            Warn.DIRECTIVE,
+            location=self.get_location(),
+        )
+        return None
 
 
 def _skip(self: Any, node: nodes.Node) -> None:

@@ -64,8 +64,8 @@ class BlogDomain(DocumentStore):
 
     name = "blogposts"
     label = "Blog posts"
-    # bump with env_version on any change to the shape of `data` (11: post addresses)
-    data_version = 11
+    # bump with env_version on any change to the shape of `data` (12: card images' size, alt, cover)
+    data_version = 12
     #: Every key of ``data`` (``tests/test_architecture.py`` checks that no other appears).
     initial_data: ClassVar[dict[str, Any]] = {
         "posts": {},  # docname -> Post (its excerpt is kept in its doctree: excerpt.py)

@@ -292,6 +292,8 @@ KNOWN_KEYS = {
     "categories",
     "image",
     "thumbnail",
+    "image_alt",
+    "cover",
     "draft",
     "unlisted",
     "pin",

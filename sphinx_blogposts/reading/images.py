@@ -17,6 +17,7 @@ from sphinx.application import Sphinx
 
 from ..core.diagnostics import Warn, warn
 from .domain import domain_of, read_front_matter
+from .image_size import measured
 from .local_files import is_external, output_name, source_of, static_dir
 
 
@@ -45,8 +46,9 @@ def check_static(app: Sphinx) -> None:
 def check_post_image(app: Sphinx, doctree: nodes.document) -> None:
     """``doctree-read``: a local ``image``/``thumbnail`` that is not there is one warning.
 
-    The file found is kept in ``Post.image_file``: the pages that show the card weigh
-    it, and :func:`read_again_when_found` reads the post again once a missing file is there.
+    The file found is kept in ``Post.image_file``, with its size: the pages that show
+    the card weigh both, and :func:`read_again_when_found` reads the post again once a
+    missing file is there.
     """
     docname = app.env.docname
     post = domain_of(app.env).posts.get(docname)
@@ -55,10 +57,12 @@ def check_post_image(app: Sphinx, doctree: nodes.document) -> None:
     source = source_of(app, post.image, docname)
     if source is not None:
         post.image_file = output_name(app, source) or source.as_posix()
+        # measured here, not by each page showing it; a new file reads the post again
+        post.image_size = measured(domain_of(app.env).cache, source)
         app.env.note_dependency(str(source))  # changed or deleted: the post is read again
         return
     fm = read_front_matter(app, docname)
-    key = next((k for k in ("image", "thumbnail") if k in fm.data), None)
+    key = next((k for k in ("image", "thumbnail", "cover") if k in fm.data), None)
     if key is None:
         return  # from the post directive's :image: N, an image of the body
     if post.image.startswith("/") and static_dir(app) is None:

@@ -63,6 +63,7 @@ class PostReader:
         )
         post.keywords = self.labels("keywords", "keywords", [])
         post.image = self.image()
+        post.image_alt, post.cover = self.image_alt(), self.cover_shown()
         post.draft = src.flag("draft") or undated_draft
         post.unlisted = src.flag("unlisted")
         post.extra = {k: v for k, v in src.data.items() if k not in frontmatter.KNOWN_KEYS}
@@ -238,9 +239,64 @@ class PostReader:
                 return self._nth_image(int(text))
             if text:
                 return text
+        cover = self._cover
+        if cover is not None and cover[0]:
+            return cover[0]
         return self._nth_image(
             self.src.options.get("image") or getattr(self.src.config, "blogposts_auto_image", 0)
         )
+
+    def image_alt(self) -> str | None:
+        """``image_alt``, else the ``alt`` of a ``cover:`` mapping; None: the title is said."""
+        if "image_alt" in self.src.data and self.src.data["image_alt"] is not None:
+            text = values.as_text(self.src.data["image_alt"])
+            if text is not None:
+                return text
+            warn(
+                "'image_alt' is not text; the post's title is the image's text. Write a "
+                "sentence saying what the image shows",
+                Warn.FRONTMATTER,
+                self.src.where("image_alt"),
+            )
+        cover = self._cover
+        return cover[1] if cover is not None else None
+
+    def cover_shown(self) -> bool | None:
+        """``cover: true``/``false`` (or a ``cover:`` mapping, shown unless ``hidden``)."""
+        cover = self._cover
+        return cover[2] if cover is not None else None
+
+    @cached_property
+    def _cover(self) -> tuple[str | None, str | None, bool | None] | None:
+        """``cover:`` as its image, its text and whether it is shown; None when not given.
+
+        A flag turns the post's cover on or off; a path names its image (as ``image``
+        does, which comes first); a mapping (starlight-blog's and Hugo themes' form:
+        ``image`` or ``light``, ``alt``, ``hidden``) names both and shows the cover.
+        Anything else is one warning, and ignored.
+        """
+        if "cover" not in self.src.data or self.src.data["cover"] is None:
+            return None
+        raw = self.src.data["cover"]
+        if isinstance(raw, str) and not raw.strip():
+            return None
+        flag = values.as_bool(raw) if isinstance(raw, (bool, str, int)) else None
+        if flag is not None:
+            return None, None, flag
+        if isinstance(raw, str) and values.as_text(raw):
+            return values.as_text(raw), None, None
+        if isinstance(raw, dict):
+            image = values.as_text(raw.get("image") or raw.get("light"))
+            alt = values.as_text(raw.get("alt"))
+            if image is not None:
+                return image, alt, values.as_bool(raw.get("hidden")) is not True
+        warn(
+            f"'cover: {str(raw)[:60]}' is not true, false, an image path, or a mapping with "
+            "an 'image'; it is ignored",
+            Warn.FRONTMATTER,
+            self.src.where("cover"),
+        )
+        return None
 
     def _nth_image(self, index: int | None) -> str | None:
         """ABlog's ``:image: N`` (and ``post_auto_image``): the post's N-th image, from 1."""

@@ -7,33 +7,39 @@ to it) and ``get_output_path`` (where the page is written). This module wraps bo
 the builder instance, so that a post with an address is written and linked there and
 every other page, and every other extension, goes on as before without knowing of it.
 A post keeps its docname as its page name (``core.routes.post_page``): references in it
-resolve against its source folder; only the builder turns the name into the address.
+resolve against its source folder; only the builder turns the name into the address,
+percent-encoded in its URI (``objects.inv`` cannot hold a space), as written in its path.
 
 The wrapped methods read the addresses of the build (``RebuildRecord.addresses``),
 settled once at ``env-updated`` (collisions decided there) and pickled with the
 environment, so ``-j`` workers see the same.
+
+Sphinx's search page is the one consumer that does not ask the builder: ``searchindex.js``
+lists page names, and ``searchtools.js`` makes each result's link from one
+(``name + LINK_SUFFIX``; in ``dirhtml`` its folder). So the builder's search index
+format is wrapped too: the index names a moved post by its address's page, and reads
+that name back as the post's docname when an incremental build loads the index again.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import quote
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
+from ..core import blog_settings, routes
 from ..core.diagnostics import Warn, warn
 from ..core.model import Post
 from ..core.routes import DOCUSAURUS, MKDOCS, docusaurus_address, post_page
 from ..reading.domain import domain_of, generated_names
 from .builders import file_uri
+from .outputs import sitemap
 from .outputs.moved import BUILDERS, EVENT, Moved
-
-#: What a URL's path may hold as it is (RFC 3986 ``pchar``): the rest is percent-encoded.
-_PATH_CHARACTERS = "/!$&'()*+,;=:@~"
 
 
 def moves_posts(builder: Builder) -> bool:
@@ -41,16 +47,49 @@ def moves_posts(builder: Builder) -> bool:
     return builder.name in BUILDERS
 
 
+#: What a moved post's URI keeps as it is: RFC 3986's ``pchar``, ``/``, and ``%``, as
+#: the html builder may have encoded the address already (an address holds no ``%``).
+#: The rest (a space, ``é``) is percent-encoded, as Docusaurus served such a slug; the
+#: file's name keeps it as written.
+URI_CHARACTERS = "/:@!$&'()*+,;=~%"
+
+
 def _output(uri: str) -> str:
     return uri + "index.html" if uri.endswith("/") or not uri else uri
+
+
+class AddressedSearchIndex:
+    """The HTML builder's search index format (``indexer_format``), naming each moved
+    post by the page name its address is written under (``blog/x/index``), the name
+    ``searchtools.js`` turns into the link of a search result."""
+
+    def __init__(self, inner: Any, pages: Callable[[], Mapping[str, str]]) -> None:
+        self.inner = inner
+        self.pages = pages  # docname -> page name, asked when the index is written or read
+
+    def dump(self, data: dict[str, Any], f: IO[Any]) -> None:
+        pages = self.pages()
+        names = [pages.get(name, name) for name in data["docnames"]]
+        self.inner.dump({**data, "docnames": names}, f)
+
+    def load(self, f: IO[Any]) -> Any:
+        """The index of the last build, its moved posts named by docname again: Sphinx
+        keeps the entries of the documents it does not write, by docname."""
+        data = self.inner.load(f)
+        if isinstance(data, dict) and isinstance(data.get("docnames"), (list, tuple)):
+            docnames = {page: name for name, page in self.pages().items()}
+            data["docnames"] = [docnames.get(name, name) for name in data["docnames"]]
+        return data
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
 
 
 def wrap_builder(app: Sphinx) -> None:
     """``builder-inited``: the builder's address methods answer a post's address.
 
     Only when ``blogposts_post_url`` is set: without it every post is at its file's
-    address, and the builder is left exactly as Sphinx made it. Sphinx 8.2 and later
-    write a page where ``get_output_path`` says; Sphinx 8.1 asks ``get_outfilename``.
+    address, and the builder is left exactly as Sphinx made it.
     """
     builder = app.builder
     if not moves_posts(builder) or app.config.blogposts_post_url is None:
@@ -63,23 +102,24 @@ def wrap_builder(app: Sphinx) -> None:
         return f"{address}/index" if address else name
 
     def get_target_uri(docname: str, typ: str | None = None) -> str:
-        return target_uri(moved(docname), typ)
+        page = moved(docname)
+        if page == docname:
+            return target_uri(docname, typ)
+        # html percent-encodes the name, dirhtml does not: encode what is left
+        return quote(target_uri(page, typ), safe=URI_CHARACTERS)
 
     builder.get_target_uri = get_target_uri  # type: ignore[method-assign]
-    if hasattr(builder, "get_output_path"):
-        output_path: Callable[[str], Path] = builder.get_output_path
+    if hasattr(builder, "indexer_format"):
+        builder.indexer_format = AddressedSearchIndex(
+            builder.indexer_format,
+            lambda: {d: f"{a}/index" for d, a in domain_of(env).rebuilds.addresses.items()},
+        )
+    output_path: Callable[[str], Path] = builder.get_output_path  # type: ignore[attr-defined]
 
-        def get_output_path(page_name: str, /) -> Path:
-            return output_path(moved(page_name))
+    def get_output_path(page_name: str, /) -> Path:
+        return output_path(moved(page_name))
 
-        builder.get_output_path = get_output_path  # type: ignore[attr-defined]
-    else:  # Sphinx 8.1
-        outfilename: Callable[[str], str] = builder.get_outfilename  # type: ignore[attr-defined]
-
-        def get_outfilename(pagename: str) -> str:
-            return outfilename(moved(pagename))
-
-        builder.get_outfilename = get_outfilename  # type: ignore[attr-defined]
+    builder.get_output_path = get_output_path  # type: ignore[attr-defined]
 
 
 def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -117,12 +157,28 @@ def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
     for docname, address in record.addresses.items():
         if settled.get(docname) != address and docname in domain.posts:
             former[address] = docname
-    for address in settled.values():
-        former.pop(address, None)
+    for address in [*settled.values(), *_docusaurus_addresses(app, env)]:
+        former.pop(address, None)  # claimed now: a post's page, or its Docusaurus redirect
     changed = settled != record.addresses
     record.addresses = settled
     record.former_addresses = former
     return sorted(env.found_docs) if changed else []
+
+
+def _docusaurus_addresses(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Where Docusaurus served each post (its slug, or its file's date), which
+    ``compat/docusaurus/redirects.py`` keeps as a redirect to it in the blogs that
+    have ``blogposts_redirects``."""
+    redirecting = {
+        "" if blog.default else blog.key: blog.config.blogposts_redirects
+        for blog in blog_settings.settings(app.config)
+    }
+    found = (
+        routes.docusaurus_page(post.blog or app.config.blogposts_path, docname, post.slug)
+        for docname, post in domain_of(env).posts.items()
+        if redirecting.get(post.blog)
+    )
+    return [address for address in found if address is not None]
 
 
 def _index_docs(env: BuildEnvironment, address: str) -> list[str]:
@@ -183,7 +239,7 @@ def published_url(app: Sphinx, pagename: str, base: str) -> str | None:
     if address is None or not base or not moves_posts(app.builder):
         return None
     slash = "" if app.config.blogposts_post_url == DOCUSAURUS else "/"
-    return f"{base.rstrip('/')}/{quote(address, safe=_PATH_CHARACTERS)}{slash}"
+    return f"{base.rstrip('/')}/{quote(address, safe=URI_CHARACTERS)}{slash}"
 
 
 def canonical_url(
@@ -201,3 +257,4 @@ def register(app: Sphinx) -> None:
     app.connect("builder-inited", wrap_builder)
     app.connect("env-updated", settle, priority=400)  # before the blog view is built
     app.connect(EVENT, redirects)
+    app.connect("build-finished", sitemap.repoint_moved_posts, priority=400)  # before it writes

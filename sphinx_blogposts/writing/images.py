@@ -14,15 +14,23 @@ URL is made here in two steps, so cards, ``og:image``, JSON-LD and feeds cannot 
 
 :func:`image_url` does both for a page; a feed, which links one entry from many feed
 files, locates once and calls :func:`url_of` per file.
+
+Which image a page shows of a post is decided here too, with what the page needs to
+show it well (its size, its text): :func:`list_image` for every list, :func:`cover_image`
+above a post's body.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Any
 
 from sphinx.application import Sphinx
 from sphinx.util.osutil import relative_uri
 
+from ..core.model import Post
+from ..core.routes import post_page
 from ..reading.local_files import is_external, output_name, source_of
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
@@ -77,3 +85,49 @@ def image_url(
     if place is None:
         return value if as_written else None
     return url_of(place, app.builder.get_target_uri(pagename), base)
+
+
+@dataclass(frozen=True)
+class ShownImage:
+    """An image as a page shows it: its URL, its size when known (so its box is reserved
+    before it loads) and its text."""
+
+    url: str
+    alt: str
+    width: int | None = None
+    height: int | None = None
+
+    def __str__(self) -> str:
+        """The URL: a project's own ``card.html`` written when ``post.image`` was one
+        (``<img src="{{ post.image }}">``) still shows the image."""
+        return self.url
+
+
+def own_image(app: Sphinx, post: Post, pagename: str) -> ShownImage | None:
+    """The post's own ``image``/``thumbnail``/``cover`` on ``pagename``, if it can load."""
+    url = image_url(app, post.image, post.docname, pagename)
+    if url is None:
+        return None
+    width, height = post.image_size or (None, None)
+    return ShownImage(url, post.image_alt or post.title, width, height)
+
+
+def list_image(app: Sphinx, post: Post, pagename: str) -> ShownImage | None:
+    """The image a post's card shows in lists (blog index, tag, author, series and archive
+    pages, ``postlist``): the one place that decides it, so every list agrees.
+
+    ``blogposts_list_cards = "own"`` shows only a post's own image. ``"generated"`` also
+    shows the generated social card of a post without one (``blogposts_social_cards``).
+    What a card's image depends on is in its signature (``rebuilds.signatures.card``).
+    """
+    own = own_image(app, post, pagename)
+    if own is not None or app.config.blogposts_list_cards != "generated":
+        return own
+    return None  # a post with no image of its own: its generated social card, once drawn
+
+
+def cover_image(app: Sphinx, post: Post, settings: Any) -> ShownImage | None:
+    """The image shown above a post's body (``blogposts_post_cover``, or its own ``cover:``
+    flag, which wins): its own image only, never a generated card, which repeats its title."""
+    wanted = post.cover if post.cover is not None else settings.blogposts_post_cover
+    return own_image(app, post, post_page(post)) if wanted else None

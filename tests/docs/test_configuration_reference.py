@@ -38,6 +38,8 @@ TYPE_TEXT = {
     comments.is_valid: "`dict` or `None`",
     config._blogs: "`dict` of `str` to `dict`",
     config._engine: '`None`, `"ablog"` or `"blogposts"`',
+    config._layout: '`"list"` or `"grid"`',
+    config._list_cards: '`"own"` or `"generated"`',
 }
 
 

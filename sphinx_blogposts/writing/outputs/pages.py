@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
 from sphinx.application import Sphinx
 
 from ...core.diagnostics import logger
+from ...core.model import Post
 from ...core.routes import (
     archive_page,
     authors_index,
@@ -62,7 +62,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         return
     every = list(renderers(app).values())  # one per blog, the default blog's first
     builder: Any = app.builder
-    ledger = Ledger.of_build(app, LEDGER, path_of=lambda name: Path(builder.get_outfilename(name)))
+    ledger = Ledger.of_build(app, LEDGER, path_of=lambda name: builder.get_output_path(name))
     frame = signatures.frame(app)
     frames = {r.blog_path: signatures.frame(app, r.blog_path) for r in every[1:]}  # their sidebars
     fingerprint = state.fingerprint(app, frame, sorted(frames.items()))
@@ -171,13 +171,16 @@ def signature(renderer: Renderer, spec: PageSpec, frame: str) -> str:
     elif spec.kind == "index":
         extra = sorted(pinned_on(spec))  # the "Pinned" marks
     if spec.kind in ("archive", "drafts") or _titles_only(renderer, spec):  # titles, dates
-        shown: list[Any] = [(p.docname, p.title, p.date) for p in spec.posts]
+        shown: list[Any] = [
+            (p.docname, p.title, p.date, *signatures.image_shown(p)) for p in spec.posts
+        ]
     else:
         shown = [signatures.card_digest(blog, post, wpm) for post in spec.posts]
     return signatures.digest(
         [
             frame,
             spec.kind,
+            layout(renderer),
             spec.title,
             spec.number,
             # whether there are pages at all, not how many: a page shows only its number and
@@ -218,8 +221,9 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
     page = spec.name
     common: dict[str, Any] = {"title": spec.title, "kind": spec.kind, "embedded": spec.embedded}
     if _titles_only(renderer, spec) or spec.kind == "drafts":
-        cards = [renderer.card(p, page, with_excerpt=False) for p in spec.posts]
-        return renderer.render("blogposts/page_titles.html", **common, posts=cards)
+        return renderer.render(
+            "blogposts/page_titles.html", **common, **_titles(renderer, page, spec.posts)
+        )
     if spec.kind in LISTS:
         author = None
         if spec.author is not None:
@@ -234,7 +238,9 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
         return renderer.render(
             "blogposts/page_list.html",
             **common,
-            postlist=renderer.postlist(spec.posts, page, excerpts=True, pinned=pinned_on(spec)),
+            postlist=renderer.postlist(
+                spec.posts, page, excerpts=True, pinned=pinned_on(spec), layout=layout(renderer)
+            ),
             number=spec.number,
             total=spec.total,
             newer=renderer.link(page, spec.prev) if spec.prev else None,
@@ -258,11 +264,22 @@ def body(renderer: Renderer, spec: PageSpec) -> str:
     if spec.kind == "series-index":
         series = series_list(renderer, page)
         return renderer.render("blogposts/page_series.html", **common, series_list=series)
-    years = [
-        (year, [renderer.card(p, page, with_excerpt=False) for p in posts])
-        for year, posts in renderer.blog.years()
-    ]
+    years = [(year, _titles(renderer, page, posts)) for year, posts in renderer.blog.years()]
     return renderer.render("blogposts/page_archive.html", **common, years=years)
+
+
+def layout(renderer: Renderer) -> str:
+    """``blogposts_index_layout``, as the page's blog sees it (``blogposts_blogs``)."""
+    return str(renderer.settings.blogposts_index_layout)
+
+
+def _titles(renderer: Renderer, page: str, posts: list[Post]) -> dict[str, Any]:
+    """The posts of an archive's year or a titles-only page: as a grid of cards without
+    excerpts, or as lines (with a thumbnail each when one of them has an image)."""
+    if layout(renderer) == "grid":
+        return {"cards": [renderer.card_html(p, page, None, with_excerpt=False) for p in posts]}
+    cards = [renderer.card(p, page, with_excerpt=False) for p in posts]
+    return {"posts": cards, "thumbs": any(card["image"] for card in cards)}
 
 
 def _titles_only(renderer: Renderer, spec: PageSpec) -> bool:

@@ -57,12 +57,16 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if any(boxes):
             found[docname] = signatures.digest([found.get(docname), boxes])
     for docname, postlists in domain.data["postlists"].items():
-        # exactly what each list shows: its posts' cards (with the excerpt only if shown)
+        # exactly what each list shows: its posts' cards (with the excerpt only if shown),
+        # laid out as it says
         found[docname] = signatures.digest(
             [
                 [
-                    signatures.card_digest(listed, post, wpm, with_excerpt=options["excerpts"])
-                    for post in listed.select(options, docname)
+                    options.get("layout"),
+                    *(
+                        signatures.card_digest(listed, post, wpm, with_excerpt=options["excerpts"])
+                        for post in listed.select(options, docname)
+                    ),
                 ]
                 for options in postlists
                 for listed in [blogs.get(options.get("blog") or "", blog)]

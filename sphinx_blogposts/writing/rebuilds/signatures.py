@@ -57,19 +57,26 @@ def card(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = Tru
     ]
     return [
         post.key,
+        blog.addresses.get(post.docname),  # where its links lead
         post.title,
         post.date,
         reading_minutes(post, words_per_minute),
         post.key in blog.drafts,
         post.description,
-        post.image,
-        post.image_file,
+        *image_shown(post),
         post.excerpt_digest if with_excerpt else None,
         post.categories,
         authors,
         tags,
         terms,
     ]
+
+
+def image_shown(post: Post) -> tuple[Any, ...]:
+    """What a list shows of a post's image: which file, its size and its text (a list
+    page and a post's cover weigh it; a changed file is a changed size, as the post is
+    read again)."""
+    return (post.image, post.image_file, post.image_size, post.image_alt, post.title)
 
 
 def card_digest(blog: Blog, post: Post, words_per_minute: int, with_excerpt: bool = True) -> str:
@@ -107,6 +114,7 @@ def frame(app: Sphinx, blog: str | None = None) -> str:
             titles,
             # what the blog sidebars show, when html_sidebars uses them (see sidebars.py)
             record.sidebar_digest if blog is None else (record.sidebar_digests or {}).get(blog),
+            sorted(record.addresses.items()),  # where the navigation's links to posts lead
         ]
     )
 

@@ -211,7 +211,7 @@ class FragmentRenderer:
         build or, unchanged, in an earlier one; reading it back costs a file read instead of
         resolving and translating the whole post again. None when the page lacks the marks."""
         try:
-            path = Path(self.builder.get_outfilename(post.docname))  # type: ignore[attr-defined]
+            path: Path = self.builder.get_output_path(post.docname)  # type: ignore[attr-defined]
             page = path.read_text(encoding="utf-8")
         except (AttributeError, OSError, UnicodeDecodeError):
             return None

@@ -142,6 +142,7 @@ def _postlist(
                     date_format=node["date_format"],
                     list_style=node["list_style"],
                     expand=node["expand"],
+                    layout=node.get("layout"),
                 )
             )
         ]

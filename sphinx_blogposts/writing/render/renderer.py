@@ -11,7 +11,6 @@ page looks elsewhere.
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterable, Set
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,7 +20,7 @@ from typing import Any
 import babel
 import babel.dates
 from jinja2 import Environment, FileSystemLoader
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.locale import get_translation
 from sphinx.util.osutil import relative_uri
@@ -32,10 +31,11 @@ from ...core.routes import author_page, post_page, tag_page, term_page
 from ...core.urls import Movable
 from ...reading.domain import domain_of
 from ..builders import writes_html_pages
-from ..images import image_url
+from ..images import cover_image, image_url, list_image
 from ..rebuilds import signatures
 from ..routes import PageSpec, plan_pages
 from ..view.blog import Blog, all_blogs
+from . import lines
 from . import updated as updates
 from .fragments import FragmentRenderer
 
@@ -81,7 +81,7 @@ class Renderer:
         #: The configuration as this blog sees it (core.blogs.BlogConfig for another blog).
         self.settings: Any = settings if settings is not None else app.config
         self.blog_path: str = self.settings.blogposts_path
-        self._cards: dict[tuple[str, str, bool], Movable] = {}
+        self._cards: dict[tuple[str, str | None, bool, bool], Movable] = {}
         self._dates: dict[tuple[date, str], str] = {}
         # the project's templates, then the theme's, then ours: a theme's own
         # blogposts/*.html overrides ours as a project's does
@@ -216,7 +216,7 @@ class Renderer:
             "description": post.description,
             "excerpt": self.fragments.excerpt_html(post, pagename) if with_excerpt else Markup(""),
             "draft": post.key in self.blog.drafts,
-            "image": image_url(self.app, post.image, post.docname, pagename),
+            "image": list_image(self.app, post, pagename),
         }
 
     def render(self, template: str, **context: Any) -> Markup:
@@ -226,6 +226,7 @@ class Renderer:
     def header(self, post: Post) -> Markup:
         card = self.card(post, post_page(post), with_excerpt=False, all_tags=True)
         card.update(updates.header_context(self, post))  # "Updated <date>"
+        card["cover"] = cover_image(self.app, post, self.settings)
         return self.render("blogposts/post_header.html", post=card)
 
     def footer(self, post: Post) -> Markup:
@@ -252,18 +253,29 @@ class Renderer:
         list_style: str | None = None,
         expand: str | None = None,
         pinned: Set[str] = frozenset(),
+        layout: str | None = None,
     ) -> Markup:
-        if excerpts and not (fmt or date_format):
-            more = expand or str(_("Read more"))
-            cards = [self.card_html(post, pagename, more, post.key in pinned) for post in posts]
-            return self.render("blogposts/postlist.html", cards=cards, excerpts=True)
+        """Cards, or with ``:format:``/``:date:`` ABlog's lines; a grid is always of cards
+        (image, title, date, and the excerpt with ``excerpts``)."""
+        grid = layout == "grid"
+        if grid or (excerpts and not (fmt or date_format)):
+            more = (expand or str(_("Read more"))) if excerpts else None
+            cards = [
+                self.card_html(post, pagename, more, post.key in pinned, excerpts) for post in posts
+            ]
+            return self.render("blogposts/postlist.html", cards=cards, excerpts=True, grid=grid)
         # ABlog's list: one formatted line per post, then (with :excerpts:) its excerpt
         # and, only when :expand: gives its text, a link to read on
         items = []
         for post in posts:
             card = self.card(post, pagename, with_excerpt=excerpts)
-            card["line"] = self._format_line(
-                fmt or self.config.blogposts_postlist_format, post, card, date_format
+            date = (
+                lines.strftime(post.date, date_format)
+                if date_format
+                else self.format_date(post.date, self.config.blogposts_date_format_short)
+            )
+            card["line"] = lines.format_line(
+                fmt or self.config.blogposts_postlist_format, post, card, date
             )
             items.append(card)
         return self.render(
@@ -274,42 +286,34 @@ class Renderer:
             expand=expand if excerpts else None,
         )
 
-    def card_html(self, post: Post, pagename: str, expand: str, pinned: bool = False) -> Markup:
+    def card_html(
+        self,
+        post: Post,
+        pagename: str,
+        expand: str | None,
+        pinned: bool = False,
+        with_excerpt: bool = True,
+    ) -> Markup:
         """A post's card for ``pagename``: rendered once per build, re-pointed per page."""
-        return Markup(self.movable_card(post, expand, pinned).at(self.uri(pagename)))
+        card = self.movable_card(post, expand, pinned, with_excerpt)
+        return Markup(card.at(self.uri(pagename)))
 
-    def movable_card(self, post: Post, expand: str, pinned: bool = False) -> Movable:
-        """A post's card as its own page would link it; rendered once per build and process."""
-        key = (post.key, expand, pinned)
+    def movable_card(
+        self, post: Post, expand: str | None, pinned: bool = False, with_excerpt: bool = True
+    ) -> Movable:
+        """A post's card as its own page would link it; rendered once per build and process.
+
+        Without its excerpt (an archive's grid, a grid ``postlist`` without ``:excerpts:``)
+        it shows no description either, and ``expand`` None leaves out "Read more"."""
+        key = (post.key, expand, pinned, with_excerpt)
         if key not in self._cards:
-            context = self.card(post, post_page(post), with_excerpt=True)
+            context = self.card(post, post_page(post), with_excerpt=with_excerpt)
+            if not with_excerpt:
+                context["description"] = None
             context["pinned"] = pinned  # marked on page 1 of the blog's index only
             html = str(self.render("blogposts/card.html", post=context, expand=expand))
             self._cards[key] = Movable(html, self.uri(post_page(post)))
         return self._cards[key]
-
-    def _format_line(
-        self, fmt: str, post: Post, card: dict[str, Any], date_format: str | None
-    ) -> Markup:
-        """ABlog's ``:format:`` (``{date} - {title}``), each value escaped, the title linked."""
-        values = {
-            "title": Markup('<a href="{}">{}</a>').format(card["url"], post.title),
-            "date": escape(
-                _strftime(post.date, date_format)
-                if date_format
-                else self.format_date(post.date, self.config.blogposts_date_format_short)
-            ),
-            "author": escape(", ".join(a["name"] for a in card["authors"])),
-            "tags": escape(", ".join(t["label"] for t in card["tags"])),
-            "category": escape(", ".join(post.categories)),
-            "location": escape(", ".join(post.locations)),
-            "language": escape(", ".join(post.languages)),
-        }
-        parts = re.split(r"(\{\w+\})", fmt)
-        return Markup("").join(
-            values.get(part[1:-1], escape(part)) if part.startswith("{") else escape(part)
-            for part in parts
-        )
 
     def author_cards(self, pagename: str) -> list[dict[str, Any]]:
         cards = []
@@ -359,10 +363,6 @@ class Renderer:
             for tag in sorted(self.blog.tags.values(), key=lambda t: t.label.casefold())
             if tag.posts
         ]
-
-
-def _strftime(value: datetime | None, pattern: str) -> str:
-    return value.strftime(pattern) if value else ""
 
 
 def _locale(language: str | None) -> babel.Locale:

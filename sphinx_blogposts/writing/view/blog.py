@@ -101,6 +101,9 @@ class Blog:
     related: dict[str, list[Post]] = field(default_factory=dict)
     #: (Post.key, with its excerpt) -> digest of its card, for this build's signatures.
     card_digests: dict[tuple[str, bool], str] = field(default_factory=dict)
+    #: docname -> the address a post is served at, when not its file's (``writing/
+    #: addresses.py``): what links to it lead to, so what a page listing it depends on.
+    addresses: Mapping[str, str] = field(default_factory=dict)
 
     def tags_of(self, post: Post) -> list[Tag]:
         return [self.tags[key] for key in self.post_tags.get(post.key, [])]
@@ -246,6 +249,8 @@ def all_blogs(app: Sphinx) -> dict[str, Blog]:
             tag_definitions(app),
             domain.section_posts(),
         )
+        for blog in cache.blogs.values():
+            blog.addresses = domain.rebuilds.addresses
     return cache.blogs
 
 

@@ -3,11 +3,13 @@
 A blog of ~30 posts gets a seeded random sequence of edits (add, delete, rename or
 move a post; change its title, date, tags, authors, draft/unlisted flags, excerpt
 text or marker position; put it in a series, move it in one or take it out; move
-it between the two blogs; edit ``authors.yml``). After each edit the site is built
-incrementally (same output and doctree folders, no ``-E``) and from scratch, and the
-two are compared page by page: every list of posts, every post header and footer,
-every feed entry; and no page of the incremental build may link to a page the clean
-build does not have.
+it between the two blogs; give it a ``slug``, change it or take it away; edit
+``authors.yml``; change ``blogposts_post_url``, which moves every post). After each
+edit the site is built incrementally (same output and doctree folders, no ``-E``)
+and from scratch, and the two are compared page by page: every list of posts, every
+post header and footer, every redirect's target, every feed entry; no page of the
+incremental build may link to a page the clean build does not have, and a redirect
+kept at a post's former address must lead to a page of the clean build.
 
 The default size runs in about a minute. ``BLOGPOSTS_RANDOM_STEPS=200`` (and any
 ``BLOGPOSTS_RANDOM_SEED``) gives a longer, nightly-style run. A failure prints the seed
@@ -24,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from io import StringIO
 from pathlib import Path
-from urllib.parse import urldefrag
+from urllib.parse import unquote, urldefrag
 
 import pytest
 from sphinx.testing.util import SphinxTestApp
@@ -39,6 +41,11 @@ pytestmark = pytest.mark.slow
 TAGS = ["python", "Rust", "release", "C++", "c", "news", "Café", "howto"]
 FOLDERS = ["blog", "blog/2024", "blog/notes", "blog/deep/er", "news", "news/2024"]
 SERIES = ["Deep Dive", "deep dive", "Basics"]
+#: Slugs a post may take: some shared (two posts, one address), one a generated page's
+#: name, one a document's (``p3``), one with a space and accents.
+SLUGS = [None, None, "hello", "deep/path", "/news-2024/", "p3", "tags", "héllô wörld"]
+#: ``blogposts_post_url``, always given (None: each post at its file's address).
+POST_URLS = [None, "{date:%Y/%m/%d}/{slug}", "{slug}", "{file}", "{blog}/{date:%Y}/{slug}"]
 BLOCKS = (
     ".blogposts-page",
     ".blogposts-post-header",
@@ -52,6 +59,7 @@ extensions = ["sphinx_blogposts"]
 project = "Random"
 blogposts_posts_per_page = 4
 blogposts_blogs = {"news": {"title": "News", "posts_per_page": 3}}
+blogposts_post_url = %r
 """
 INDEX = """\
 # Home
@@ -87,6 +95,7 @@ class PostSpec:
     marker: int | None = 1  # paragraphs before the truncate marker; None: no marker
     series: str | None = None
     series_order: int | None = None
+    slug: str | None = None
 
     def source(self) -> str:
         lines = [
@@ -104,6 +113,8 @@ class PostSpec:
             lines.append(f"series: {self.series}")
         if self.series_order:
             lines.append(f"series_order: {self.series_order}")
+        if self.slug:
+            lines.append(f'slug: "{self.slug}"')
         lines += ["---", ""]
         for index, word in enumerate(self.words):
             if self.marker == index:
@@ -122,6 +133,7 @@ class Blog:
         self.authors = {"ana": "Ana Lima", "ben": "Ben Okafor", "cy": "Cy Young"}
         self.counter = 0
         self.log: list[str] = []
+        self.post_url = rng.choice(POST_URLS)
         for _ in range(30):
             self.add(log=False)
 
@@ -141,6 +153,7 @@ class Blog:
             unlisted=rng.random() < 0.05,
             series=rng.choice([None, None, *SERIES]),
             series_order=rng.choice([None, None, 1, 2, 3]),
+            slug=rng.choice([None, None, *SLUGS]),
         )
         self.posts[self.counter] = spec
         if log:
@@ -171,11 +184,17 @@ class Blog:
                 "marker",
                 "series",
                 "series_order",
+                "slug",
                 "authors.yml",
+                "post_url",
             ]
         )
         if kind == "add" or not self.posts:
             self.add()
+            return
+        if kind == "post_url":
+            self.post_url = rng.choice([f for f in POST_URLS if f != self.post_url])
+            self.log.append(f"blogposts_post_url = {self.post_url!r}")
             return
         if kind == "authors.yml":
             key = rng.choice([*sorted(self.authors), "dee"])
@@ -214,6 +233,9 @@ class Blog:
             spec.series = rng.choice([None, *SERIES])
         elif kind == "series_order":
             spec.series_order = rng.choice([None, 1, 2, 3, 4])
+        elif kind == "slug":
+            spec.slug = rng.choice([s for s in SLUGS if s != spec.slug])
+            kind = f"slug {spec.slug!r}"
         self.log.append(f"{kind} {spec.path}")
 
     def write(self) -> None:
@@ -221,6 +243,9 @@ class Blog:
         wanted = {spec.path: spec.source() for spec in self.posts.values()}
         authors = "".join(f"{key}:\n  name: {name}\n" for key, name in sorted(self.authors.items()))
         wanted["blog/authors.yml"] = wanted["news/authors.yml"] = authors
+        conf = self.srcdir / "conf.py"
+        if not conf.is_file() or conf.read_text(encoding="utf-8") != CONF % self.post_url:
+            conf.write_text(CONF % self.post_url, encoding="utf-8")
         for folder in ("blog", "news"):
             for path in sorted((self.srcdir / folder).rglob("*")):
                 rel = path.relative_to(self.srcdir).as_posix()
@@ -266,7 +291,14 @@ def summary(path: Path) -> list[tuple[str, tuple[str, ...]]]:
         out.append((" ".join(block.get_text().split()), hrefs))
     robots = soup.find("meta", attrs={"name": "robots"})
     out.append(("robots", (robots["content"],) if robots else ()))
+    out.append(("redirect", (redirect_target(path),) if redirect_target(path) else ()))
     return out
+
+
+def redirect_target(path: Path) -> str | None:
+    """Where a redirect page sends its reader (None for a page), as a URL relative to it."""
+    refresh = soup_of(path).find("meta", attrs={"http-equiv": "refresh"})
+    return refresh["content"].partition("url=")[2] if refresh else None
 
 
 def feed_entries(outdir: Path) -> dict[str, list[tuple[str, ...]]]:
@@ -300,7 +332,7 @@ def compare(incremental: Path, clean: Path) -> list[str]:
             target, _ = urldefrag(href)
             if not target or "://" in target or target.startswith(("/", "mailto:")):
                 continue
-            resolved = (incremental / name).parent.joinpath(target).resolve()
+            resolved = (incremental / name).parent.joinpath(unquote(target)).resolve()
             if resolved.suffix == ".html" and resolved.is_relative_to(incremental.resolve()):
                 rel = resolved.relative_to(incremental.resolve()).as_posix()
                 if rel not in clean_pages:
@@ -313,6 +345,13 @@ def compare(incremental: Path, clean: Path) -> list[str]:
     for name in sorted(inc_pages - clean_pages):
         if name.startswith(generated) or name in ("blog/archive.html", "news/archive.html"):
             problems.append(f"stale generated page left in the incremental build: {name}")
+        target = redirect_target(incremental / name)
+        if target is not None:  # a post's former address: to the post itself
+            page = (incremental / name).parent.joinpath(unquote(urldefrag(target)[0]))
+            rel = page.resolve().relative_to(incremental.resolve()).as_posix()
+            rel = rel + "/index.html" if page.is_dir() else rel
+            if rel not in clean_pages or redirect_target(clean / rel) is not None:
+                problems.append(f"{name} redirects to {rel}, not a page of the clean build")
     if feed_entries(incremental) != feed_entries(clean):
         problems.append("feed entries differ")
     return problems
@@ -322,7 +361,6 @@ def test_incremental_builds_equal_clean_builds(tmp_path):
     rng = random.Random(SEED)
     srcdir = tmp_path / "src"
     srcdir.mkdir()
-    (srcdir / "conf.py").write_text(CONF)
     (srcdir / "index.md").write_text(INDEX)
     blog = Blog(rng, srcdir)
     blog.write()

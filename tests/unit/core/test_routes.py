@@ -270,11 +270,16 @@ def test_mkdocs_preset(slug: str | None, title_slug: str, expected: str) -> None
     assert got == (expected, None)
 
 
+def test_spaces_and_letters_outside_ascii_are_kept_as_docusaurus_kept_them() -> None:
+    address = post_address("{slug}", "blog", DATED, slug="/hey/my super path/héllô")
+    assert address == ("blog/hey/my super path/héllô", None)
+
+
 def test_an_undated_post_drops_the_date_segments() -> None:
     assert post_address("{date:%Y/%m/%d}/{slug}", "blog", "blog/my-post")[0] == "blog/my-post"
 
 
-@pytest.mark.parametrize("slug", ["../../etc", "100%-sure", "x?y", "x/\x00"])
+@pytest.mark.parametrize("slug", ["../../etc", "100%-sure", "x?y", "a /b", "x/\x00"])
 def test_an_address_no_url_can_carry_is_refused(slug: str) -> None:
     address, problem = post_address("{slug}", "blog", DATED, slug=slug)
     assert address is None
