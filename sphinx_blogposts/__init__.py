@@ -75,13 +75,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     fill.register(app)  # post headers and footers, postlists
     image_files.register(app)  # front-matter images and avatars copied to the output
     pages.register(app)  # index, tag, author and archive pages
-    redirects.register(app)  # old Docusaurus URLs
     feeds.register(app)  # Atom, RSS and JSON Feed files
     cards.register(app)  # social cards: a PNG per post for og:image, JSON-LD and feeds
     feed_plan.register(app)  # feed links in every blog page's head
     jsonld.register(app)  # schema.org structured data in the head of blog pages
     comments.register(app)  # giscus, utterances or Disqus at the end of posts
     moved.register(app)  # files at old URLs, as the compatibility layers ask
+    redirects.register(app)  # old Docusaurus URLs, written there
     addresses.register(app)  # posts at their own address (blogposts_post_url, slug)
     ledgers.register(app)  # what pages, feeds, redirects wrote: saved if the build succeeds
 

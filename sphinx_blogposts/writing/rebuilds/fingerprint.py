@@ -6,8 +6,8 @@ when nothing changed. A build that read and removed no document, under the same
 settings, authors, tags and drafts, would compute every one of them as it was: so each
 set of signatures is stored with a fingerprint of those inputs, and a build whose
 fingerprint is the stored one takes the stored signatures as they are. (A redirect
-page shows only a title and an address: Docusaurus' redirects take a fingerprint of
-just those, which holds across a post's body edit too.)
+page shows only a title and an address: the redirects (``writing/outputs/moved.py``)
+take a fingerprint of just those, which holds across a post's body edit too.)
 
 The fingerprint names the *generation* of the posts: a counter kept in the
 environment and advanced by every build that read or removed a document (in the main

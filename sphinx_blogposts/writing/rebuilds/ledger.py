@@ -18,9 +18,11 @@ the digests as they are. The whole cycle is here, the same for every kind:
   redirect pages' marker); the folders only those files needed go with them;
 - **save** at ``build-finished``, and only when the build succeeded.
 
-A list in the output folder itself (a *manifest*, such as ``.blogposts-redirects``) names
+A list in the output folder itself (a *manifest*, such as ``.blogposts-moved``) names
 the files written there, for the kinds that must clean up even when the doctree folder is
-new; it is what a kind without a saved ledger (the files at old URLs) goes by.
+new. A kind that an earlier version kept under other names (a :class:`Former` manifest
+and ledger file) takes their files as its own for one build: those still wanted are kept,
+the others deleted, and then the former lists are retired.
 """
 
 from __future__ import annotations
@@ -74,6 +76,28 @@ def _write_book(path: Path, key: str, entries: dict[str, str]) -> None:
     path.write_text(json.dumps(book, sort_keys=True), encoding="utf-8")
 
 
+def _drop_book(path: Path, key: str) -> None:
+    """Retire ``key``'s entries; a ledger file left with no builder's is deleted."""
+    book = read_book(path)
+    if key not in book:
+        return
+    del book[key]
+    if book:
+        path.write_text(json.dumps(book, sort_keys=True), encoding="utf-8")
+    else:
+        path.unlink(missing_ok=True)
+
+
+@dataclass(frozen=True)
+class Former:
+    """Where an earlier version listed the same kind of files: its manifest in the output
+    folder and its ledger file in the doctree folder. Their names are this kind's own
+    files until the new manifest is written; then they are retired."""
+
+    manifest: str
+    ledger: str
+
+
 def _read_manifest(path: Path | None) -> frozenset[str]:
     if path is None:
         return frozenset()
@@ -100,6 +124,9 @@ class Ledger:
     manifest: Path | None = None
     listed: frozenset[str] = frozenset()
     path_of: Callable[[str], Path] | None = None
+    #: files an earlier version's lists name (see :class:`Former`), and those lists
+    adopted: frozenset[str] = frozenset()
+    former: tuple[Path, Path] | None = None
     current: dict[str, str] = field(default_factory=dict)
     fingerprint: str | None = None
     #: what ``file`` holds under ``key`` now, so an unchanged ledger is not written again
@@ -113,12 +140,20 @@ class Ledger:
         outdir: Path,
         manifest: str | None = None,
         path_of: Callable[[str], Path] | None = None,
+        former: tuple[Path, Path] | None = None,
     ) -> Ledger:
         stored = read_book(file).get(key, {}) if file is not None else {}
         previous = dict(stored)
         recorded = previous.pop(FINGERPRINT, None)
         root = outdir.resolve()
         listing = root / manifest if manifest else None
+        adopted: frozenset[str] = frozenset()
+        if former is not None:
+            old_manifest, old_file = former
+            adopted = _read_manifest(old_manifest) | set(read_book(old_file).get(key, {}))
+            adopted -= {FINGERPRINT}
+            if not adopted and not old_manifest.exists():
+                former = None  # nothing to retire: no file is read again
         return cls(
             file=file,
             key=key,
@@ -128,6 +163,8 @@ class Ledger:
             manifest=listing,
             listed=_read_manifest(listing),
             path_of=path_of,
+            adopted=adopted,
+            former=former,
             _saved=dict(stored),
         )
 
@@ -138,11 +175,15 @@ class Ledger:
         name: str | None,
         manifest: str | None = None,
         path_of: Callable[[str], Path] | None = None,
+        former: Former | None = None,
     ) -> Ledger:
         """This builder's ledger in the doctree folder's ``name`` (None: none saved)."""
         outdir = Path(app.outdir).resolve()
         file = Path(app.doctreedir, name) if name else None
-        return cls.load(file, f"{app.builder.name}:{outdir}", outdir, manifest, path_of)
+        old = None
+        if former is not None:
+            old = (outdir / former.manifest, Path(app.doctreedir, former.ledger))
+        return cls.load(file, f"{app.builder.name}:{outdir}", outdir, manifest, path_of, old)
 
     def path(self, name: str) -> Path:
         return self.path_of(name) if self.path_of is not None else self.outdir / name
@@ -170,12 +211,14 @@ class Ledger:
         return known is not None and known == self.current.get(name) and self.path(name).is_file()
 
     def owns(self, name: str) -> bool:
-        """Whether this extension wrote that file (in the ledger or the manifest)."""
-        return name in self.previous or name in self.listed
+        """Whether this extension wrote that file (in the ledger, the manifest or a former
+        version's lists)."""
+        return name in self.previous or name in self.listed or name in self.adopted
 
     def stale(self) -> list[str]:
-        """Written last time (by the ledger or the manifest), not wanted now."""
-        return sorted((set(self.previous) | self.listed) - set(self.current))
+        """Written last time (by the ledger, the manifest or a former version's lists),
+        not wanted now."""
+        return sorted((set(self.previous) | self.listed | self.adopted) - set(self.current))
 
     def forget(self, names: Iterable[str]) -> None:
         """Before those files are rewritten or deleted: drop them from the saved ledger
@@ -208,14 +251,21 @@ class Ledger:
         return removed
 
     def write_manifest(self) -> None:
-        """List this build's files in the output folder, if the list changed."""
-        if self.manifest is None or set(self.current) == self.listed:
-            return
-        if self.current:
-            self.manifest.write_text("\n".join(sorted(self.current)) + "\n", encoding="utf-8")
-        else:
-            self.manifest.unlink(missing_ok=True)
-        self.listed = frozenset(self.current)
+        """List this build's files in the output folder, if the list changed; then a former
+        version's lists are retired (the new list names every file still wanted, and the
+        stale ones are gone)."""
+        if self.manifest is not None and set(self.current) != self.listed:
+            if self.current:
+                self.manifest.write_text("\n".join(sorted(self.current)) + "\n", encoding="utf-8")
+            else:
+                self.manifest.unlink(missing_ok=True)
+            self.listed = frozenset(self.current)
+        if self.former is not None:
+            old_manifest, old_file = self.former
+            old_manifest.unlink(missing_ok=True)
+            _drop_book(old_file, self.key)
+            self.former = None
+            self.adopted = frozenset()
 
     def save(self) -> None:
         """Write the ledger for the next build (unless it already says just this)."""

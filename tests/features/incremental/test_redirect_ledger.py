@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sphinx.util.console import strip_escape_sequences
 
-from sphinx_blogposts.compat.docusaurus import redirects
+from sphinx_blogposts.writing.outputs import moved
 from sphinx_blogposts.writing.rebuilds import fingerprint as state
 from sphinx_blogposts.writing.rebuilds import ledger as ledgers
 from tests.conftest import blog_warnings, soup_of
@@ -27,7 +27,7 @@ ALPHA = "blog/2021/01/02/alpha/index.html"
 BETA = "blog/2021/02/03/beta/index.html"
 GAMMA = "blog/old-gamma/index.html"
 REDIRECT_PAGE = re.compile(r"blog/(\d{4}/\d{2}/\d{2}/[^/]+|old-gamma|new-gamma)/index\.html$")
-SUMMARY = re.compile(r"blogposts: (\d+) of (\d+) redirect pages written, (\d+) removed")
+SUMMARY = re.compile(r"blogposts: (\d+) of (\d+) files at old URLs written, (\d+) removed")
 
 
 class FileLog:
@@ -50,7 +50,7 @@ class FileLog:
             return text
 
         # the module's own name lookup finds these before the builtins
-        monkeypatch.setattr(redirects, "open", logged_open, raising=False)
+        monkeypatch.setattr(moved, "open", logged_open, raising=False)
         monkeypatch.setattr(Path, "read_text", logged_read_text)
 
     def _note(self, file, mode: str) -> None:
@@ -102,7 +102,10 @@ def test_under_the_default_addresses_the_posts_are_there_and_no_redirect_is(
     srcdir = editable_root("redirects")
     log = FileLog(monkeypatch)
     app = build(make_app, srcdir, confoverrides={"blogposts_post_url": "docusaurus"})
-    assert log.writes == [] and summary(app) == (0, 0, 0)
+    assert log.writes == []
+    # the three files written are the redirects at the posts' file addresses
+    assert summary(app) == (3, 3, 0)
+    assert "2021/01/02/alpha/" in soup_of(Path(app.outdir, "blog/2021-01-02-alpha.html")).a["href"]
     for path, text in ((ALPHA, "The first post."), (GAMMA, "The third post, with a slug.")):
         assert text in soup_of(Path(app.outdir, path)).get_text()
 
@@ -153,7 +156,7 @@ def test_renamed_post_rewrites_only_its_redirect(make_app, editable_root, monkey
     assert title_of(out / "blog/new-gamma/index.html") == "Gamma"
     after = mtimes(out)
     assert after[ALPHA] == before[ALPHA] and after[BETA] == before[BETA]
-    manifest = (out / redirects.MANIFEST).read_text(encoding="utf-8").split()
+    manifest = (out / moved.MANIFEST).read_text(encoding="utf-8").split()
     assert manifest == [ALPHA, BETA, "blog/new-gamma/index.html"]
 
 
@@ -172,7 +175,7 @@ def test_missing_ledger_falls_back_to_comparing(make_app, editable_root, monkeyp
     srcdir = editable_root("redirects")
     app = build(make_app, srcdir)
     out = Path(app.outdir)
-    ledger = Path(app.doctreedir, redirects.LEDGER)
+    ledger = Path(app.doctreedir, moved.LEDGER)
     entries = set(json.loads(ledger.read_text())[f"html:{out.resolve()}"])
     assert entries == {ALPHA, BETA, GAMMA, state.FINGERPRINT}
     ledger.unlink()
@@ -263,12 +266,12 @@ def test_missing_output_list_falls_back_to_the_ledger(make_app, editable_root):
     srcdir = editable_root("redirects")
     app = build(make_app, srcdir)
     out = Path(app.outdir)
-    (out / redirects.MANIFEST).unlink()
+    (out / moved.MANIFEST).unlink()
     edit(srcdir / "blog/2021-03-04-gamma.md", "slug: old-gamma", "slug: new-gamma")
     app = build(make_app, srcdir)
     assert summary(app) == (1, 3, 1)
     assert not (out / GAMMA).exists()
-    assert (out / redirects.MANIFEST).read_text(encoding="utf-8").split() == [
+    assert (out / moved.MANIFEST).read_text(encoding="utf-8").split() == [
         ALPHA,
         BETA,
         "blog/new-gamma/index.html",
@@ -281,9 +284,9 @@ def test_body_edit_makes_no_redirect_page_again(make_app, editable_root, monkeyp
     srcdir = editable_root("redirects")
     build(make_app, srcdir)
     made: list[str] = []
-    real = redirects.redirect_html
+    real = moved.redirect_html
     monkeypatch.setattr(
-        redirects, "redirect_html", lambda title, *a: made.append(title) or real(title, *a)
+        moved, "redirect_html", lambda title, *a: made.append(title) or real(title, *a)
     )
     log = FileLog(monkeypatch)
     edit(srcdir / "blog/2021-01-02-alpha.md", "\n\n", "\n\nA new first paragraph.\n\n")

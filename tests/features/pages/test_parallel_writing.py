@@ -16,14 +16,14 @@ from sphinx_blogposts.writing.outputs.parallel import WorkersCache
 POSTS = 60
 
 
-def _blog(root: Path) -> Path:
+def _blog(root: Path, file_addresses: bool = True) -> Path:
     (root / "blog").mkdir(parents=True)
     (root / "conf.py").write_text(
         'extensions = ["sphinx_blogposts"]\nproject = "P"\n'
         'html_baseurl = "https://example.org/"\nblogposts_posts_per_page = 2\n'
         'exclude_patterns = ["_build"]\n'
         # the posts at their files' addresses: each has a redirect at its Docusaurus one
-        "blogposts_post_url = None\n",
+        + ("blogposts_post_url = None\n" if file_addresses else ""),
         encoding="utf-8",
     )
     (root / "index.md").write_text("# Site\n\n```{postlist} 3\n:excerpts:\n```\n", "utf-8")
@@ -63,6 +63,28 @@ def test_j2_writes_generated_and_redirect_pages_in_workers_with_the_same_bytes(m
     assert not writers[0]  # -j 1: everything in this process
     for what in ("pages", "redirects"):  # -j 2: by forked workers
         assert writers[1][what] and os.getpid() not in writers[1][what], what
+
+
+def test_j2_writes_the_redirects_at_the_file_addresses_in_workers(make_app, tmp_path):
+    """By default each post is at its Docusaurus address and its file's address is a
+    redirect page: under ``-j 2`` the workers write those, byte for byte as ``-j 1``."""
+    outputs, writers = [], []
+    for name, jobs in (("serial", 0), ("parallel", 2)):
+        srcdir = _blog(tmp_path / name, file_addresses=False)
+        app = make_app("html", srcdir=srcdir, freshenv=True, parallel=jobs)
+        app.build()
+        outputs.append(_outputs(Path(app.outdir)))
+        writers.append(domain_of(app.env).cache.part(WorkersCache).writers)
+    serial, in_parallel = outputs
+    redirects = {n for n, data in serial.items() if b"sphinx-blogposts redirect" in data}
+    assert redirects == {f"blog/{p.name}/index.html" for p in (tmp_path / "serial/blog").iterdir()}
+    assert len(redirects) == POSTS
+    assert "blog/2020/01/01/post-0/index.html" in serial  # the post itself
+    assert set(serial) == set(in_parallel)
+    for name, data in serial.items():
+        assert in_parallel[name] == data, name
+    assert not writers[0]
+    assert writers[1]["redirects"] and os.getpid() not in writers[1]["redirects"]
 
 
 def test_workers_keep_only_the_log_records_the_build_shows(make_app, tmp_path):

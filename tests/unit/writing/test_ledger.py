@@ -212,3 +212,50 @@ def test_the_output_folder_list_names_this_builds_files_and_goes_when_empty(
     ledger.expect({}, "fp")
     ledger.write_manifest()
     assert not (out / ".list").exists()
+
+
+def test_a_former_versions_lists_are_taken_over_once(folders: tuple[Path, Path]) -> None:
+    """Files an earlier version listed under other names (its manifest and its ledger
+    file) are this kind's own for one build: wanted ones kept, the rest deleted; then
+    the former lists go, and only this key's entries of the former ledger file."""
+    file, out = folders
+    old_ledger = file.parent / "old.json"
+    old_ledger.parent.mkdir(parents=True)
+    for name in ("a.html", "b.html", "c.html"):
+        (out / name).write_text(name, encoding="utf-8")
+    (out / ".old-list").write_text("a.html\nb.html\n", encoding="utf-8")
+    other = {"dirhtml:/elsewhere": {"x.html": "d"}}
+    old_ledger.write_text(
+        json.dumps({KEY: {"c.html": "d", FINGERPRINT: "f"}} | other), encoding="utf-8"
+    )
+    former = (out / ".old-list", old_ledger)
+    ledger = Ledger.load(file, KEY, out, manifest=".list", former=former)
+    assert all(ledger.owns(name) for name in ("a.html", "b.html", "c.html"))
+    assert not ledger.owns(FINGERPRINT)
+    ledger.expect({"a.html": "d1"}, "fp")
+    assert ledger.stale() == ["b.html", "c.html"]
+    ledger.remove(ledger.stale())
+    ledger.write_manifest()
+    assert sorted(p.name for p in out.iterdir()) == [".list", "a.html"]
+    assert json.loads(old_ledger.read_text(encoding="utf-8")) == other
+    assert not ledger.owns("b.html")
+
+    # read once: the next build finds nothing of the former version's to take over
+    again = Ledger.load(file, KEY, out, manifest=".list", former=former)
+    assert again.former is None and again.adopted == frozenset()
+
+
+def test_a_former_list_the_same_as_this_builds_still_leaves_a_list(
+    folders: tuple[Path, Path],
+) -> None:
+    """When the former list names just the files wanted now, the new list is written all
+    the same before the former one goes: ownership is never left with no list."""
+    file, out = folders
+    (out / "a.html").write_text("a", encoding="utf-8")
+    (out / ".old-list").write_text("a.html\n", encoding="utf-8")
+    former = (out / ".old-list", file.parent / "old.json")
+    ledger = Ledger.load(file, KEY, out, manifest=".list", former=former)
+    ledger.expect({"a.html": "d"}, "fp")
+    ledger.write_manifest()
+    assert (out / ".list").read_text(encoding="utf-8") == "a.html\n"
+    assert not (out / ".old-list").exists()
