@@ -99,6 +99,15 @@ class BlogDomain(DocumentStore):
         """The posts that are sections of a document, in no particular order."""
         return [post for posts in self.data["sections"].values() for post in posts]
 
+    def holds_blog_nodes(self, docname: str) -> bool:
+        """Whether the document's doctree holds any node of the blog's (a post's header,
+        footer and excerpt, a section's post, a postlist): the thousands of pages of a
+        large documentation set hold none, and skip walking their doctrees for them."""
+        data = self.data
+        return (
+            docname in data["posts"] or docname in data["sections"] or docname in data["postlists"]
+        )
+
     def post_by_key(self, key: str) -> Post | None:
         docname, _, section = key.partition("#")
         if not section:
