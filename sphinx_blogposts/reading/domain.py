@@ -148,6 +148,13 @@ def matches_pattern(app: Sphinx, docname: str) -> bool:
 def matching_blogs(app: Sphinx, docname: str) -> list[str]:
     """The blogs whose pattern the document matches, the default blog first."""
     cache = domain_of(app.env).cache.part(ReadCache)
+    found = cache.blogs_of.get(docname)
+    if found is None:
+        found = cache.blogs_of[docname] = _matching_blogs(app, cache, docname)
+    return found
+
+
+def _matching_blogs(app: Sphinx, cache: ReadCache, docname: str) -> list[str]:
     if cache.matchers is None:  # compiled once per process and build
         cache.matchers = [
             (s.key, generated_names(s.key), Matcher(s.config.blogposts_pattern))
@@ -185,7 +192,17 @@ def is_empty(app: Sphinx, docname: str) -> bool:
 
 
 def is_markdown(env: BuildEnvironment, docname: str) -> bool:
-    return env.doc2path(docname).suffix.lower() in MARKDOWN_SUFFIXES
+    return suffix_of(env, docname) in MARKDOWN_SUFFIXES
+
+
+def suffix_of(env: BuildEnvironment, docname: str) -> str:
+    """The document's source suffix, lower case (memoized: several handlers ask it of
+    every document read)."""
+    suffixes = domain_of(env).cache.part(ReadCache).suffixes
+    found = suffixes.get(docname)
+    if found is None:
+        found = suffixes[docname] = env.doc2path(docname).suffix.lower()
+    return found
 
 
 def front_matter_of(app: Sphinx, docname: str, text: str) -> frontmatter.FrontMatter | None:
