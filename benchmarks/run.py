@@ -1,27 +1,51 @@
 """Measure build cost of a blog: plain Sphinx (the floor), sphinx_blogposts and ABlog.
 
-For each N, the same generated posts are built by each tool, in five scenarios:
-(a) full clean build, (b) no-change rebuild, (c) rebuild after editing one post's
-body, (d) rebuild after changing one post's tags, (e) full clean build with ``-j 2``.
-Each build runs in its own process; the tools take turns, run by run, so that a drift in
-the machine's speed weighs on all of them; wall time is the median of ``--runs`` runs
-(the spread, the slowest run over the fastest, is printed beside it); peak RSS is
-given for the main process and for the largest ``-j 2`` worker separately. The time
-the generated pages take (Sphinx's ``html-collect-pages`` phase: list pages,
-feeds, redirect pages) is measured inside the build, to show it grows linearly
-with N. The tool ``features`` is sphinx_blogposts on posts that are also in series
-(5 parts each), with related posts on (``blogposts_related = 3``, the default),
-measured in the two full builds. The tool ``cards`` is sphinx_blogposts with
+**Blog sites** (``--posts``). For each N, the same generated posts are built by each
+tool, in five scenarios: (a) full clean build, (b) no-change rebuild, (c) rebuild after
+editing one post's body, (d) rebuild after changing one post's tags, (e) full clean
+build with ``-j 2``. The tool ``features`` is sphinx_blogposts on posts that are also
+in series (5 parts each), with related posts on (``blogposts_related = 3``, the
+default), measured in the two full builds. The tool ``cards`` is sphinx_blogposts with
 ``blogposts_social_cards = True`` (a PNG drawn per post, Pillow needed), in every
-scenario. Printed: one table per N with ratios to plain
-Sphinx measured in the same run, plus the size of ``environment.pickle``, the
-largest page, and how many HTML files each build wrote.
+scenario (``benchmarks/cards.py`` weighs the cards alone, in CPU time). ABlog is measured only at the N of
+``--ablog-posts`` (2,000 by default) and in ``--ablog-runs`` runs (one by default), when
+it can be imported.
 
-Usage: ``python benchmarks/run.py --posts 100 500 2000 --runs 3``
-(``tox -e bench`` runs it for N = 100 and 500). ABlog is optional: it is measured
-when it can be imported. ``--blogposts-conf`` adds lines to the blogposts flavour's
-``conf.py``, to weigh one feature: ``--tools plain blogposts --blogposts-conf
-"blogposts_related = 0"`` against the same run without it.
+**Docs-heavy sites** (``--docs-heavy``). The commonest real site: ``--docs-pages``
+documentation pages (sections, code, cross-links and labels; one toctree per part of
+100 pages, under the root's) with a blog of ``--docs-posts`` posts whose
+``blogposts/recent.html`` and ``blogposts/tags.html`` are in every page's sidebar, after
+the theme's own, in each theme of ``--themes`` (alabaster and furo). The floor is the
+same sources built with myst-parser alone and the theme's own sidebars. Scenarios: (a)
+full, (b) no change, (c) one documentation page edited, (d) one post added (the
+newest: every page whose sidebar lists the recent posts is written again), (e) full
+with ``-j 2``. ``blogposts-shared`` is the same site with
+``blogposts_shared_sidebars = True``: the two sidebars are written once, to a small
+script every page loads, so a new post rewrites that file, not every page.
+
+**Scale** (``--scale N``). Full and no-change builds of plain Sphinx and
+sphinx_blogposts at N = 2,000 and at N (10,000 in the standard run), interleaved, in
+``--scale-runs`` runs: time per post and peak RSS at both sizes, so a cost that grows
+faster than the blog shows.
+
+Each build runs in its own process; the tools take turns, run by run, so that a drift
+in the machine's speed weighs on all of them; wall time is the median of the runs (the
+spread, the slowest run over the fastest, is printed beside it); peak RSS is given for
+the main process and for the largest ``-j 2`` worker separately. The time the
+generated pages take (Sphinx's ``html-collect-pages`` phase: list pages, feeds,
+redirect pages) is measured inside the build, to show it grows linearly with N.
+Printed: one table per site with ratios to plain Sphinx measured in the same run, plus
+the size of ``environment.pickle``, the largest page, and how many HTML files each
+rebuild wrote (Sphinx rewrites ``genindex.html`` and ``search.html`` every time).
+
+Usage: the standard run (about 1 h 40 min on a quiet 2-core machine)::
+
+    python benchmarks/run.py --posts 100 500 2000 --runs 3 --docs-heavy --scale 10000 \\
+        --workdir /dev/shm/bench --json bench.json
+
+``tox -e bench`` runs it for N = 100 and 500 only. ``--blogposts-conf`` adds lines to
+the blogposts flavour's ``conf.py``, to weigh one feature: ``--tools plain blogposts
+--blogposts-conf "blogposts_related = 0"`` against the same run without it.
 """
 
 from __future__ import annotations
@@ -30,30 +54,35 @@ import argparse
 import json
 import os
 import platform
+import random
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
-from generate import generate, post_folder  # noqa: E402
+from generate import SIDEBARS, generate, generate_docs, post_folder, write_post  # noqa: E402
 
-SCENARIOS = [
-    ("full", "a. full clean build"),
-    ("nochange", "b. no-change rebuild"),
-    ("edit", "c. one post's body edited"),
-    ("tags", "d. one post's tags changed"),
-    ("full-j2", "e. full clean build, -j 2"),
-]
+#: What a rebuild scenario changes in the sources before its build; it may return what
+#: puts the sources back afterwards (run after the build is measured).
+Change = Callable[[Path, int], Callable[[], None] | None]
 
-#: the features measured in the full builds only (their rebuilds are the blogposts ones)
-FULL_ONLY = {"features": ("full", "full-j2")}
+
+@dataclass(frozen=True)
+class Scenario:
+    key: str
+    label: str
+    #: None: a full build from a clean output folder; else a rebuild after this change
+    change: Change | None = None
+    jobs: int = 1
+
 
 CHILD = r"""
 import resource, sys, time
@@ -71,11 +100,9 @@ StandaloneHTMLBuilder.gen_pages_from_extensions = timed
 start = time.perf_counter()
 code = build_main(sys.argv[1:])
 wall = time.perf_counter() - start
-usage = resource.getrusage(resource.RUSAGE_SELF)
-workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-own, kids = usage.ru_maxrss, workers.ru_maxrss
-cpu = sum(u.ru_utime + u.ru_stime for u in (usage, workers))
-print("BENCH", code, f"{wall:.6f}", own, kids, f"{spent[0]:.6f}", f"{cpu:.6f}")
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print("BENCH", code, f"{wall:.6f}", own, kids, f"{spent[0]:.6f}")
 """
 
 
@@ -85,10 +112,7 @@ class Result:
     rss_kb: int = 0
     worker_rss_kb: int = 0
     collect: list[float] = field(default_factory=list)
-    #: CPU seconds of the build and its workers: steadier than wall time on a busy machine
-    cpu: list[float] = field(default_factory=list)
     written: int = 0
-    cards_written: int = 0
     pickle_bytes: int = 0
     largest_page: int = 0
     largest_name: str = ""
@@ -102,38 +126,24 @@ class Result:
         return max(self.times) / min(self.times) if self.times else float("nan")
 
     @property
-    def cpu_median(self) -> float:
-        return statistics.median(self.cpu) if self.cpu else float("nan")
-
-    @property
     def collect_median(self) -> float:
         return statistics.median(self.collect) if self.collect else float("nan")
 
 
 def html_files(out: Path) -> dict[Path, float]:
-    """The HTML pages, and the social cards (the ``cards`` tool), with their times."""
-    cards = [*(out / "_images" / "blogposts" / "cards").rglob("*.png")]
-    return {p: p.stat().st_mtime_ns for p in [*out.rglob("*.html"), *cards]}
+    return {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
 
 
-def build(src: Path, jobs: int = 1) -> tuple[float, int, int, float, float]:
+def build(src: Path, jobs: int = 1) -> tuple[float, int, int, float]:
     out, doctrees = src / "_build" / "html", src / "_build" / "doctrees"
     cmd = [sys.executable, "-c", CHILD, "-b", "html", "-q", "-d", str(doctrees), str(src), str(out)]
     if jobs > 1:
         cmd += ["-j", str(jobs)]
     proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    match = re.search(
-        r"^BENCH (\d+) ([\d.]+) (\d+) (\d+) ([\d.]+) ([\d.]+)$", proc.stdout, re.MULTILINE
-    )
+    match = re.search(r"^BENCH (\d+) ([\d.]+) (\d+) (\d+) ([\d.]+)$", proc.stdout, re.MULTILINE)
     if not match or match.group(1) != "0":
         raise RuntimeError(f"build of {src} failed:\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
-    return (
-        float(match.group(2)),
-        int(match.group(3)),
-        int(match.group(4)),
-        float(match.group(5)),
-        float(match.group(6)),
-    )
+    return float(match.group(2)), int(match.group(3)), int(match.group(4)), float(match.group(5))
 
 
 def compile_bytecode() -> list[str]:
@@ -181,15 +191,75 @@ def edit_tags(src: Path, counter: int) -> None:
     post.write_text(text, encoding="utf-8")
 
 
-def measure(
-    sources: dict[str, Path], runs: int, only: dict[str, tuple[str, ...]]
-) -> dict[str, dict[str, Result]]:
+def flavour_of(src: Path) -> str:
+    conf = (src / "conf.py").read_text(encoding="utf-8")
+    for extension, flavour in (('"ablog"', "ablog"), ('"sphinx_blogposts"', "blogposts")):
+        if extension in conf:
+            return flavour
+    return "plain"
+
+
+def no_change(src: Path, counter: int) -> None:
+    time.sleep(0.01)  # a file written now would not look older than the last build's
+
+
+def edit_doc_page(src: Path, counter: int) -> None:
+    pages = sorted((src / "docs").glob("part-*/page-*.md"))
+    page = pages[len(pages) // 2]
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + f"\nAn edit, number {counter}.\n", encoding="utf-8")
+
+
+def add_post(src: Path, counter: int) -> Callable[[], None]:
+    """The newest post, written in the site's own flavour (a ``post`` directive for
+    ABlog, front matter otherwise); it goes again after the build, so every run builds
+    the same sources."""
+    posts = sum(1 for _ in (src / "blog").glob("*/index.md"))
+    write_post(src, posts, flavour_of(src), random.Random(counter))
+    return lambda: shutil.rmtree(src / "blog" / post_folder(posts))
+
+
+FULL = Scenario("full", "a. full clean build")
+FULL_J2 = Scenario("full-j2", "e. full clean build, -j 2", jobs=2)
+NO_CHANGE = Scenario("nochange", "b. no-change rebuild", no_change)
+BLOG_SCENARIOS = [
+    FULL,
+    NO_CHANGE,
+    Scenario("edit", "c. one post's body edited", edit_body),
+    Scenario("tags", "d. one post's tags changed", edit_tags),
+    FULL_J2,
+]
+DOCS_SCENARIOS = [
+    FULL,
+    NO_CHANGE,
+    Scenario("docedit", "c. one docs page edited", edit_doc_page),
+    Scenario("postadd", "d. one post added", add_post),
+    FULL_J2,
+]
+SCALE_SCENARIOS = [FULL, NO_CHANGE]
+
+
+@dataclass
+class Site:
+    """One table: the sources of each tool, built in the same runs."""
+
+    title: str
+    sources: dict[str, Path]
+    scenarios: list[Scenario]
+    #: tool -> the scenarios it is measured in (all by default)
+    only: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: tool -> how many runs it takes part in (every run by default)
+    runs_of: dict[str, int] = field(default_factory=dict)
+
+
+def measure(site: Site, runs: int) -> dict[str, dict[str, Result]]:
     """Every tool's scenarios, run by run: run 1 of each tool, then run 2 of each, ...
 
     Interleaved, so that a machine whose speed drifts during the benchmark (a shared
     VM's neighbours) slows every tool alike, instead of the tool measured last.
     """
-    results = {tool: {key: Result() for key, _ in SCENARIOS} for tool in sources}
+    sources = site.sources
+    results = {tool: {s.key: Result() for s in site.scenarios} for tool in sources}
 
     def record(
         tool: str,
@@ -198,7 +268,6 @@ def measure(
         rss: int,
         worker_rss: int,
         collect: float,
-        cpu: float,
         before: dict[Path, float] | None = None,
     ) -> None:
         src = sources[tool]
@@ -206,36 +275,34 @@ def measure(
         result = results[tool][key]
         result.times.append(wall)
         result.collect.append(collect)
-        result.cpu.append(cpu)
         result.rss_kb = max(result.rss_kb, rss)
         result.worker_rss_kb = max(result.worker_rss_kb, worker_rss)
         after = html_files(out)
-        changed = [p for p, t in after.items() if before is None or before.get(p) != t]
-        result.written = sum(1 for p in changed if p.suffix == ".html")
-        result.cards_written = sum(1 for p in changed if p.suffix == ".png")
+        result.written = sum(1 for p, t in after.items() if before is None or before.get(p) != t)
         pickle = src / "_build" / "doctrees" / "environment.pickle"
         result.pickle_bytes = pickle.stat().st_size if pickle.exists() else 0
-        largest = max((p for p in after if p.suffix == ".html"), key=lambda p: p.stat().st_size)
+        largest = max(after, key=lambda p: p.stat().st_size)
         result.largest_page = largest.stat().st_size
         result.largest_name = str(largest.relative_to(out))
 
     for run in range(runs):
         for tool, src in sources.items():
+            if run >= site.runs_of.get(tool, runs):
+                continue
             out = src / "_build" / "html"
-            clean(src)
-            record(tool, "full", *build(src))
-            if "nochange" in only.get(tool, ("nochange",)):
+            wanted = site.only.get(tool, tuple(s.key for s in site.scenarios))
+            for scenario in site.scenarios:
+                if scenario.key not in wanted:
+                    continue
+                if scenario.change is None:
+                    clean(src)
+                    record(tool, scenario.key, *build(src, jobs=scenario.jobs))
+                    continue
                 before = html_files(out)
-                time.sleep(0.01)
-                record(tool, "nochange", *build(src), before)
-                before = html_files(out)
-                edit_body(src, run)
-                record(tool, "edit", *build(src), before)
-                before = html_files(out)
-                edit_tags(src, run)
-                record(tool, "tags", *build(src), before)
-            clean(src)
-            record(tool, "full-j2", *build(src, jobs=2))
+                undo = scenario.change(src, run)
+                record(tool, scenario.key, *build(src, jobs=scenario.jobs), before)
+                if undo is not None:
+                    undo()
             clean(src)
     return results
 
@@ -245,85 +312,217 @@ def available(tool: str) -> bool:
         "plain": "myst_parser",
         "blogposts": "sphinx_blogposts",
         "features": "sphinx_blogposts",
-        "cards": "sphinx_blogposts, PIL",
+        "cards": "PIL",
         "ablog": "ablog",
     }[tool]
     code = f"import {module}"
     return subprocess.run([sys.executable, "-c", code], capture_output=True).returncode == 0
 
 
-def table(n: int, results: dict[str, dict[str, Result]]) -> str:
+def table(title: str, scenarios: list[Scenario], results: dict[str, dict[str, Result]]) -> str:
     tools = list(results)
-    lines = [f"### N = {n} posts", ""]
+    base_tool = tools[0]  # the floor: plain Sphinx
+    lines = [f"### {title}", ""]
     header = (
         "| scenario | "
         + " | ".join(
-            f"{t} time (s) | {t} ×plain" if t != "plain" else "plain time (s)" for t in tools
+            f"{t} time (s) | {t} ×plain" if t != base_tool else f"{t} time (s)" for t in tools
         )
         + " |"
     )
     lines += [header, "|" + "---|" * (header.count("|") - 1)]
-    for key, label in SCENARIOS:
-        base = results["plain"][key].median
+    for scenario in scenarios:
+        key = scenario.key
+        base = results[base_tool][key].median
         cells = []
         for tool in tools:
             value = results[tool][key].median
             if value != value:  # not measured for this tool (NaN)
-                cells += ["–"] if tool == "plain" else ["–", "–"]
+                cells += ["–"] if tool == base_tool else ["–", "–"]
                 continue
             cells.append(f"{value:.2f}")
-            if tool != "plain":
+            if tool != base_tool:
                 cells.append(f"{value / base:.2f}")
-        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+        lines.append(f"| {scenario.label} | " + " | ".join(cells) + " |")
     lines.append("")
     lines.append("| measure | " + " | ".join(tools) + " |")
     lines.append("|---|" + "---|" * len(tools))
+    keys = [s.key for s in scenarios]
 
-    def row(label: str, fn) -> None:  # type: ignore[no-untyped-def]
+    def row(label: str, fn: Callable[[dict[str, Result]], str]) -> None:
         lines.append(f"| {label} | " + " | ".join(fn(results[t]) for t in tools) + " |")
 
-    def kept(fn):  # type: ignore[no-untyped-def]
+    def kept(fn: Callable[[dict[str, Result]], str]) -> Callable[[dict[str, Result]], str]:
         return lambda r: fn(r) if r["full"].times else "–"
 
-    row("CPU time, full build (s)", lambda r: f"{r['full'].cpu_median:.2f}")
-    row("CPU time, no-change rebuild (s)", kept(lambda r: f"{r['nochange'].cpu_median:.2f}"))
-    row("CPU time, -j 2 build, workers included (s)", lambda r: f"{r['full-j2'].cpu_median:.2f}")
-    row("generated pages, full build (s)", lambda r: f"{r['full'].collect_median:.2f}")
-    row("generated pages, -j 2 build (s)", lambda r: f"{r['full-j2'].collect_median:.2f}")
-    row("peak RSS, full build (MB)", lambda r: f"{r['full'].rss_kb / 1024:.0f}")
-    row("peak RSS, -j 2 main process (MB)", lambda r: f"{r['full-j2'].rss_kb / 1024:.0f}")
-    row("peak RSS, -j 2 largest worker (MB)", lambda r: f"{r['full-j2'].worker_rss_kb / 1024:.0f}")
+    row("generated pages, full build (s)", kept(lambda r: f"{r['full'].collect_median:.2f}"))
+    if "full-j2" in keys:
+        row("generated pages, -j 2 build (s)", lambda r: f"{r['full-j2'].collect_median:.2f}")
+    row("peak RSS, full build (MB)", kept(lambda r: f"{r['full'].rss_kb / 1024:.0f}"))
+    if "full-j2" in keys:
+        row("peak RSS, -j 2 main process (MB)", lambda r: f"{r['full-j2'].rss_kb / 1024:.0f}")
+        row(
+            "peak RSS, -j 2 largest worker (MB)",
+            lambda r: f"{r['full-j2'].worker_rss_kb / 1024:.0f}",
+        )
     row("environment.pickle (MB)", kept(lambda r: f"{r['full'].pickle_bytes / 1e6:.2f}"))
     row(
         "largest page (KB)",
         kept(lambda r: f"{r['full'].largest_page / 1024:.0f} ({r['full'].largest_name})"),
     )
-    for key, _label in SCENARIOS:
+    for key in keys:
         row(
             f"spread of runs, {key} (slowest/fastest)",
             lambda r, key=key: f"{r[key].spread:.2f}" if r[key].times else "–",
         )
-    for key in ("nochange", "edit", "tags"):
-        row(
-            f"HTML files written, {key}",
-            lambda r, key=key: str(r[key].written) if r[key].times else "–",
-        )
-    if any(r[key].cards_written for r in results.values() for key, _label in SCENARIOS):
-        for key, _label in SCENARIOS:
+    for scenario in scenarios:
+        if scenario.change is not None:
             row(
-                f"social cards drawn, {key}",
-                lambda r, key=key: str(r[key].cards_written) if r[key].times else "–",
+                f"HTML files written, {scenario.key}",
+                lambda r, key=scenario.key: str(r[key].written) if r[key].times else "–",
             )
     return "\n".join(lines)
+
+
+def scale_table(sizes: list[int], results: dict[str, dict[str, Result]]) -> str:
+    """Time per post and peak RSS at each size, and how they grow from the smallest."""
+    small, large = sizes[0], sizes[-1]
+    lines = [
+        f"### Scale: N = {small:,} and N = {large:,} posts",
+        "",
+        "| N | tool | full (s) | ×plain | per post (ms) | no change (s) | ×plain "
+        "| peak RSS (MB) | ×plain |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for n in sizes:
+        plain = results[f"plain-{n}"]
+        for tool in ("plain", "blogposts"):
+            r = results[f"{tool}-{n}"]
+            full, nochange = r["full"].median, r["nochange"].median
+            cells = [
+                f"{n:,}",
+                tool,
+                f"{full:.2f}",
+                f"{full / plain['full'].median:.2f}",
+                f"{full / n * 1000:.2f}",
+                f"{nochange:.2f}",
+                f"{nochange / plain['nochange'].median:.2f}",
+                f"{r['full'].rss_kb / 1024:.0f}",
+                f"{r['full'].rss_kb / plain['full'].rss_kb:.2f}",
+            ]
+            lines.append("| " + " | ".join(cells) + " |")
+    lines.append("")
+    for tool in ("plain", "blogposts"):
+        a, b = results[f"{tool}-{small}"]["full"], results[f"{tool}-{large}"]["full"]
+        per_post = (b.median / large) / (a.median / small)
+        growth = (b.rss_kb - a.rss_kb) / 1024 / (large - small) * 1000
+        lines.append(
+            f"- {tool}: time per post at N = {large:,} is {per_post:.2f}× that at N = {small:,}; "
+            f"peak RSS {a.rss_kb / 1024:.0f} -> {b.rss_kb / 1024:.0f} MB, "
+            f"{growth:.1f} MB per 1,000 posts above N = {small:,}"
+        )
+    own = [
+        (results[f"blogposts-{n}"]["full"].rss_kb - results[f"plain-{n}"]["full"].rss_kb) / 1024
+        for n in (small, large)
+    ]
+    lines.append(
+        f"- the blog's own memory (blogposts minus plain): {own[0]:.0f} MB at N = {small:,} "
+        f"({own[0] / small * 1000:.1f} MB per 1,000 posts), {own[1]:.0f} MB at N = {large:,} "
+        f"({own[1] / large * 1000:.1f} MB per 1,000 posts)"
+    )
+    return "\n".join(lines)
+
+
+def blog_sites(args: argparse.Namespace, tools: list[str]) -> list[tuple[Site, int]]:
+    sites = []
+    for n in args.posts:
+        sources = {}
+        for tool in tools:
+            if tool == "ablog" and n not in args.ablog_posts:
+                continue
+            flavour = "blogposts" if tool in ("features", "cards") else tool
+            src = generate(args.workdir / f"{tool}-{n}", n, flavour, series=tool == "features")
+            lines = list(args.blogposts_conf) if flavour == "blogposts" else []
+            if tool == "features":
+                lines.append("blogposts_related = 3")
+            if tool == "cards":  # a social card drawn per post (Pillow needed)
+                lines.append("blogposts_social_cards = True")
+            add_conf(src, lines)
+            sources[tool] = src
+        site = Site(
+            f"N = {n} posts",
+            sources,
+            BLOG_SCENARIOS,
+            only={"features": ("full", "full-j2")},
+            runs_of={"ablog": args.ablog_runs},
+        )
+        sites.append((site, n))
+    return sites
+
+
+def docs_sites(args: argparse.Namespace) -> list[Site]:
+    sites = []
+    for theme in args.themes:
+        sources = {}
+        for tool in ("plain", "blogposts", "blogposts-shared"):
+            flavour = "plain" if tool == "plain" else "blogposts"
+            root = args.workdir / f"docs-{tool}-{theme}"
+            src = generate_docs(root, args.docs_pages, args.docs_posts, flavour, theme)
+            lines = list(args.blogposts_conf) if flavour == "blogposts" else []
+            if tool == "blogposts-shared":
+                lines.append("blogposts_shared_sidebars = True")
+            add_conf(src, lines)
+            sources[tool] = src
+        title = (
+            f"Docs-heavy: {args.docs_pages:,} documentation pages, a blog of "
+            f"{args.docs_posts} posts, {theme}"
+        )
+        sites.append(Site(title, sources, DOCS_SCENARIOS))
+    return sites
+
+
+def scale_site(args: argparse.Namespace) -> tuple[Site, list[int]]:
+    sizes = [2000, args.scale]
+    sources = {
+        f"{tool}-{n}": generate(args.workdir / f"scale-{tool}-{n}", n, tool)
+        for n in sizes
+        for tool in ("plain", "blogposts")
+    }
+    for tool, src in sources.items():
+        add_conf(src, list(args.blogposts_conf) if tool.startswith("blogposts") else [])
+    return Site(f"Scale, N = {args.scale}", sources, SCALE_SCENARIOS), sizes
+
+
+def add_conf(src: Path, lines: list[str]) -> None:
+    if lines:
+        with (src / "conf.py").open("a", encoding="utf-8") as conf:
+            conf.write("".join(f"{line}\n" for line in lines))
+
+
+def raw_numbers(results: dict[str, dict[str, Result]]) -> dict[str, dict[str, object]]:
+    return {
+        tool: {key: vars(r) | {"median": r.median} for key, r in res.items() if r.times}
+        for tool, res in results.items()
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--posts", type=int, nargs="+", default=[100, 500])
+    parser.add_argument("--posts", type=int, nargs="*", default=[100, 500])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--tools", nargs="+", default=["plain", "blogposts", "features", "ablog"])
+    parser.add_argument(
+        "--ablog-posts", type=int, nargs="*", default=[2000], help="the N at which ABlog is built"
+    )
+    parser.add_argument("--ablog-runs", type=int, default=1, help="ABlog's number of runs")
+    parser.add_argument("--docs-heavy", action="store_true", help="measure docs-heavy sites")
+    parser.add_argument("--docs-pages", type=int, default=2000)
+    parser.add_argument("--docs-posts", type=int, default=50)
+    parser.add_argument("--themes", nargs="+", choices=sorted(SIDEBARS), default=sorted(SIDEBARS))
+    parser.add_argument("--scale", type=int, help="measure N = 2,000 against this N")
+    parser.add_argument("--scale-runs", type=int, default=1)
     parser.add_argument("--workdir", type=Path, default=HERE / "_work")
     parser.add_argument("--json", type=Path, help="also write the raw numbers here")
     parser.add_argument(
@@ -337,9 +536,11 @@ def main() -> None:
     if "plain" not in tools:
         raise SystemExit("myst-parser is needed for the plain baseline")
     skipped = sorted(set(args.tools) - set(tools))
+    started = time.perf_counter()
     print(
         f"machine: {platform.platform()}, {os.cpu_count()} cores, "
-        f"Python {platform.python_version()}"
+        f"Python {platform.python_version()}, load average at start "
+        + ", ".join(f"{x:.2f}" for x in os.getloadavg())
     )
     if skipped:
         print(f"not installed, skipped: {', '.join(skipped)}")
@@ -347,29 +548,29 @@ def main() -> None:
     if args.blogposts_conf:
         print(f"blogposts conf.py adds: {'; '.join(args.blogposts_conf)}")
     raw: dict[str, dict[str, dict[str, object]]] = {}
-    for n in args.posts:
-        sources = {}
-        for tool in tools:
-            flavour = "blogposts" if tool in ("features", "cards") else tool
-            src = generate(args.workdir / f"{tool}-{n}", n, flavour, series=tool == "features")
-            lines = list(args.blogposts_conf) if flavour == "blogposts" else []
-            if tool == "features":
-                lines.append("blogposts_related = 3")
-            if tool == "cards":
-                lines.append("blogposts_social_cards = True")
-            if lines:
-                with (src / "conf.py").open("a", encoding="utf-8") as conf:
-                    conf.write("".join(f"{line}\n" for line in lines))
-            sources[tool] = src
-        results = measure(sources, args.runs, FULL_ONLY)
-        for src in sources.values():
+
+    def run(site: Site, runs: int) -> dict[str, dict[str, Result]]:
+        results = measure(site, runs)
+        for src in site.sources.values():
             shutil.rmtree(src, ignore_errors=True)
-        print(table(n, results), flush=True)
+        raw[site.title] = raw_numbers(results)
+        return results
+
+    for site, _n in blog_sites(args, tools):
+        print(table(site.title, site.scenarios, run(site, args.runs)), flush=True)
         print()
-        raw[str(n)] = {
-            tool: {key: vars(r) | {"median": r.median} for key, r in res.items()}
-            for tool, res in results.items()
-        }
+    if args.docs_heavy:
+        for site in docs_sites(args):
+            print(table(site.title, site.scenarios, run(site, args.runs)), flush=True)
+            print()
+    if args.scale:
+        site, sizes = scale_site(args)
+        print(scale_table(sizes, run(site, args.scale_runs)), flush=True)
+        print()
+    print(
+        f"took {(time.perf_counter() - started) / 60:.0f} min; load average at the end "
+        + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    )
     if args.json:
         args.json.write_text(json.dumps(raw, indent=1, default=str))
 

@@ -100,6 +100,15 @@ class BlogDomain(DocumentStore):
         """The posts that are sections of a document, in no particular order."""
         return [post for posts in self.data["sections"].values() for post in posts]
 
+    def holds_blog_nodes(self, docname: str) -> bool:
+        """Whether the document's doctree holds any node of the blog's (a post's header,
+        footer and excerpt, a section's post, a postlist): the thousands of pages of a
+        large documentation set hold none, and skip walking their doctrees for them."""
+        data = self.data
+        return (
+            docname in data["posts"] or docname in data["sections"] or docname in data["postlists"]
+        )
+
     def post_by_key(self, key: str) -> Post | None:
         docname, _, section = key.partition("#")
         if not section:
@@ -140,6 +149,13 @@ def matches_pattern(app: Sphinx, docname: str) -> bool:
 def matching_blogs(app: Sphinx, docname: str) -> list[str]:
     """The blogs whose pattern the document matches, the default blog first."""
     cache = domain_of(app.env).cache.part(ReadCache)
+    found = cache.blogs_of.get(docname)
+    if found is None:
+        found = cache.blogs_of[docname] = _matching_blogs(app, cache, docname)
+    return found
+
+
+def _matching_blogs(app: Sphinx, cache: ReadCache, docname: str) -> list[str]:
     if cache.matchers is None:  # compiled once per process and build
         cache.matchers = [
             (s.key, generated_names(s.key), Matcher(s.config.blogposts_pattern))
@@ -177,7 +193,17 @@ def is_empty(app: Sphinx, docname: str) -> bool:
 
 
 def is_markdown(env: BuildEnvironment, docname: str) -> bool:
-    return env.doc2path(docname).suffix.lower() in MARKDOWN_SUFFIXES
+    return suffix_of(env, docname) in MARKDOWN_SUFFIXES
+
+
+def suffix_of(env: BuildEnvironment, docname: str) -> str:
+    """The document's source suffix, lower case (memoized: several handlers ask it of
+    every document read)."""
+    suffixes = domain_of(env).cache.part(ReadCache).suffixes
+    found = suffixes.get(docname)
+    if found is None:
+        found = suffixes[docname] = env.doc2path(docname).suffix.lower()
+    return found
 
 
 def front_matter_of(app: Sphinx, docname: str, text: str) -> frontmatter.FrontMatter | None:

@@ -26,6 +26,7 @@ from ...reading.domain import (
     is_markdown,
     marked_as_post,
     matches_pattern,
+    suffix_of,
 )
 from . import mdx_directives, static
 from .rewrite import Preprocessor
@@ -63,7 +64,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     text = source[0]
     fm = front_matter_of(app, docname, text)
     data = fm.data if fm is not None else {}  # what could be read, even from a broken block
-    is_mdx = env.doc2path(docname).suffix.lower() == ".mdx"
+    is_mdx = suffix_of(env, docname) == ".mdx"
     is_post = matches_pattern(app, docname) or marked_as_post(data, text)
     if not (is_post or is_mdx):
         return

@@ -30,6 +30,8 @@ from .renderer import Renderer
 def take_excerpt(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """The post's excerpt cut at its marker leaves its page here, before any other handler
     sees it; an HTML build keeps it, resolved with the page, for every list and feed."""
+    if not domain_of(app.env).holds_blog_nodes(docname):
+        return
     html = writes_html_pages(app.builder)
     _keep(app, docname, excerpt.take_all(doctree, cut=html), html, True)
 
@@ -45,7 +47,9 @@ class SetExcerptCopiesAside(SphinxPostTransform):
     default_priority = 1  # before every resolver (Sphinx's at 10, MyST's at 9, ours at 5)
 
     def run(self, **kwargs: Any) -> None:
-        if self.document.get(FRAGMENT_FLAG):
+        if self.document.get(FRAGMENT_FLAG) or not domain_of(self.env).holds_blog_nodes(
+            self.env.docname
+        ):
             return
         found = excerpt.take_stored(self.document, copies=True)
         if found:
@@ -66,7 +70,7 @@ def _keep(
 
 
 def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    if doctree.get(FRAGMENT_FLAG):
+    if doctree.get(FRAGMENT_FLAG) or not domain_of(app.env).holds_blog_nodes(docname):
         return
     headers = list(doctree.findall(post_header_node))
     footers = list(doctree.findall(post_footer_node))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, overload
@@ -54,6 +55,9 @@ class SidebarCache:
 
     #: blog path -> (its renderer, what its sidebars show).
     views: dict[str, tuple[Renderer, dict[str, Any]]] = field(default_factory=dict)
+    #: (blog path, the folder of a page's URI) -> (the renderer, the sidebars' context for
+    #: every page in that folder): a link from a page depends on its folder alone.
+    linked: dict[tuple[str, str], tuple[Renderer, dict[str, Any]]] = field(default_factory=dict)
     #: Whether a sidebar shows ``blogposts/postcard.html``: the build's settings, asked once.
     uses_postcard: bool | None = None
 
@@ -85,11 +89,18 @@ def add_template_folder(app: Sphinx) -> None:
     loaders = getattr(templates, "loaders", None)
     if not isinstance(loaders, list):  # a custom template_bridge: nothing to add to
         return
+    environment = getattr(templates, "environment", None)
+    if environment is not None:  # pages without the blog's context (singlehtml) render each block
+        environment.globals.setdefault("blogposts_sidebar", _render_block)
     folder = str(TEMPLATES)
     if folder in [str(p) for p in templates.pathchain]:
         return
     loaders.append(SphinxFileSystemLoader(folder))
     templates.pathchain.append(folder)  # its changes rewrite the pages, as the theme's do
+
+
+def _render_block(name: str, caller: Callable[[], str]) -> str:
+    return caller()
 
 
 def uses_sidebars(config: Config, names: Sequence[str] = SIDEBARS) -> bool:
@@ -183,6 +194,34 @@ class Lazy(Sequence[dict[str, Any]]):
 
 
 def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
+    """The sidebars' context for ``pagename``: made once per folder of pages (a large site
+    has a few folders and thousands of pages), since ``Renderer.link`` from a page gives
+    what it gives from any page beside it (a link to the page itself is its file name,
+    as from its neighbours); only the post card is the page's own."""
+    cache = domain_of(app.env).cache.part(SidebarCache)
+    key = (renderer.blog_path, posixpath.dirname(renderer.uri(pagename)))
+    found = cache.linked.get(key)
+    if found is None or found[0] is not renderer:
+        found = cache.linked[key] = (renderer, _folder_context(app, renderer, pagename))
+    return {**found[1], "blogposts_postcard": _postcard(app, renderer, pagename)}
+
+
+def _postcard(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any] | None:
+    """The post's date, authors, tags, ... for ``blogposts/postcard.html`` on its page."""
+    post = renderer.blog.posts.get(pagename)
+    if post is None:
+        return None
+    cache = domain_of(app.env).cache.part(SidebarCache)
+    if cache.uses_postcard is None:  # the settings are the build's: asked once, not per page
+        cache.uses_postcard = uses_sidebars(app.config, ("postcard",))
+    if not cache.uses_postcard:
+        return None
+    return renderer.card(post, pagename, with_excerpt=False, all_tags=True)
+
+
+def _folder_context(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
+    """Everything the sidebars show but the post card, linked from ``pagename``'s folder."""
+
     def url(page: str, anchor: str = "") -> str | None:
         if not renderer.has_page(page):
             return None
@@ -203,20 +242,19 @@ def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
             ]
         )
 
-    def postcard() -> dict[str, Any] | None:
-        """The post's date, authors, tags, ... for ``blogposts/postcard.html`` on its page."""
-        post = renderer.blog.posts.get(pagename)
-        if post is None:
-            return None
-        cache = domain_of(app.env).cache.part(SidebarCache)
-        if cache.uses_postcard is None:  # the settings are the build's: asked once, not per page
-            cache.uses_postcard = uses_sidebars(app.config, ("postcard",))
-        if not cache.uses_postcard:
-            return None
-        return renderer.card(post, pagename, with_excerpt=False, all_tags=True)
+    bodies: dict[str, str] = {}
+
+    def sidebar(name: str, caller: Callable[[], str]) -> str:
+        """``{% call blogposts_sidebar(name) %}``: the block rendered for the first page of
+        the folder, and the same text for the others (45 links of recent posts and tags
+        are most of a sidebar's cost, on every page of a large site)."""
+        if name not in bodies:
+            bodies[name] = caller()
+        return bodies[name]
 
     path = renderer.blog_path
     return {
+        "blogposts_sidebar": sidebar,
         "blogposts_recent": items("recent"),
         "blogposts_tag_cloud": items("tags"),
         "blogposts_archives": items("archives"),
@@ -227,7 +265,6 @@ def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
         "blogposts_categories_url": url(catalog_index(path, "category")),
         "blogposts_locations_url": url(catalog_index(path, "location")),
         "blogposts_languages_url": url(catalog_index(path, "language")),
-        "blogposts_postcard": postcard(),
         "blogposts_index_url": url(index_page(path)),
         "blogposts_tags_url": url(tags_index(path)),
         "blogposts_authors_url": url(authors_index(path)),

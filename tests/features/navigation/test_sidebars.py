@@ -193,3 +193,30 @@ def test_json_builder_is_not_handed_sidebar_data(shared_build):
     data = json.loads(Path(app.outdir, "blog/index.fjson").read_text(encoding="utf-8"))
     assert "blogposts-card" in data["body"]
     assert not any(key.startswith("blogposts_") and key != "blogposts_page" for key in data)
+
+
+def test_sidebar_links_resolve_from_every_page(shared_build):
+    """The sidebars' links are made once per folder of pages; from each page of every
+    folder, the post pages themselves included (a post's link to itself), they resolve."""
+    app = shared_build("small-blog", confoverrides={"html_sidebars": {"**": ALL}})
+    out = Path(app.outdir)
+    pages = sorted(str(p.relative_to(out)) for p in out.rglob("*.html") if "_static" not in p.parts)
+    assert len(pages) > 15
+    for page in pages:
+        soup = soup_of(out / page)
+        if soup.select_one(".blogposts-sidebar-recent") is None:
+            continue  # search.html, genindex.html have none in alabaster
+        for link in soup.select(".blogposts-sidebar a[href]"):
+            assert _resolves(out, page, link["href"]), (page, link["href"])
+    hello = soup_of(out / "blog/2023/05/01/hello.html")
+    recent = hello.select(".blogposts-sidebar-recent li a")
+    own = [a for a in recent if a.get_text() == "Hello world"]
+    assert own and _resolves(out, "blog/2023/05/01/hello.html", own[0]["href"])
+
+
+def test_sidebars_in_singlehtml(shared_build):
+    """singlehtml gets no blog context (it writes no generated pages): the sidebars render
+    empty, and the build does not fail on their templates."""
+    app = shared_build("small-blog", "singlehtml", confoverrides={"html_sidebars": {"**": ALL}})
+    assert "blogposts_sidebar" not in app.warning.getvalue()
+    assert Path(app.outdir, "index.html").is_file()
