@@ -7,9 +7,9 @@ build with ``-j 2``. The tool ``features`` is sphinx_blogposts on posts that are
 in series (5 parts each), with related posts on (``blogposts_related = 3``, the
 default), measured in the two full builds. The tool ``cards`` is sphinx_blogposts with
 ``blogposts_social_cards = True`` (a PNG drawn per post, Pillow needed), in every
-scenario (``benchmarks/cards.py`` weighs the cards alone, in CPU time). ABlog is measured only at the N of
-``--ablog-posts`` (2,000 by default) and in ``--ablog-runs`` runs (one by default), when
-it can be imported.
+scenario (``benchmarks/cards.py`` weighs the cards alone, in CPU time). ABlog is measured
+only at the N of ``--ablog-posts`` (2,000 by default) and in ``--ablog-runs`` runs (one
+by default), when it can be imported.
 
 **Docs-heavy sites** (``--docs-heavy``). The commonest real site: ``--docs-pages``
 documentation pages (sections, code, cross-links and labels; one toctree per part of
