@@ -10,7 +10,9 @@ that does not answer. Screenshots (light, and dark for the blog index) are saved
 Then it builds ``.ci/picture_blog`` (card images in a grid, covers) in furo,
 pydata-sphinx-theme, sphinx-book-theme and alabaster and checks its pages the same way,
 and more (see ``browser_pictures.py``): the grid's columns, pictures that do not move the
-page while they load, readable cards in light and dark mode. ``--docs-screenshots``
+page while they load, readable cards in light and dark mode; and on all 50 posts of
+that blog, one ``og:image`` each that loads (a generated card: a 1200×630 PNG), and
+no broken image on any post or grid page. ``--docs-screenshots``
 also writes the photographs ``docs/pictures.md`` shows into ``docs/_static/pictures/``;
 without it, nothing is written outside ``--out``.
 
@@ -73,7 +75,10 @@ def chromium_path() -> str:
     sys.exit("browser check: no Chromium found (install Debian's 'chromium' or set CHROMIUM)")
 
 
-def build_docs(theme: str, outdir: Path, source: Path = ROOT / "docs") -> None:
+def build_docs(
+    theme: str, outdir: Path, source: Path = ROOT / "docs", confdir: Path | None = None
+) -> None:
+    """Build with ``-W``; ``confdir`` is a ``conf.py`` kept apart from ``source`` (``-c``)."""
     env = {**os.environ, "DOCS_THEME": theme, "BLOGPOSTS_CHECK_COMMENTS": "1"}
     subprocess.run(
         [
@@ -85,6 +90,7 @@ def build_docs(theme: str, outdir: Path, source: Path = ROOT / "docs") -> None:
             "-q",
             "-b",
             "html",
+            *(["-c", str(confdir)] if confdir else []),
             str(source),
             str(outdir),
         ],
@@ -187,7 +193,8 @@ class Checker:
         if self._own(response.url) and response.status >= 400:
             self._events.append(f"HTTP {response.status}: {response.url}")
 
-    def visit(self, path: str, name: str, dark: bool = False) -> None:
+    def visit(self, path: str, name: str, dark: bool = False, shoot: bool = True) -> None:
+        """Open ``path``; ``shoot=False`` takes no screenshot (many pages alike)."""
         self._events = []
         self.visited.append(path)
         page = self.page
@@ -209,7 +216,8 @@ class Checker:
                 self.checked_links[url] = answers(url)
             if self.checked_links[url] != 200:
                 self.problems.append(f"{path}: link {link} -> {self.checked_links[url]}")
-        page.screenshot(path=str(self.shots / f"{name}.png"), full_page=True)
+        if shoot:
+            page.screenshot(path=str(self.shots / f"{name}.png"), full_page=True)
         if dark:
             page.emulate_media(color_scheme="dark")
             page.wait_for_timeout(300)  # let the theme's colour transition finish
@@ -221,6 +229,12 @@ class Checker:
         if not href or not self._own(href):
             return None
         return urldefrag(href).url[len(self.base) :]
+
+    def all_links(self, selector: str) -> list[str]:
+        """The site's own pages the elements matching ``selector`` link to, in order."""
+        hrefs = self.page.eval_on_selector_all(selector, "els => els.map(a => a.href)")
+        paths = [urldefrag(href).url[len(self.base) :] for href in hrefs if self._own(href)]
+        return list(dict.fromkeys(paths))
 
 
 #: Stands in for giscus' client.js (no network here): notes the theme it was given and
@@ -315,17 +329,27 @@ def check_pictures(context: BrowserContext, theme: str, out: Path, docs_shots: b
     shutil.rmtree(html, ignore_errors=True)
     shutil.rmtree(shots, ignore_errors=True)
     shots.mkdir(parents=True)
-    build_docs(theme, html, source=pictures.SOURCE)
+    # the committed posts and the check's extra ones, outside the source folder;
+    # conf.py stays where it is (-c), so its paths hold
+    site = pictures.make_site(out / theme / "pictures-src")
+    build_docs(theme, html, source=site, confdir=pictures.SOURCE)
     with serve(html, image_delay=pictures.IMAGE_DELAY) as base:
         page = context.new_page()
         checker = Checker(page, base, shots)
         pictures.check(checker, page, theme, docs_shots)
         page.close()
+    # every grid page and every post page, without the slow images' wait
+    with serve(html) as base:
+        page = context.new_page()
+        sweep = Checker(page, base, shots)
+        counts = pictures.check_every_post(sweep, page, theme, docs_shots)
+        page.close()
     print(
         f"{theme} (pictures): {len(checker.visited)} pages, {checker.images} images; "
+        f"then {len(sweep.visited)} pages ({counts}), {sweep.images} images; "
         f"screenshots in {shots}"
     )
-    return [f"[{theme}, pictures] {problem}" for problem in checker.problems]
+    return [f"[{theme}, pictures] {problem}" for problem in checker.problems + sweep.problems]
 
 
 def main() -> int:
@@ -336,7 +360,7 @@ def main() -> int:
     parser.add_argument(
         "--docs-screenshots",
         action="store_true",
-        help="also write the docs' photographs of the grid into docs/_static/pictures/",
+        help="also write the docs' photographs of the grid and a card into docs/_static/pictures/",
     )
     args = parser.parse_args()
     chosen = args.theme or every
