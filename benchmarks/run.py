@@ -19,9 +19,7 @@ the theme's own, in each theme of ``--themes`` (alabaster and furo). The floor i
 same sources built with myst-parser alone and the theme's own sidebars. Scenarios: (a)
 full, (b) no change, (c) one documentation page edited, (d) one post added (the
 newest: every page whose sidebar lists the recent posts is written again), (e) full
-with ``-j 2``. ``blogposts-shared`` is the same site with
-``blogposts_shared_sidebars = True``: the two sidebars are written once, to a small
-script every page loads, so a new post rewrites that file, not every page.
+with ``-j 2``.
 
 **Scale** (``--scale N``). Full and no-change builds of plain Sphinx and
 sphinx_blogposts at N = 2,000 and at N (10,000 in the standard run), interleaved, in
@@ -464,13 +462,11 @@ def docs_sites(args: argparse.Namespace) -> list[Site]:
     sites = []
     for theme in args.themes:
         sources = {}
-        for tool in ("plain", "blogposts", "blogposts-shared"):
+        for tool in ("plain", "blogposts"):
             flavour = "plain" if tool == "plain" else "blogposts"
             root = args.workdir / f"docs-{tool}-{theme}"
             src = generate_docs(root, args.docs_pages, args.docs_posts, flavour, theme)
             lines = list(args.blogposts_conf) if flavour == "blogposts" else []
-            if tool == "blogposts-shared":
-                lines.append("blogposts_shared_sidebars = True")
             add_conf(src, lines)
             sources[tool] = src
         title = (
