@@ -132,10 +132,8 @@ def list_image(app: Sphinx, post: Post, pagename: str) -> ShownImage | None:
     own = own_image(app, post, pagename)
     if own is not None or app.config.blogposts_list_cards != "generated":
         return own
-    if not has_card(app, post):
-        return None
-    place = social_card(post)  # no image of its own: its generated card, 1200 x 630
-    url = url_of(place, app.builder.get_target_uri(pagename))
+    # no image of its own: its generated card, 1200 x 630, as link previews show it
+    url = social_image(app, post, pagename) if has_card(app, post) else None
     return ShownImage(url, post.title, CARD_SIZE[0], CARD_SIZE[1]) if url else None
 
 
