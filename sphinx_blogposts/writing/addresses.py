@@ -88,8 +88,8 @@ class AddressedSearchIndex:
 def wrap_builder(app: Sphinx) -> None:
     """``builder-inited``: the builder's address methods answer a post's address.
 
-    Only when ``blogposts_post_url`` is set: without it every post is at its file's
-    address, and the builder is left exactly as Sphinx made it.
+    Not when ``blogposts_post_url`` is None (an ABlog site's default): then every post is
+    at its file's address, and the builder is left exactly as Sphinx made it.
     """
     builder = app.builder
     if not moves_posts(builder) or app.config.blogposts_post_url is None:
