@@ -77,6 +77,9 @@ SIDEBARS = (
     "postcard",
 )
 
+#: How many folders' sidebar contexts are kept at a time (see ``SidebarCache.linked``).
+KEPT_FOLDERS = 8
+
 
 def add_template_folder(app: Sphinx) -> None:
     """Let the theme find ``blogposts/*.html``, after the project's own template folders.
@@ -204,6 +207,8 @@ def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
     found = cache.linked.get(key)
     if found is None or found[0] is not renderer:
         shared = bool(app.config.blogposts_shared_sidebars)
+        if len(cache.linked) >= KEPT_FOLDERS:
+            del cache.linked[next(iter(cache.linked))]  # the folder written longest ago
         found = cache.linked[key] = (renderer, _folder_context(app, renderer, pagename, shared))
     return {**found[1], "blogposts_postcard": _postcard(app, renderer, pagename)}
 
