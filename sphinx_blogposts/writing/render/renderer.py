@@ -288,6 +288,14 @@ class Renderer:
             self._cards[key] = Movable(html, self.uri(post_page(post)))
         return self._cards[key]
 
+    def cards(self) -> dict[tuple[str, str, bool], Movable]:
+        """The cards this process rendered (sent back by a worker, see ``keep_cards``)."""
+        return self._cards
+
+    def keep_cards(self, cards: dict[tuple[str, str, bool], Movable]) -> None:
+        """Cards another process rendered for this blog (``outputs/pages.py`` under ``-j``)."""
+        self._cards.update(cards)
+
     def _format_line(
         self, fmt: str, post: Post, card: dict[str, Any], date_format: str | None
     ) -> Markup:
