@@ -16,6 +16,10 @@ no broken image on any post or grid page. ``--docs-screenshots``
 also writes the photographs ``docs/pictures.md`` shows into ``docs/_static/pictures/``;
 without it, nothing is written outside ``--out``.
 
+It also builds a small blog with ``blogposts_shared_sidebars`` in furo and pydata and checks
+that the sidebars the pages load from one script appear in their places, with working
+links, over HTTP and from files opened on disk.
+
 Run by ``tox -e browser``; Chromium is Debian's ``chromium`` (or ``$CHROMIUM``), driven
 by Playwright's Python package with a fresh profile.
 """
@@ -43,6 +47,7 @@ from urllib.parse import urldefrag, urlsplit
 
 import browser_pictures as pictures  # beside this script, so on sys.path
 from playwright.sync_api import BrowserContext, Page, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 ROOT = Path(__file__).resolve().parent.parent
 THEMES = ["furo", "pydata_sphinx_theme"]
@@ -352,6 +357,74 @@ def check_pictures(context: BrowserContext, theme: str, out: Path, docs_shots: b
     return [f"[{theme}, pictures] {problem}" for problem in checker.problems + sweep.problems]
 
 
+#: A small blog whose sidebars every page loads from one script.
+SHARED_SIDEBARS_CONF = """
+html_sidebars = {"**": [%s]}
+blogposts_shared_sidebars = True
+"""
+SHARED_SIDEBARS = {
+    "furo": [
+        "sidebar/brand.html",
+        "sidebar/search.html",
+        "sidebar/scroll-start.html",
+        "sidebar/navigation.html",
+        "blogposts/recent.html",
+        "blogposts/tags.html",
+        "sidebar/scroll-end.html",
+    ],
+    "pydata_sphinx_theme": ["sidebar-nav-bs", "blogposts/recent.html", "blogposts/tags.html"],
+}
+#: The sidebars' links once the script has put them in place, or null before.
+SIDEBAR_LINKS_JS = """
+() => {
+  const recent = document.querySelectorAll(".blogposts-sidebar-recent li a");
+  const tags = document.querySelectorAll(".blogposts-sidebar-tags li a");
+  if (!recent.length || !tags.length) return null;
+  return [...recent, ...tags].map((a) => a.href);
+}
+"""
+
+
+def check_shared_sidebars(context: BrowserContext, theme: str, out: Path) -> list[str]:
+    """Sidebars a script fills in: a page opened from disk must get them as one served does."""
+    src = out / theme / "shared-sidebars-src"
+    html = out / theme / "shared-sidebars"
+    shutil.rmtree(src, ignore_errors=True)
+    shutil.copytree(ROOT / "tests" / "roots" / "test-small-blog", src)
+    names = ", ".join(repr(name) for name in SHARED_SIDEBARS[theme])
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(f"html_theme = {theme!r}\n" + SHARED_SIDEBARS_CONF % names)
+    subprocess.run(
+        [sys.executable, "-m", "sphinx", "-W", "-q", "-b", "html", str(src), str(html)],
+        check=True,
+    )
+    problems: list[str] = []
+    page = context.new_page()
+    with serve(html) as base:
+        for path in ("other.html", "blog/index.html", "blog/tags/mlflow.html"):
+            for where, url in ((base, base + path), ("file", (html / path).as_uri())):
+                page.goto(url, wait_until="load")
+                try:
+                    page.wait_for_function(SIDEBAR_LINKS_JS, timeout=5000)
+                except PlaywrightTimeout:  # the sidebars never came
+                    problems.append(f"shared sidebars: none on {url}")
+                    continue
+                links = page.evaluate(SIDEBAR_LINKS_JS)
+                if page.locator("[data-blogposts-sidebar]").count():
+                    problems.append(f"shared sidebars: a placeholder left on {url}")
+                for link in links:
+                    target = urldefrag(link).url
+                    if where == "file":
+                        local = Path(urlsplit(target).path)
+                        if not local.is_file():
+                            problems.append(f"shared sidebars: {url} links to {link}, no file")
+                    elif answers(target) != 200:
+                        problems.append(f"shared sidebars: {url} links to {link}, no page")
+    page.close()
+    print(f"{theme}: shared sidebars checked on 3 pages, over HTTP and from disk")
+    return [f"[{theme}] {problem}" for problem in problems]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "browser")
@@ -387,6 +460,7 @@ def main() -> int:
                 problems += check_pictures(context, theme, out, args.docs_screenshots)
             for theme in (t for t in chosen if t in THEMES):
                 problems += check_theme(context, theme, out)
+                problems += check_shared_sidebars(context, theme, out)
         finally:
             context.close()
     for problem in problems:

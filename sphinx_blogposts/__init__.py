@@ -16,7 +16,7 @@ from .writing import addresses
 from .writing.head import jsonld
 from .writing.head import meta as theme
 from .writing.head import opengraph as social
-from .writing.outputs import cards, feed_plan, feeds, moved, pages
+from .writing.outputs import cards, feed_plan, feeds, moved, pages, sidebar_files
 from .writing.outputs import images as image_files
 from .writing.rebuilds import (
     fingerprint as state,
@@ -75,6 +75,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     fill.register(app)  # post headers and footers, postlists
     image_files.register(app)  # front-matter images and avatars copied to the output
     pages.register(app)  # index, tag, author and archive pages
+    sidebar_files.register(app)  # each blog's sidebars in one script (blogposts_shared_sidebars)
     feeds.register(app)  # Atom, RSS and JSON Feed files
     cards.register(app)  # social cards: a PNG per post for og:image, JSON-LD and feeds
     feed_plan.register(app)  # feed links in every blog page's head

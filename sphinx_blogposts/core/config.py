@@ -237,6 +237,7 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option("blogposts_feed_content", "full", _feed_content, "'full', 'excerpt' or 'none'", "html"),
     Option("blogposts_sidebar_recent", 5, _positive_int, "a whole number greater than 0", "html"),
+    Option("blogposts_shared_sidebars", False, _bool, "True or False", "html"),
     Option(
         "blogposts_feed_baseurl",
         None,

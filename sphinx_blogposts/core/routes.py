@@ -195,6 +195,12 @@ def series_page(blog_path: str, slug: str) -> str:
     return f"{blog_path}/series/{slug}"
 
 
+def shared_sidebars_file(blog_path: str) -> str:
+    """The script that holds a blog's sidebars when every page loads them from one file
+    (``blogposts_shared_sidebars``): an output path, not a page name."""
+    return f"_static/blogposts/sidebars/{blog_path or 'index'}.js"
+
+
 def generated_patterns(blog_path: str) -> list[str]:
     """Where the extension may generate a page, as Sphinx's glob patterns.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
 
@@ -13,6 +14,13 @@ def writes_html_pages(builder: Builder) -> bool:
     return isinstance(builder, StandaloneHTMLBuilder) and not isinstance(
         builder, SingleFileHTMLBuilder
     )
+
+
+def app_of(builder: Builder) -> Sphinx:
+    """The application of a builder (``builder.app`` is deprecated in Sphinx 9, where
+    ``builder._app`` is new)."""
+    app = getattr(builder, "_app", None)
+    return app if app is not None else builder.app  # type: ignore[no-any-return]
 
 
 def file_uri(builder: Builder, docname: str) -> str:

@@ -12,6 +12,7 @@ when a build succeeds, so an interrupted build cannot leave a page out of date.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -95,7 +96,7 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         # theme's and our templates are compiled once, not once per worker
         first, *rest = todo
         _write_pages(app, [first])
-        _render_cards(rest)
+        _render_cards(app, rest)
         for done in parallel.run_chunks(app, "pages", rest, lambda chunk: _write_pages(app, chunk)):
             for renderer in every:
                 renderer.fragments.render_count += done.counts.get(renderer.blog_path, 0)
@@ -104,18 +105,44 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
         yield spec.name, page_context(renderer, spec), "page.html"
 
 
-def _render_cards(todo: list[tuple[Renderer, PageSpec]]) -> None:
-    """Each card the pages show, rendered once here and not once per worker that shows it.
+def _render_cards(app: Sphinx, todo: list[tuple[Renderer, PageSpec]]) -> None:
+    """Each card the pages show, rendered once and not once per worker that shows it.
 
     A post is on an index page and on each of its tags' and authors' pages, which are in
-    different chunks; without this its card (and excerpt) would be rendered in each.
+    different chunks; without this its card (and excerpt) would be rendered in each. The
+    cards are rendered by workers too, each its share of the posts, and sent back (a few
+    kilobytes of HTML each): rendered here, they kept the other cores waiting.
     """
     more = str(_("Read more"))
+    wanted: dict[tuple[str, str, bool], tuple[Renderer, Post, bool]] = {}
     for renderer, spec in todo:
         if spec.kind in LISTS and not _titles_only(renderer, spec):
             pinned = pinned_on(spec)
             for post in spec.posts:
-                renderer.movable_card(post, more, post.key in pinned)
+                key = (renderer.blog_path, post.key, post.key in pinned)
+                wanted.setdefault(key, (renderer, post, post.key in pinned))
+    items = list(wanted.values())
+
+    def work(chunk: list[tuple[Renderer, Post, bool]]) -> parallel.Done:
+        shown = {renderer.blog_path: renderer for renderer, _post, _pinned in chunk}
+        before = {path: renderer.fragments.render_count for path, renderer in shown.items()}
+        for renderer, post, pinned in chunk:
+            renderer.movable_card(post, more, pinned)
+        return parallel.Done(
+            counts={p: r.fragments.render_count - before[p] for p, r in shown.items()},
+            values={path: renderer.cards() for path, renderer in shown.items()},
+        )
+
+    if not parallel.in_parallel(app, items):
+        work(items)
+        return
+    blogs = {renderer.blog_path: renderer for renderer, _spec in todo}
+    for done in parallel.run_chunks(app, "cards", items, work):
+        if done.pid == os.getpid():
+            continue  # rendered here: kept and counted already
+        for path, cards in done.values.items():
+            blogs[path].keep_cards(cards)
+            blogs[path].fragments.render_count += done.counts.get(path, 0)
 
 
 def _write_pages(app: Sphinx, chunk: list[tuple[Renderer, PageSpec]]) -> parallel.Done:

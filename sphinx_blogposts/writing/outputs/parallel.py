@@ -48,6 +48,8 @@ class Done:
     pid: int = field(default_factory=os.getpid)
     counts: dict[str, int] = field(default_factory=dict)
     refused: list[str] = field(default_factory=list)
+    #: what the chunk made for the main process to keep (rendered cards, by blog)
+    values: dict[str, Any] = field(default_factory=dict)
 
 
 def in_parallel(app: Sphinx, items: Sequence[Any]) -> bool:

@@ -1,9 +1,16 @@
-"""``doctree-resolved``: filling post headers, footers and postlists with what the blog is now.
+"""Filling post headers, footers and postlists with what the blog is now.
 
-This runs in the main process for every page written, after all posts are known,
-which is why a postlist in any document and a post's previous/next links are never
-stale; :mod:`sphinx_blogposts.writing.rebuilds.outdated` makes sure those pages are written again
+This happens for every page written, after all posts are known, which is why a
+postlist in any document and a post's previous/next links are never stale;
+:mod:`sphinx_blogposts.writing.rebuilds.outdated` makes sure those pages are written again
 when what they show has changed.
+
+Postlists are filled at ``doctree-resolved``, in the main process (they show excerpts,
+which the main process keeps). An HTML page's post header and footer are written where
+the page is translated: under ``-j``, in Sphinx's worker processes, which have the whole
+blog (they are forked after it is built), so the main process, which resolves every
+page for the workers one after the other, does not render four templates per post
+meanwhile. Other builders get them at ``doctree-resolved`` as text.
 """
 
 from __future__ import annotations
@@ -19,8 +26,8 @@ from ...core.model import Post
 from ...core.routes import post_page
 from ...reading import excerpt
 from ...reading.directives import post_footer_node, post_header_node, postlist_node
-from ...reading.domain import domain_of
-from ..builders import writes_html_pages
+from ...reading.domain import BlogDomain, domain_of
+from ..builders import app_of, writes_html_pages
 from ..view.registry import renderer_named, renderer_of_post
 from . import post_links
 from .fragments import BODY_END, BODY_START, FRAGMENT_FLAG
@@ -81,15 +88,46 @@ def on_doctree_resolved(app: Sphinx, doctree: nodes.document, docname: str) -> N
     html = writes_html_pages(app.builder)
     domain = domain_of(app.env)
     post = domain.posts.get(docname)
-    for node in headers:
-        # a section's post has its own header, under the section's title
-        shown = domain.post_by_key(node["key"]) if node.get("key") else post
-        node.replace_self(_header(renderer, shown, html) if shown else [])
-    for node in footers:
-        node.replace_self(_footer(renderer, post, html) if post else [])
+    if not html:  # an HTML page's are written with it (see _visit_header)
+        for node in headers:
+            shown = _shown(domain, node, post)
+            node.replace_self(_meta_line(renderer, shown) if shown else [])
+        for node in footers:
+            node.replace_self([])
     for node in postlists:
         listing = renderer_named(app, node.get("blog"), node)
         node.replace_self(_postlist(listing, node, docname, html))
+
+
+def _shown(domain: BlogDomain, node: nodes.Element, post: Post | None) -> Post | None:
+    """The post a header is for: a section's post has its own, under the section's title."""
+    return domain.post_by_key(node["key"]) if node.get("key") else post
+
+
+def _visit_header(self: Any, node: post_header_node) -> None:
+    """The header (and series box) of a post, rendered as its page is translated; the same
+    text as an ``unsearched`` element would write, nothing around it."""
+    app = app_of(self.builder)
+    docname = self.builder.current_docname
+    domain = domain_of(app.env)
+    shown = _shown(domain, node, domain.posts.get(docname))
+    if shown is not None:
+        renderer = renderer_of_post(app, docname)
+        box = str(post_links.series_box(renderer, shown))
+        self.body.append(str(renderer.header(shown)) + box + BODY_START)
+    raise nodes.SkipNode
+
+
+def _visit_footer(self: Any, node: post_footer_node) -> None:
+    app = app_of(self.builder)
+    docname = self.builder.current_docname
+    post = domain_of(app.env).posts.get(docname)
+    if post is not None:
+        renderer = renderer_of_post(app, docname)
+        self.body.append(
+            BODY_END + str(post_links.related_list(renderer, post)) + str(renderer.footer(post))
+        )
+    raise nodes.SkipNode
 
 
 def _raw(html: str) -> nodes.raw:
@@ -97,10 +135,11 @@ def _raw(html: str) -> nodes.raw:
 
 
 class unsearched(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes so)
-    """The blog's own chrome on a post's page: its header and footer (dates, authors, tag
-    labels, neighbours' and related posts' titles). Sphinx's search skips an element of
-    class ``no-search``, so searching a post's title finds that post, not also its
-    neighbours and related posts; this element writes no tag of its own around them."""
+    """The blog's own chrome on a page (the lists ABlog wrote where a document is). Sphinx's
+    search skips an element of class ``no-search``, so searching a post's title finds that
+    post, not also the pages that list it; this element writes no tag of its own around
+    them. (A post's header and footer hold no text until they are written, so they are
+    not searched either.)"""
 
     def __init__(self, html: str) -> None:
         super().__init__("", _raw(html), classes=["no-search"])
@@ -110,25 +149,13 @@ def _no_tag(self: Any, node: unsearched) -> None:
     """Visit and departure alike: the raw HTML inside is written, nothing around it."""
 
 
-def _header(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
-    if html:
-        box = str(post_links.series_box(renderer, post))
-        return [unsearched(str(renderer.header(post)) + box + BODY_START)]
+def _meta_line(renderer: Renderer, post: Post) -> list[nodes.Node]:
+    """A post's header for builders other than HTML: its date, authors and tags."""
     card = renderer.card(post, post_page(post), with_excerpt=False, all_tags=True)
     parts = [card["date"]]
     parts += [", ".join(a["name"] for a in card["authors"])]
     parts += [", ".join(t["label"] for t in card["tags"])]
     return [nodes.paragraph("", " · ".join(p for p in parts if p), classes=["blogposts-meta"])]
-
-
-def _footer(renderer: Renderer, post: Post, html: bool) -> list[nodes.Node]:
-    if not html:
-        return []
-    return [
-        unsearched(
-            BODY_END + str(post_links.related_list(renderer, post)) + str(renderer.footer(post))
-        )
-    ]
 
 
 def _postlist(
@@ -164,8 +191,10 @@ def _postlist(
 
 
 def register(app: Sphinx) -> None:
-    # only HTML builders get one (see _header and _footer)
     app.add_node(unsearched, html=(_no_tag, _no_tag))
+    # the HTML builders' header and footer, written with the page (other builders skip them)
+    app.add_node(post_header_node, override=True, html=(_visit_header, None))
+    app.add_node(post_footer_node, override=True, html=(_visit_footer, None))
     app.add_post_transform(SetExcerptCopiesAside)
     app.connect("doctree-resolved", take_excerpt, priority=100)
     app.connect("doctree-resolved", on_doctree_resolved)

@@ -39,6 +39,9 @@ from . import lines
 from . import updated as updates
 from .fragments import FragmentRenderer
 
+#: A card's variant: the post's key, its "Read more" text, pinned, with its excerpt.
+CardKey = tuple[str, str | None, bool, bool]
+
 
 @dataclass
 class Renderers:
@@ -81,7 +84,7 @@ class Renderer:
         #: The configuration as this blog sees it (core.blogs.BlogConfig for another blog).
         self.settings: Any = settings if settings is not None else app.config
         self.blog_path: str = self.settings.blogposts_path
-        self._cards: dict[tuple[str, str | None, bool, bool], Movable] = {}
+        self._cards: dict[CardKey, Movable] = {}
         self._dates: dict[tuple[date, str], str] = {}
         # the project's templates, then the theme's, then ours: a theme's own
         # blogposts/*.html overrides ours as a project's does
@@ -314,6 +317,14 @@ class Renderer:
             html = str(self.render("blogposts/card.html", post=context, expand=expand))
             self._cards[key] = Movable(html, self.uri(post_page(post)))
         return self._cards[key]
+
+    def cards(self) -> dict[CardKey, Movable]:
+        """The cards this process rendered (sent back by a worker, see ``keep_cards``)."""
+        return self._cards
+
+    def keep_cards(self, cards: dict[CardKey, Movable]) -> None:
+        """Cards another process rendered for this blog (``outputs/pages.py`` under ``-j``)."""
+        self._cards.update(cards)
 
     def author_cards(self, pagename: str) -> list[dict[str, Any]]:
         cards = []

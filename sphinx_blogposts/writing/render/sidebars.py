@@ -46,6 +46,7 @@ from ..routes import catalog_titles
 from ..view import blog as blog_mod
 from ..view.blog import all_blogs
 from ..view.registry import renderer_of_page
+from . import shared_sidebars
 from .renderer import Renderer
 
 
@@ -75,6 +76,9 @@ SIDEBARS = (
     "languages",
     "postcard",
 )
+
+#: How many folders' sidebar contexts are kept at a time (see ``SidebarCache.linked``).
+KEPT_FOLDERS = 8
 
 
 def add_template_folder(app: Sphinx) -> None:
@@ -202,7 +206,10 @@ def _linked(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
     key = (renderer.blog_path, posixpath.dirname(renderer.uri(pagename)))
     found = cache.linked.get(key)
     if found is None or found[0] is not renderer:
-        found = cache.linked[key] = (renderer, _folder_context(app, renderer, pagename))
+        shared = bool(app.config.blogposts_shared_sidebars)
+        if len(cache.linked) >= KEPT_FOLDERS:
+            del cache.linked[next(iter(cache.linked))]  # the folder written longest ago
+        found = cache.linked[key] = (renderer, _folder_context(app, renderer, pagename, shared))
     return {**found[1], "blogposts_postcard": _postcard(app, renderer, pagename)}
 
 
@@ -219,8 +226,9 @@ def _postcard(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any] 
     return renderer.card(post, pagename, with_excerpt=False, all_tags=True)
 
 
-def _folder_context(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str, Any]:
-    """Everything the sidebars show but the post card, linked from ``pagename``'s folder."""
+def _folder_context(app: Sphinx, renderer: Renderer, pagename: str, shared: bool) -> dict[str, Any]:
+    """Everything the sidebars show but the post card, linked from ``pagename``'s folder;
+    ``shared``: each sidebar a placeholder for the blog's script (``shared_sidebars``)."""
 
     def url(page: str, anchor: str = "") -> str | None:
         if not renderer.has_page(page):
@@ -249,10 +257,38 @@ def _folder_context(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str,
         the folder, and the same text for the others (45 links of recent posts and tags
         are most of a sidebar's cost, on every page of a large site)."""
         if name not in bodies:
-            bodies[name] = caller()
+            if shared and name in shared_sidebars.SHARED:
+                script = shared_sidebars.script_src(path, renderer.uri(pagename))
+                title = texts.get(name, name)
+                bodies[name] = shared_sidebars.placeholder(name, script, title, fallback[name])
+            else:
+                bodies[name] = caller()
         return bodies[name]
 
     path = renderer.blog_path
+    texts = {
+        "recent": str(_("Recent posts")),
+        "tags": str(_("Tags")),
+        "archives": str(_("Archives")),
+        "authors": str(_("Authors")),
+        "categories": catalog_titles("category")[0],
+        "locations": catalog_titles("location")[0],
+        "languages": catalog_titles("language")[0],
+        "all_posts": str(_("All posts")),
+        "draft": str(_("Draft")),
+        "author": str(_("Author")),
+        "location": str(_("Location")),
+        "language": str(_("Language")),
+        "category": str(_("Category")),
+        "tag": str(_("Tags")),
+    }
+    fallback = {
+        "recent": url(index_page(path)),
+        "tags": url(tags_index(path)),
+        "archives": url(archive_page(path)),
+        "authors": url(authors_index(path)),
+        **{folder: url(catalog_index(path, one)) for one, folder in CATALOG_FOLDERS.items()},
+    }
     return {
         "blogposts_sidebar": sidebar,
         "blogposts_recent": items("recent"),
@@ -262,31 +298,32 @@ def _folder_context(app: Sphinx, renderer: Renderer, pagename: str) -> dict[str,
         "blogposts_category_list": items("categories"),
         "blogposts_location_list": items("locations"),
         "blogposts_language_list": items("languages"),
-        "blogposts_categories_url": url(catalog_index(path, "category")),
-        "blogposts_locations_url": url(catalog_index(path, "location")),
-        "blogposts_languages_url": url(catalog_index(path, "language")),
-        "blogposts_index_url": url(index_page(path)),
-        "blogposts_tags_url": url(tags_index(path)),
-        "blogposts_authors_url": url(authors_index(path)),
-        "blogposts_archive_url": url(archive_page(path)),
+        "blogposts_categories_url": fallback["categories"],
+        "blogposts_locations_url": fallback["locations"],
+        "blogposts_languages_url": fallback["languages"],
+        "blogposts_index_url": fallback["recent"],
+        "blogposts_tags_url": fallback["tags"],
+        "blogposts_authors_url": fallback["authors"],
+        "blogposts_archive_url": fallback["archives"],
         "blogposts_dir": renderer.direction,
-        "blogposts_text": {
-            "recent": str(_("Recent posts")),
-            "tags": str(_("Tags")),
-            "archives": str(_("Archives")),
-            "authors": str(_("Authors")),
-            "categories": catalog_titles("category")[0],
-            "locations": catalog_titles("location")[0],
-            "languages": catalog_titles("language")[0],
-            "all_posts": str(_("All posts")),
-            "draft": str(_("Draft")),
-            "author": str(_("Author")),
-            "location": str(_("Location")),
-            "language": str(_("Language")),
-            "category": str(_("Category")),
-            "tag": str(_("Tags")),
-        },
+        "blogposts_text": texts,
     }
+
+
+def shared_html(app: Sphinx, renderer: Renderer) -> dict[str, str]:
+    """Each sidebar the settings name, as the blog's shared script holds it: rendered
+    through the theme's templates (a project's own included), linked from the site's root."""
+    templates: Any = getattr(app.builder, "templates", None)
+    if templates is None or not hasattr(templates, "render"):
+        return {}
+    context = _folder_context(app, renderer, app.config.root_doc, shared=False)
+    found = {}
+    for name in shared_sidebars.SHARED:
+        if uses_sidebars(app.config, (name,)):
+            html = templates.render(f"blogposts/{name}.html", context).strip()
+            if html:
+                found[name] = html
+    return found
 
 
 def on_page_context(
@@ -310,6 +347,10 @@ def on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not writes_html_pages(app.builder) or not uses_sidebars(app.config):
         return []
     domain = domain_of(env)
+    if app.config.blogposts_shared_sidebars:  # no page shows them: their scripts change
+        domain.rebuilds.sidebar_digest = "shared"
+        domain.rebuilds.sidebar_digests = {key: "shared" for key in all_blogs(app)}
+        return []
     blogs = all_blogs(app)  # the ones rebuilds/outdated.py built for this build
     limit = app.config.blogposts_sidebar_recent
     digests: dict[str, str] = {}
