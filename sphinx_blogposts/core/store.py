@@ -39,6 +39,17 @@ class PerDocument(dict[str, Any]):
             self._written.add(docname)
         super().__setitem__(docname, value)
 
+    # dict's own setdefault and update do not call __setitem__: without these, a value
+    # stored through them in a -j reader would never reach the main process
+    def setdefault(self, docname: str, default: Any = None) -> Any:
+        if docname not in self:
+            self[docname] = default
+        return self[docname]
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        for docname, value in dict(*args, **kwargs).items():
+            self[docname] = value
+
     def __reduce__(self) -> tuple[Any, ...]:
         return (PerDocument, (), None, None, self._pickled())
 

@@ -11,6 +11,9 @@ from sphinx_blogposts.core.store import PerDocument
 def _read_in_child(store: PerDocument, pipe: object) -> None:
     store["c"] = 3  # the document this process read
     store["a"] = 10  # ... and one it read again
+    store.setdefault("d", 4)  # dict's own setdefault and update bypass __setitem__
+    store.update({"e": 5})
+    store.setdefault("b", 99)  # there already: not written, not sent
     pipe.send(pickle.dumps(store))  # type: ignore[attr-defined]
 
 
@@ -21,7 +24,7 @@ def test_a_forked_reader_sends_only_the_documents_it_wrote():
     child.start()
     back = pickle.loads(receive.recv())
     child.join()
-    assert back == {"a": 10, "c": 3}
+    assert back == {"a": 10, "c": 3, "d": 4, "e": 5}
     assert store == {"a": 1, "b": 2}  # the main process's own store is untouched
 
 
