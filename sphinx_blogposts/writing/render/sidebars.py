@@ -316,7 +316,9 @@ def shared_html(app: Sphinx, renderer: Renderer) -> dict[str, str]:
     templates: Any = getattr(app.builder, "templates", None)
     if templates is None or not hasattr(templates, "render"):
         return {}
-    context = _folder_context(app, renderer, app.config.root_doc, shared=False)
+    # linked from a page at the output's root, as the script expects ("index": the root
+    # document may live in a folder)
+    context = _folder_context(app, renderer, "index", shared=False)
     found = {}
     for name in shared_sidebars.SHARED:
         if uses_sidebars(app.config, (name,)):

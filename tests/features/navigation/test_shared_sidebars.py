@@ -97,3 +97,19 @@ def test_with_dirhtml_and_parallel(make_app, editable_root):
     for link in _sidebars(out)["recent"].select("a[href]"):
         target = urlparse(urljoin("http://x/", link["href"])).path.lstrip("/")
         assert (out / target / "index.html").is_file() or (out / target).is_file(), target
+
+
+def test_links_hold_when_the_root_document_is_in_a_folder(make_app, editable_root):
+    src = editable_root("small-blog")
+    (src / "start").mkdir()
+    (src / "start" / "here.md").write_text("# Start\n\n```{toctree}\n../index\n```\n", "utf-8")
+    app = make_app(
+        "html", srcdir=src, freshenv=True, confoverrides={**SHARED, "root_doc": "start/here"}
+    )
+    app.build()
+    out = Path(app.outdir)
+    links = [link["href"] for soup in _sidebars(out).values() for link in soup.select("a[href]")]
+    assert links
+    # from the site's root: none climbs out of it (a site served below a path would break)
+    assert [href for href in links if href.startswith("..")] == []
+    assert [href for href in links if not _resolves(out, "index.html", href)] == []
