@@ -23,7 +23,8 @@ that name back as the post's docname when an incremental build loads the index a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Set
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 from urllib.parse import quote, unquote
@@ -122,9 +123,28 @@ def wrap_builder(app: Sphinx) -> None:
     builder.get_output_path = get_output_path  # type: ignore[attr-defined]
 
 
+@dataclass
+class AddressCache:
+    """The build's part of the cache for addresses."""
+
+    #: Documents new in this build (``env-get-outdated``'s ``added``).
+    added: Set[str] = field(default_factory=frozenset)
+
+
+def note_added(
+    app: Sphinx, env: BuildEnvironment, added: Set[str], changed: Set[str], removed: Set[str]
+) -> list[str]:
+    """``env-get-outdated``: which documents are new. A new post's address is no move: no
+    page linked to it before, so no page must be written again for it."""
+    domain_of(env).cache.part(AddressCache).added = frozenset(added)
+    return []
+
+
 def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """``env-updated``: each post's address, the first post claiming one keeping it; when
-    any changed, every document is written again (any may link to a moved post)."""
+    one that was there before moved, every document is written again (any may link to
+    it). A new post moves nothing: on a site with thousands of pages, it would rewrite
+    them all."""
     domain = domain_of(env)
     record = domain.rebuilds
     taken: dict[str, str] = {}
@@ -159,10 +179,15 @@ def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
             former[address] = docname
     for address in [*settled.values(), *_docusaurus_addresses(app, env)]:
         former.pop(address, None)  # claimed now: a post's page, or its Docusaurus redirect
-    changed = settled != record.addresses
+    added = domain.cache.part(AddressCache).added
+    moved = any(
+        settled.get(docname) != record.addresses.get(docname)
+        for docname in settled.keys() | record.addresses.keys()
+        if docname not in added
+    )
     record.addresses = settled
     record.former_addresses = former
-    return sorted(env.found_docs) if changed else []
+    return sorted(env.found_docs) if moved else []
 
 
 def _docusaurus_addresses(app: Sphinx, env: BuildEnvironment) -> list[str]:
@@ -269,6 +294,7 @@ def sitemap_links(app: Sphinx, exception: BaseException | None) -> None:
 def register(app: Sphinx) -> None:
     app.connect("html-page-context", canonical_url, priority=450)  # before ABlog's own link
     app.connect("builder-inited", wrap_builder)
+    app.connect("env-get-outdated", note_added)
     app.connect("env-updated", settle, priority=400)  # before the blog view is built
     app.connect(EVENT, redirects)
     app.connect("build-finished", sitemap_links, priority=400)  # before sphinx-sitemap writes

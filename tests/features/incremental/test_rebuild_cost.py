@@ -360,3 +360,33 @@ def test_an_interrupted_build_leaves_no_ledger_that_vouches_for_a_rewritten_page
     edit(post, "title: Renamed 13", "title: Post number 13")
     build(make_app, srcdir)
     assert card_titles(soup_of(tag_page))[0] == "Post number 13"
+
+
+def test_a_new_post_at_its_own_address_leaves_the_other_documents_alone(make_app, editable_root):
+    """A new post's address is no move (no page linked to it before): the documents that
+    neither list nor neighbour it are not written again, whatever the site's size."""
+    srcdir = editable_root("paginated-blog")
+    conf = srcdir / "conf.py"
+    conf.write_text(
+        conf.read_text(encoding="utf-8").replace(
+            "blogposts_post_url = None", 'blogposts_post_url = "docusaurus"'
+        ),
+        encoding="utf-8",
+    )
+    (srcdir / "notes.md").write_text("---\norphan: true\n---\n# Notes\n\nText.\n", "utf-8")
+    app, _ = build(make_app, srcdir)
+    out = Path(app.outdir)
+    before = snapshot(out)
+    time.sleep(0.01)
+    (srcdir / "blog" / "2024-05-01-post-15.md").write_text(
+        "---\ntitle: Post number 15\nauthors: [ann]\ntags: [odd]\n---\n\nText of 15.\n", "utf-8"
+    )
+    build(make_app, srcdir)
+    changed = rewritten(before, snapshot(out))
+    assert "blog/2024/05/01/post-15/index.html" in changed
+    assert "blog/2024/04/15/post-14/index.html" in changed  # its older neighbour
+    assert "notes.html" not in changed
+    assert "index.html" not in changed  # its postlist shows "even" posts only
+    # posts tagged "odd" list it among their related posts; the "even" ones do not
+    posts = [int(m[1]) for name in changed if (m := re.search(r"/post-(\d+)/index\.html$", name))]
+    assert sorted(n for n in posts if n % 2 == 0) == [14], changed
