@@ -32,6 +32,7 @@ from urllib.parse import quote, unquote
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
+from sphinx.util.matching import Matcher
 
 from ..core import blog_settings, routes
 from ..core.diagnostics import Warn, warn
@@ -151,6 +152,7 @@ def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
     record = domain.rebuilds
     taken: dict[str, str] = {}
     settled: dict[str, str] = {}
+    generated: dict[str, Matcher] = {}
     for docname in sorted(domain.posts):
         post = domain.posts[docname]
         address = post.address
@@ -159,7 +161,10 @@ def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
         other = taken.get(address)
         if other is None and address in env.found_docs and address != docname:
             other = f"the document {address!r}"
-        if other is None and generated_names(post.blog or app.config.blogposts_path)(address):
+        blog_path = post.blog or app.config.blogposts_path
+        if blog_path not in generated:  # compiled once per blog, not once per post
+            generated[blog_path] = generated_names(blog_path)
+        if other is None and generated[blog_path](address):
             other = "a page the blog generates"
         if other is None:
             other = next(
