@@ -38,10 +38,11 @@ Printed: one table per site with ratios to plain Sphinx measured in the same run
 the size of ``environment.pickle``, the largest page, and how many HTML files each
 rebuild wrote (Sphinx rewrites ``genindex.html`` and ``search.html`` every time).
 
-Usage: the standard run (about 1 h 40 min on a quiet 2-core machine)::
+Usage: the standard run (37 minutes on a quiet 2-core machine; add ``--posts 100 500
+2000`` for the smaller blogs too)::
 
-    python benchmarks/run.py --posts 100 500 2000 --runs 3 --docs-heavy --scale 10000 \\
-        --workdir /dev/shm/bench --json bench.json
+    python benchmarks/run.py --posts 2000 --runs 3 --docs-heavy --scale 10000 \\
+        --ablog-posts 2000 --workdir /dev/shm/bench --json bench.json
 
 ``tox -e bench`` runs it for N = 100 and 500 only. ``--blogposts-conf`` adds lines to
 the blogposts flavour's ``conf.py``, to weigh one feature: ``--tools plain blogposts
