@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.environment import BuildEnvironment
 
 
 def writes_html_pages(builder: Builder) -> bool:
@@ -16,11 +17,11 @@ def writes_html_pages(builder: Builder) -> bool:
     )
 
 
-def app_of(builder: Builder) -> Sphinx:
-    """The application of a builder (``builder.app`` is deprecated in Sphinx 9, where
-    ``builder._app`` is new)."""
-    app = getattr(builder, "_app", None)
-    return app if app is not None else builder.app  # type: ignore[no-any-return]
+def app_of(env: BuildEnvironment) -> Sphinx:
+    """The application, for code that is handed only the environment (a transform, a
+    node's visitor): ``env.app`` is deprecated in Sphinx 9, where ``env._app`` is new."""
+    app = getattr(env, "_app", None)
+    return app if app is not None else env.app  # type: ignore[attr-defined,no-any-return]
 
 
 def file_uri(builder: Builder, docname: str) -> str:

@@ -75,12 +75,6 @@ class LinksDomain(DocumentStore):
         return target in self.data["url_like"].get(docname, ())
 
 
-def app_of(env: BuildEnvironment) -> Sphinx:
-    """The application (``env.app`` is deprecated in Sphinx 9, ``env._app`` new in it)."""
-    app = getattr(env, "_app", None)
-    return app if app is not None else env.app  # type: ignore[attr-defined]
-
-
 def links_domain(env: BuildEnvironment) -> LinksDomain:
     domain = env.domains["blogposts_links"]
     assert isinstance(domain, LinksDomain)

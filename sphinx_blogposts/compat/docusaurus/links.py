@@ -40,10 +40,10 @@ from sphinx.util.osutil import relative_uri
 from ...core.diagnostics import Warn, logger, warn
 from ...reading import local_files
 from ...reading.domain import domain_of
-from ...writing.builders import writes_html_pages
+from ...writing.builders import app_of, writes_html_pages
 from ...writing.outputs.images import copy_into
 from ...writing.rebuilds.signatures import OUTSIDE_INPUTS, digest
-from .anchors import HeadingAnchors, LinksDomain, app_of, links_domain, record_links
+from .anchors import HeadingAnchors, LinksDomain, links_domain, record_links
 from .cache import LinksCache
 from .site_index import SiteIndexCache, is_label, site_index
 

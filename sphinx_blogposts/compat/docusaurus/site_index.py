@@ -18,11 +18,11 @@ from sphinx.environment import BuildEnvironment
 from ...core.routes import docusaurus_page, post_page
 from ...reading import local_files
 from ...reading.domain import domain_of
-from ...writing.builders import writes_html_pages
+from ...writing.builders import app_of, writes_html_pages
 from ...writing.render.renderer import renderer_for
 from ...writing.routes import plan_pages
 from ...writing.view.registry import renderers
-from .anchors import URL_SCHEME, app_of, links_domain
+from .anchors import URL_SCHEME, links_domain
 
 _SOURCE_SUFFIXES = (".md", ".mdx", ".rst", ".markdown")
 

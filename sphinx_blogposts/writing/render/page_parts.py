@@ -107,7 +107,7 @@ def _shown(domain: BlogDomain, node: nodes.Element, post: Post | None) -> Post |
 def _visit_header(self: Any, node: post_header_node) -> None:
     """The header (and series box) of a post, rendered as its page is translated; the same
     text as an ``unsearched`` element would write, nothing around it."""
-    app = app_of(self.builder)
+    app = app_of(self.builder.env)
     docname = self.builder.current_docname
     domain = domain_of(app.env)
     shown = _shown(domain, node, domain.posts.get(docname))
@@ -119,7 +119,7 @@ def _visit_header(self: Any, node: post_header_node) -> None:
 
 
 def _visit_footer(self: Any, node: post_footer_node) -> None:
-    app = app_of(self.builder)
+    app = app_of(self.builder.env)
     docname = self.builder.current_docname
     post = domain_of(app.env).posts.get(docname)
     if post is not None:
