@@ -155,13 +155,26 @@ def matching_blogs(app: Sphinx, docname: str) -> list[str]:
     return found
 
 
-def _matching_blogs(app: Sphinx, cache: ReadCache, docname: str) -> list[str]:
+def _matchers(app: Sphinx, cache: ReadCache) -> list[tuple[str, Matcher, Matcher]]:
     if cache.matchers is None:  # compiled once per process and build
         cache.matchers = [
             (s.key, generated_names(s.key), Matcher(s.config.blogposts_pattern))
             for s in blogs_mod.settings(app.config)
         ]
-    matchers = cache.matchers
+    return cache.matchers
+
+
+def is_generated_name(app: Sphinx, blog_path: str, name: str) -> bool:
+    """Whether the blog at ``blog_path`` may generate a page named ``name``, through the
+    matchers compiled once per build (asked for every post's address)."""
+    for key, generated, _ in _matchers(app, domain_of(app.env).cache.part(ReadCache)):
+        if key == blog_path:
+            return bool(generated(name))
+    return bool(generated_names(blog_path)(name))
+
+
+def _matching_blogs(app: Sphinx, cache: ReadCache, docname: str) -> list[str]:
+    matchers = _matchers(app, cache)
     if any(generated(docname) for _, generated, _ in matchers):
         return []
     path = str(app.env.doc2path(docname, base=False))

@@ -32,13 +32,12 @@ from urllib.parse import quote, unquote
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
-from sphinx.util.matching import Matcher
 
 from ..core import blog_settings, routes
 from ..core.diagnostics import Warn, warn
 from ..core.model import Post
 from ..core.routes import DOCUSAURUS, MKDOCS, docusaurus_address, post_page
-from ..reading.domain import domain_of, generated_names
+from ..reading.domain import domain_of, is_generated_name
 from .builders import file_uri
 from .outputs import sitemap
 from .outputs.moved import BUILDERS, EVENT, Moved
@@ -152,7 +151,6 @@ def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
     record = domain.rebuilds
     taken: dict[str, str] = {}
     settled: dict[str, str] = {}
-    generated: dict[str, Matcher] = {}
     for docname in sorted(domain.posts):
         post = domain.posts[docname]
         address = post.address
@@ -162,9 +160,7 @@ def settle(app: Sphinx, env: BuildEnvironment) -> list[str]:
         if other is None and address in env.found_docs and address != docname:
             other = f"the document {address!r}"
         blog_path = post.blog or app.config.blogposts_path
-        if blog_path not in generated:  # compiled once per blog, not once per post
-            generated[blog_path] = generated_names(blog_path)
-        if other is None and generated[blog_path](address):
+        if other is None and is_generated_name(app, blog_path, address):
             other = "a page the blog generates"
         if other is None:
             other = next(
