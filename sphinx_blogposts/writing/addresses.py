@@ -103,9 +103,7 @@ def wrap_builder(app: Sphinx) -> None:
         return f"{address}/index" if address else name
 
     def get_target_uri(docname: str, typ: str | None = None) -> str:
-        # moved() written out: tens of calls per page (a toctree's every entry)
-        address = domain_of(env).rebuilds.addresses.get(docname)
-        page = f"{address}/index" if address else docname
+        page = moved(docname)
         if page == docname:
             return target_uri(docname, typ)
         # html percent-encodes the name, dirhtml does not: encode what is left
